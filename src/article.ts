@@ -1,0 +1,182 @@
+// Turns an article file's text (optional YAML front matter + Markdown body) into a validated Article.
+
+import { parse as parseYaml } from 'yaml';
+import { ArticleError } from './errors.js';
+import { sanitizeLine } from './sanitize.js';
+
+export interface Banner {
+  title: string;
+  text: string;
+}
+
+export interface Article {
+  /** The file name without `.md`: the one identifier of an article. */
+  slug: string;
+  /** Where the article was loaded from, for messages. */
+  path: string;
+  title: string;
+  /** A calendar date as YYYY-MM-DD; never a Date, so it reads the same in every time zone. */
+  date?: string;
+  source?: string;
+  section?: string;
+  author?: string;
+  agency?: string;
+  url?: string;
+  tags: string[];
+  breadcrumb: string[];
+  banner?: Banner;
+  /** The Markdown body, front matter removed, line endings normalised. */
+  body: string;
+  words: number;
+}
+
+/** A slug is a plain file name: letters, digits, dot, dash, underscore; no path, no leading dot. */
+export const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export function isValidSlug(slug: string): boolean {
+  return slug.length <= 200 && SLUG_PATTERN.test(slug);
+}
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `text` is YYYY-MM-DD and names a day that exists (no 2016-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Counts words the way a reader would: runs of letters or digits, Markdown syntax ignored. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${sanitizeLine(JSON.stringify(value) ?? String(value)).slice(0, 40)}`;
+}
+
+class FieldReader {
+  constructor(
+    private readonly path: string,
+    private readonly data: Record<string, unknown>,
+  ) {}
+
+  fail(field: string, expected: string, value: unknown): never {
+    throw new ArticleError(
+      this.path,
+      `front matter '${field}' must be ${expected}, not ${describe(value)}; fix the field or remove it`,
+    );
+  }
+
+  text(field: string): string | undefined {
+    const value = this.data[field];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (typeof value !== 'string') this.fail(field, 'text', value);
+    const clean = sanitizeLine(value).trim();
+    return clean === '' ? undefined : clean;
+  }
+
+  list(field: string): string[] {
+    const value = this.data[field];
+    if (value === undefined || value === null) return [];
+    const items = typeof value === 'string' ? value.split(',') : value;
+    if (!Array.isArray(items)) this.fail(field, 'a list of text', value);
+    return items
+      .map((item) => {
+        if (typeof item !== 'string' && typeof item !== 'number') this.fail(field, 'a list of text', value);
+        return sanitizeLine(String(item)).trim();
+      })
+      .filter((item) => item !== '');
+  }
+
+  date(field: string): string | undefined {
+    const value = this.data[field];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string' || !isCalendarDate(value)) {
+      this.fail(field, 'a real calendar date written YYYY-MM-DD (like 2016-05-06)', value);
+    }
+    return value;
+  }
+
+  banner(field: string): Banner | undefined {
+    const value = this.data[field];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string') return { title: '', text: sanitizeLine(value).trim() };
+    if (typeof value !== 'object' || Array.isArray(value))
+      this.fail(field, 'text or a mapping with title and text', value);
+    const inner = new FieldReader(this.path, value as Record<string, unknown>);
+    const title = inner.text('title') ?? '';
+    const text = inner.text('text') ?? '';
+    return title === '' && text === '' ? undefined : { title, text };
+  }
+}
+
+function splitFrontMatter(path: string, source: string): { data: Record<string, unknown>; body: string } {
+  const match = FRONT_MATTER.exec(source);
+  if (!match) {
+    if (/^---[ \t]*\n/.test(source)) {
+      throw new ArticleError(path, "front matter starts with '---' but never ends; close it with a '---' line");
+    }
+    return { data: {}, body: source };
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(match[1] ?? '', { prettyErrors: false });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ArticleError(
+      path,
+      `front matter is not valid YAML (${sanitizeLine(reason ?? '')}); fix the YAML between the '---' lines`,
+    );
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new ArticleError(path, `front matter must be a mapping of fields (title: …), not ${describe(data)}`);
+  }
+  return { data: data as Record<string, unknown>, body: source.slice(match[0].length) };
+}
+
+/** The text of the first level-one ATX heading (`# Title`), if the body has one. */
+function findFirstHeading(body: string): string | undefined {
+  const match = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/m.exec(body);
+  return match?.[1] ? sanitizeLine(match[1]).trim() : undefined;
+}
+
+/**
+ * Parses an article file. Throws ArticleError (naming `path`) when the front matter is not
+ * valid; never prints. Every text field is sanitised here, so an Article holds safe text.
+ */
+export function parseArticle(source: string, slug: string, path: string): Article {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const { data, body } = splitFrontMatter(path, text);
+  const fields = new FieldReader(path, data);
+  const article: Article = {
+    slug,
+    path,
+    title: fields.text('title') ?? findFirstHeading(body) ?? slug,
+    tags: fields.list('tags'),
+    breadcrumb: fields.list('breadcrumb'),
+    body,
+    words: countWords(body),
+  };
+  const optional = {
+    date: fields.date('date'),
+    source: fields.text('source'),
+    section: fields.text('section'),
+    author: fields.text('author'),
+    agency: fields.text('agency'),
+    url: fields.text('url'),
+    banner: fields.banner('banner'),
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) Object.assign(article, { [key]: value });
+  }
+  return article;
+}

@@ -1,0 +1,123 @@
+// Commander wiring only: the commands, their arguments and options, and the help text.
+
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Io } from './io.js';
+import { type ColorChoice, MAX_WIDTH, MIN_WIDTH } from './output.js';
+
+export interface GlobalOptions {
+  color?: ColorChoice | false;
+  width?: number;
+  dir: string[];
+}
+
+/** What the command line asked for; main runs it. Commander only parses. */
+export type Invocation =
+  | { command: 'list'; json: boolean }
+  | { command: 'read'; slug: string }
+  | { command: 'search'; query: string; json: boolean; limit?: number };
+
+export const EXIT_CODES_HELP = `Exit status:
+  0  success (articles listed, article shown, search found something)
+  1  nothing found (unknown article, no search hits)
+  2  error (bad usage, unreadable or invalid article, output failure)`;
+
+export const ENVIRONMENT_HELP = `Environment:
+  NEWS_PATH    more article folders, separated by ':' (after --dir, before the bundled ones)
+  NO_COLOR     when set and not empty, no colour (unless --color always)
+  FORCE_COLOR  colour even when piped (0 or false turns it off)
+  COLUMNS      width when output is not a terminal (default 80)`;
+
+const EXAMPLES_HELP = `Examples:
+  news list                       every article, newest first
+  news read abe-putin             read an article
+  news read abe-putin | less      plain text, no escape codes
+  news search "peace treaty"      articles with both words, best first
+  news search '"peace treaty"'    the exact phrase
+  news search Putin --json | jq   machine-readable hits`;
+
+function parseWidth(value: string): number {
+  const width = Number(value);
+  if (!/^\d+$/.test(value) || width < MIN_WIDTH || width > MAX_WIDTH) {
+    throw new InvalidArgumentError(`give a whole number of columns from ${MIN_WIDTH} to ${MAX_WIDTH}.`);
+  }
+  return width;
+}
+
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!/^\d+$/.test(value) || limit < 1) throw new InvalidArgumentError('give a whole number of hits, 1 or more.');
+  return limit;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/**
+ * Builds the program. Commander never exits or prints on its own: help, version and usage
+ * errors go through `io` and surface as CommanderError for main to map to an exit code.
+ * `onInvoke` receives the parsed command and the global options.
+ */
+export function createProgram(
+  io: Io,
+  version: string,
+  onInvoke: (invocation: Invocation, globals: GlobalOptions) => Promise<void>,
+): Command {
+  const program = new Command('news');
+  program
+    .description('Read news articles in the terminal: styled on a terminal, plain text or JSON in pipes.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addOption(new Option('--color <when>', 'colour: auto, always or never').choices(['auto', 'always', 'never']))
+    .option('--no-color', 'same as --color never')
+    .option('-w, --width <columns>', `wrap text at this many columns (${MIN_WIDTH}–${MAX_WIDTH})`, parseWidth)
+    .option('-d, --dir <path>', 'also read articles from this folder (repeatable; first wins)', collect, [])
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`news: ${text.replace(/^error: /, '')}`),
+    })
+    .showHelpAfterError("(run 'news --help' for usage)")
+    .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText('after', `\n${EXAMPLES_HELP}\n\n${ENVIRONMENT_HELP}\n\n${EXIT_CODES_HELP}\n`);
+
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+
+  program
+    .command('list')
+    .description('list every article, newest first (piped: slug<TAB>date<TAB>title)')
+    .option('--json', 'print a JSON array of article summaries')
+    .action(async (options: { json?: boolean }) => {
+      await onInvoke({ command: 'list', json: options.json === true }, globals());
+    });
+
+  program
+    .command('read')
+    .description('show an article, wrapped to the terminal (piped: plain text)')
+    .argument('<slug>', "the article's name, as shown by 'news list'")
+    .action(async (slug: string) => {
+      await onInvoke({ command: 'read', slug }, globals());
+    });
+
+  program
+    .command('search')
+    .description('find articles containing every word; "quoted phrases" match exactly')
+    .argument('<query...>', 'words to find (case-insensitive, literal text, never a pattern)')
+    .option('--json', 'print a JSON array of hits')
+    .option('-n, --limit <count>', 'show at most this many hits', parseLimit)
+    .action(async (words: string[], options: { json?: boolean; limit?: number }) => {
+      const invocation: Invocation = { command: 'search', query: words.join(' '), json: options.json === true };
+      if (options.limit !== undefined) invocation.limit = options.limit;
+      await onInvoke(invocation, globals());
+    });
+
+  for (const command of program.commands) {
+    command
+      .exitOverride()
+      .configureOutput(program.configureOutput())
+      .showHelpAfterError(`(run 'news ${command.name()} --help' for usage)`);
+  }
+  return program;
+}

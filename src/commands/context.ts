@@ -1,0 +1,11 @@
+// What every command receives from main: where to write, how to format, which folders to read.
+
+import type { Io } from '../io.js';
+import type { Folder } from '../library.js';
+import type { OutputSettings } from '../output.js';
+
+export interface CommandContext {
+  io: Io;
+  settings: OutputSettings;
+  folders: readonly Folder[];
+}

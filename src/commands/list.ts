@@ -1,0 +1,85 @@
+// `news list`: every article, newest first, as a table, tab-separated lines or JSON.
+
+import type { Article } from '../article.js';
+import { EXIT_ERROR, EXIT_OK } from '../errors.js';
+import { loadArticles, scanFolders } from '../library.js';
+import { createChalk } from '../render/colors.js';
+import { padCells, truncateCells } from '../render/table.js';
+import { reportProblems, reportShadowed } from '../report.js';
+import type { CommandContext } from './context.js';
+
+export interface ListOptions {
+  json: boolean;
+}
+
+/** Words a minute for the reading-time estimate; the usual figure for adult readers of news. */
+const WORDS_PER_MINUTE = 230;
+
+export function readingMinutes(article: Article): number {
+  return Math.max(1, Math.round(article.words / WORDS_PER_MINUTE));
+}
+
+/** Newest first; undated articles last; then by slug, so the order never depends on the disk. */
+export function sortNewestFirst(articles: readonly Article[]): Article[] {
+  return [...articles].sort((a, b) => {
+    const dateA = a.date ?? '';
+    const dateB = b.date ?? '';
+    if (dateA !== dateB) return dateA < dateB ? 1 : -1;
+    return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+  });
+}
+
+export function articleSummary(article: Article) {
+  return {
+    slug: article.slug,
+    title: article.title,
+    date: article.date ?? null,
+    source: article.source ?? null,
+    section: article.section ?? null,
+    author: article.author ?? null,
+    agency: article.agency ?? null,
+    tags: article.tags,
+    words: article.words,
+    minutes: readingMinutes(article),
+    url: article.url ?? null,
+    path: article.path,
+  };
+}
+
+/** Aligned columns: date, slug, reading time, title; narrow terminals drop time, then date. */
+function renderTable(articles: readonly Article[], context: CommandContext): string {
+  const chalk = createChalk(context.settings.color);
+  const width = context.settings.width;
+  const showDate = width >= 40 && articles.some((article) => article.date);
+  const showTime = width >= 60;
+  const slugWidth = Math.min(Math.max(...articles.map((article) => article.slug.length)), Math.floor(width / 3));
+  const times = articles.map((article) => `${readingMinutes(article)} min`);
+  const timeWidth = Math.max(...times.map((time) => time.length));
+  const fixed = (showDate ? 12 : 0) + slugWidth + 2 + (showTime ? timeWidth + 2 : 0);
+  const titleWidth = Math.max(1, width - fixed);
+  const lines = articles.map((article, index) => {
+    const date = showDate ? `${chalk.dim(padCells(article.date ?? '', 10))}  ` : '';
+    const slug = `${chalk.bold.cyan(padCells(truncateCells(article.slug, slugWidth), slugWidth))}  `;
+    const time = showTime ? `${chalk.dim((times[index] ?? '').padStart(timeWidth))}  ` : '';
+    return date + slug + time + truncateCells(article.title, titleWidth);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function renderTabSeparated(articles: readonly Article[]): string {
+  return articles.map((article) => `${article.slug}\t${article.date ?? ''}\t${article.title}\n`).join('');
+}
+
+export async function runList(context: CommandContext, options: ListOptions): Promise<number> {
+  const catalog = scanFolders(context.folders);
+  const { articles, problems } = loadArticles(catalog);
+  reportShadowed(context.io, catalog);
+  const hadProblems = reportProblems(context.io, problems);
+  const sorted = sortNewestFirst(articles);
+  if (options.json) {
+    context.io.stdout.write(`${JSON.stringify(sorted.map(articleSummary), null, 2)}\n`);
+  } else if (sorted.length > 0) {
+    context.io.stdout.write(context.settings.styled ? renderTable(sorted, context) : renderTabSeparated(sorted));
+  }
+  return hadProblems ? EXIT_ERROR : EXIT_OK;
+}

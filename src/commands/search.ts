@@ -1,0 +1,77 @@
+// `news search <query…>`: ranked hits with a snippet, as a list, tab-separated lines or JSON.
+
+import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
+import { loadArticles, scanFolders } from '../library.js';
+import { createChalk } from '../render/colors.js';
+import { truncateCells } from '../render/table.js';
+import { formatMessage, reportProblems, reportShadowed } from '../report.js';
+import { type SearchHit, searchArticles } from '../search.js';
+import type { CommandContext } from './context.js';
+
+export interface SearchOptions {
+  json: boolean;
+  limit?: number;
+}
+
+/** Snippet width when piped: long enough to judge a hit, short enough for one line in a log. */
+const PIPE_SNIPPET_CELLS = 100;
+const SNIPPET_INDENT = '    ';
+
+function highlight(hit: SearchHit, mark: (text: string) => string): string {
+  let out = '';
+  let position = 0;
+  for (const [start, end] of hit.highlights) {
+    if (start < position) continue;
+    out += hit.snippet.slice(position, start) + mark(hit.snippet.slice(start, end));
+    position = end;
+  }
+  return out + hit.snippet.slice(position);
+}
+
+function renderStyled(hits: readonly SearchHit[], context: CommandContext): string {
+  const chalk = createChalk(context.settings.color);
+  const width = context.settings.width;
+  return hits
+    .map((hit) => {
+      const { slug, date, title } = hit.article;
+      const head = date ? `${slug}  ${date}  ` : `${slug}  `;
+      const titleText = truncateCells(title, Math.max(1, width - head.length));
+      const first = `${chalk.bold.cyan(slug)}  ${date ? `${chalk.dim(date)}  ` : ''}${chalk.bold(titleText)}`;
+      return `${first}\n${SNIPPET_INDENT}${highlight(hit, (text) => chalk.bold.yellow(text))}\n`;
+    })
+    .join('\n');
+}
+
+function renderTabSeparated(hits: readonly SearchHit[]): string {
+  return hits
+    .map(({ article, snippet }) => `${article.slug}\t${article.date ?? ''}\t${article.title}\t${snippet}\n`)
+    .join('');
+}
+
+export async function runSearch(context: CommandContext, query: string, options: SearchOptions): Promise<number> {
+  const catalog = scanFolders(context.folders);
+  const { articles, problems } = loadArticles(catalog);
+  reportShadowed(context.io, catalog);
+  const hadProblems = reportProblems(context.io, problems);
+  const { styled, width } = context.settings;
+  const cells = styled ? Math.max(10, width - SNIPPET_INDENT.length) : PIPE_SNIPPET_CELLS;
+  const hits = searchArticles(articles, query, cells).slice(0, options.limit ?? Number.POSITIVE_INFINITY);
+  if (options.json) {
+    const rows = hits.map(({ article, score, snippet }) => ({
+      slug: article.slug,
+      title: article.title,
+      date: article.date ?? null,
+      score,
+      snippet,
+    }));
+    context.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  } else if (hits.length > 0) {
+    context.io.stdout.write(styled ? renderStyled(hits, context) : renderTabSeparated(hits));
+  }
+  if (hadProblems) return EXIT_ERROR;
+  if (hits.length === 0) {
+    context.io.stderr.write(formatMessage('note', `no article matches '${query}'; try fewer or shorter words`));
+    return EXIT_NOT_FOUND;
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,189 @@
+// Finds article files in the folders it is given, resolves slugs, loads and parses articles.
+
+import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Article, isValidSlug, parseArticle } from './article.js';
+import { ArticleError, NotFoundError, UsageError } from './errors.js';
+import { sanitizeLine } from './sanitize.js';
+
+/** Where a folder was named, so messages can point at the setting to fix. */
+export type FolderOrigin = '--dir' | 'NEWS_PATH' | 'bundled';
+
+export interface Folder {
+  path: string;
+  origin: FolderOrigin;
+}
+
+export interface ArticleFile {
+  slug: string;
+  path: string;
+  folder: Folder;
+}
+
+export interface Catalog {
+  /** One file per slug, the winner where folders disagree; sorted by slug. */
+  files: ArticleFile[];
+  /** Files that another folder's article of the same slug hides, with the file that wins. */
+  shadowed: { hidden: ArticleFile; winner: ArticleFile }[];
+  /** Files that are skipped: bad names, not regular files. */
+  problems: ArticleError[];
+}
+
+/** Articles larger than this are refused: a news article is a few tens of kilobytes. */
+export const MAX_ARTICLE_BYTES = 1024 * 1024;
+
+/** User folders first (--dir in order, then NEWS_PATH in order), the bundled articles last. */
+export function resolveFolders(dirs: readonly string[], newsPath: string | undefined, bundledDir: string): Folder[] {
+  const fromPath = (newsPath ?? '').split(':').filter((entry) => entry !== '');
+  return [
+    ...dirs.map((path): Folder => ({ path, origin: '--dir' })),
+    ...fromPath.map((path): Folder => ({ path, origin: 'NEWS_PATH' })),
+    { path: bundledDir, origin: 'bundled' },
+  ];
+}
+
+function describeFolder(folder: Folder): string {
+  return folder.origin === 'bundled' ? `bundled articles folder '${folder.path}'` : `${folder.origin} '${folder.path}'`;
+}
+
+function listFolder(folder: Folder, problems: ArticleError[]): ArticleFile[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder.path, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const where = sanitizeLine(describeFolder(folder));
+    if (code === 'ENOENT') throw new UsageError(`${where}: no such folder; check the path`);
+    if (code === 'ENOTDIR') throw new UsageError(`${where}: not a folder; name the folder that holds the .md files`);
+    throw new UsageError(`${where}: cannot be read (${code ?? 'error'}); check its permissions`);
+  }
+  const files: ArticleFile[] = [];
+  for (const entry of entries) {
+    if (!entry.name.endsWith('.md')) continue;
+    const path = join(folder.path, entry.name);
+    const slug = entry.name.slice(0, -3);
+    if (entry.isDirectory()) {
+      problems.push(new ArticleError(path, 'is a folder, not an article; rename it or move it away'));
+    } else if (!isValidSlug(slug)) {
+      problems.push(
+        new ArticleError(path, "has a name that is not a valid slug; use letters, digits, '.', '_' and '-' only"),
+      );
+    } else {
+      files.push({ slug, path, folder });
+    }
+  }
+  return files.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+/** Lists every folder's article files; the first folder that has a slug wins it. */
+export function scanFolders(folders: readonly Folder[]): Catalog {
+  const problems: ArticleError[] = [];
+  const winners = new Map<string, ArticleFile>();
+  const shadowed: Catalog['shadowed'] = [];
+  for (const folder of folders) {
+    for (const file of listFolder(folder, problems)) {
+      const winner = winners.get(file.slug);
+      if (winner) shadowed.push({ hidden: file, winner });
+      else winners.set(file.slug, file);
+    }
+  }
+  const files = [...winners.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return { files, shadowed, problems };
+}
+
+/** Reads one article file without blocking on FIFOs or devices and without reading huge files. */
+export function readArticleFile(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new ArticleError(
+      path,
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the file`,
+    );
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new ArticleError(path, 'is not a regular file; remove it or replace it with a .md file');
+    if (stat.size > MAX_ARTICLE_BYTES) {
+      throw new ArticleError(
+        path,
+        `is ${stat.size} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit; split or shorten it`,
+      );
+    }
+    return readFileSync(fd, 'utf8');
+  } catch (error) {
+    if (error instanceof ArticleError) throw error;
+    throw new ArticleError(
+      path,
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the file`,
+    );
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function loadArticle(file: ArticleFile): Article {
+  return parseArticle(readArticleFile(file.path), file.slug, file.path);
+}
+
+/** Loads every article; one that fails is reported in `problems` and never hides the others. */
+export function loadArticles(catalog: Catalog): { articles: Article[]; problems: ArticleError[] } {
+  const articles: Article[] = [];
+  const problems = [...catalog.problems];
+  for (const file of catalog.files) {
+    try {
+      articles.push(loadArticle(file));
+    } catch (error) {
+      if (!(error instanceof ArticleError)) throw error;
+      problems.push(error);
+    }
+  }
+  return { articles, problems };
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** Slugs close to `wanted`, by prefix or by edit distance, best first; at most three. */
+export function suggestSlugs(wanted: string, slugs: readonly string[]): string[] {
+  const target = wanted.toLowerCase();
+  const scored = slugs.map((slug) => {
+    const candidate = slug.toLowerCase();
+    const prefix = candidate.startsWith(target) || target.startsWith(candidate);
+    return { slug, prefix, distance: editDistance(target, candidate) };
+  });
+  const limit = Math.max(2, Math.floor(target.length / 3));
+  return scored
+    .filter((entry) => (entry.prefix && target.length >= 2) || entry.distance <= limit)
+    .sort((a, b) => Number(b.prefix) - Number(a.prefix) || a.distance - b.distance || (a.slug < b.slug ? -1 : 1))
+    .slice(0, 3)
+    .map((entry) => entry.slug);
+}
+
+/** The file for `slug`, or NotFoundError suggesting the closest slugs. */
+export function findArticleFile(catalog: Catalog, slug: string): ArticleFile {
+  if (!isValidSlug(slug)) {
+    throw new UsageError(
+      `'${sanitizeLine(slug)}' is not an article name; names are slugs like abe-putin (run 'news list' to see them)`,
+    );
+  }
+  const file = catalog.files.find((candidate) => candidate.slug === slug);
+  if (file) return file;
+  const suggestions = suggestSlugs(
+    slug,
+    catalog.files.map((candidate) => candidate.slug),
+  );
+  const hint = suggestions.length > 0 ? `did you mean ${suggestions.join(', ')}? ` : '';
+  throw new NotFoundError(`no article named '${slug}'; ${hint}Run 'news list' to see every article`);
+}

@@ -1,0 +1,102 @@
+// Runs one invocation: parses argv, resolves settings once, runs the command, maps every error to an exit code.
+
+import { fileURLToPath } from 'node:url';
+import { CommanderError } from 'commander';
+import { createProgram, type GlobalOptions, type Invocation } from './cli.js';
+import type { CommandContext } from './commands/context.js';
+import { EXIT_ERROR, EXIT_OK, NewsError } from './errors.js';
+import type { Io } from './io.js';
+import { resolveFolders } from './library.js';
+import { type Env, type OutputFlags, resolveOutputSettings } from './output.js';
+import { formatMessage } from './report.js';
+
+export { createStreamIo } from './io.js';
+
+/** Set by the build from package.json; the fallback only shows when running from source. */
+declare const __NEWS_VERSION__: string | undefined;
+const VERSION = typeof __NEWS_VERSION__ === 'string' ? __NEWS_VERSION__ : '0.0.0-dev';
+
+export interface MainOptions {
+  /** The bundled articles; defaults to the package's own `articles/`, never the working directory. */
+  bundledDir?: string;
+}
+
+function defaultBundledDir(): string {
+  // src/main.ts and the built dist/main.js both sit one level below the package root.
+  return fileURLToPath(new URL('../articles/', import.meta.url));
+}
+
+async function runInvocation(invocation: Invocation, context: CommandContext): Promise<number> {
+  switch (invocation.command) {
+    case 'list': {
+      const { runList } = await import('./commands/list.js');
+      return runList(context, { json: invocation.json });
+    }
+    case 'read': {
+      const { runRead } = await import('./commands/read.js');
+      return runRead(context, invocation.slug);
+    }
+    case 'search': {
+      const { runSearch } = await import('./commands/search.js');
+      return runSearch(context, invocation.query, invocation);
+    }
+  }
+}
+
+function outputFlags(globals: GlobalOptions): OutputFlags {
+  const flags: OutputFlags = {};
+  if (globals.color === false) flags.color = 'never';
+  else if (globals.color !== undefined) flags.color = globals.color;
+  if (globals.width !== undefined) flags.width = globals.width;
+  return flags;
+}
+
+function exitCodeOfCommanderError(error: CommanderError): number {
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+  // Help shown because no command was given is still a usage error.
+  return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+}
+
+function describeOutputError(error: NodeJS.ErrnoException): string {
+  return `cannot write the output (${error.code ?? error.message}); check the disk or the receiving program`;
+}
+
+/**
+ * The whole program as a function: argv without node and script, an Io, and the environment.
+ * Returns the exit code; prints only through `io`; never throws.
+ */
+export async function main(argv: readonly string[], io: Io, env: Env, options: MainOptions = {}): Promise<number> {
+  let exitCode = EXIT_OK;
+  try {
+    const program = createProgram(io, VERSION, async (invocation, globals) => {
+      const context: CommandContext = {
+        io,
+        settings: resolveOutputSettings(outputFlags(globals), env, io.stdout),
+        folders: resolveFolders(globals.dir, env.NEWS_PATH, options.bundledDir ?? defaultBundledDir()),
+      };
+      exitCode = await runInvocation(invocation, context);
+    });
+    if (argv.length === 0) {
+      io.stderr.write(program.helpInformation());
+      exitCode = EXIT_ERROR;
+    } else {
+      await program.parseAsync([...argv], { from: 'user' });
+    }
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      exitCode = exitCodeOfCommanderError(error);
+    } else if (error instanceof NewsError) {
+      io.stderr.write(formatMessage('error', error.message));
+      exitCode = error.exitCode;
+    } else {
+      const detail = error instanceof Error ? error.message : String(error);
+      io.stderr.write(formatMessage('error', `internal error: ${detail}; please report this as a bug`));
+      exitCode = EXIT_ERROR;
+    }
+  }
+  const writeError = await io.flush();
+  if (writeError === undefined || writeError.code === 'EPIPE') return writeError ? EXIT_OK : exitCode;
+  io.stderr.write(formatMessage('error', describeOutputError(writeError)));
+  await io.flush();
+  return EXIT_ERROR;
+}

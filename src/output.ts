@@ -1,0 +1,67 @@
+// The one place that decides colour, layout and width, from flags, environment and the terminal.
+
+export type Env = Readonly<Record<string, string | undefined>>;
+export type ColorChoice = 'auto' | 'always' | 'never';
+
+export interface TerminalInfo {
+  isTTY: boolean;
+  /** The terminal's width in cells, when stdout is a terminal that reports one. */
+  columns?: number | undefined;
+}
+
+export interface OutputFlags {
+  color?: ColorChoice;
+  width?: number;
+}
+
+/** Everything a command needs to know about where its output goes; decided once, passed down. */
+export interface OutputSettings {
+  /** Emit SGR colour codes. */
+  color: boolean;
+  /** Human layout (tables, boxes, highlighted snippets) rather than the plain, script-friendly one. */
+  styled: boolean;
+  /** The widest a line may be, in terminal cells. */
+  width: number;
+}
+
+/** A terminal wider than this still gets lines this long: long lines are hard to read. */
+export const READING_MEASURE = 100;
+export const MIN_WIDTH = 20;
+export const MAX_WIDTH = 1000;
+export const PIPE_WIDTH = 80;
+
+function decideColor(choice: ColorChoice, env: Env, stdout: TerminalInfo): boolean {
+  if (choice === 'always') return true;
+  if (choice === 'never') return false;
+  // https://no-color.org: a non-empty NO_COLOR turns colour off unless the user forces it on the command line.
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.TERM === 'dumb') return false;
+  return stdout.isTTY;
+}
+
+function parseColumns(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
+  const columns = Number(value);
+  return columns > 0 ? Math.min(columns, MAX_WIDTH) : undefined;
+}
+
+function decideWidth(flag: number | undefined, env: Env, stdout: TerminalInfo): number {
+  if (flag !== undefined) return flag;
+  if (stdout.isTTY) {
+    const columns = stdout.columns && stdout.columns > 0 ? stdout.columns : (parseColumns(env.COLUMNS) ?? PIPE_WIDTH);
+    return Math.max(MIN_WIDTH, Math.min(columns, READING_MEASURE));
+  }
+  return Math.max(MIN_WIDTH, parseColumns(env.COLUMNS) ?? PIPE_WIDTH);
+}
+
+/**
+ * Colour: --color always/never wins; then a non-empty NO_COLOR; then FORCE_COLOR (0 or false
+ * means off); then TERM=dumb; then whether stdout is a terminal. The styled layout is used on a
+ * terminal or whenever colour is on. Width: --width; on a terminal its columns, capped at
+ * READING_MEASURE; in a pipe COLUMNS or 80.
+ */
+export function resolveOutputSettings(flags: OutputFlags, env: Env, stdout: TerminalInfo): OutputSettings {
+  const color = decideColor(flags.color ?? 'auto', env, stdout);
+  return { color, styled: color || stdout.isTTY, width: decideWidth(flags.width, env, stdout) };
+}

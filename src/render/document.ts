@@ -1,0 +1,182 @@
+// Article Markdown → a small, sanitised document model that both printers and search share.
+
+import { Marked, type Token, type Tokens } from 'marked';
+import { sanitizeText } from '../sanitize.js';
+
+export type SpanStyle = 'plain' | 'strong' | 'em' | 'code' | 'del' | 'link' | 'url';
+
+export interface Span {
+  text: string;
+  style: SpanStyle;
+}
+
+export type Block =
+  | { kind: 'heading'; depth: number; spans: Span[] }
+  | { kind: 'paragraph'; spans: Span[] }
+  | { kind: 'quote'; blocks: Block[] }
+  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { kind: 'code'; text: string }
+  | { kind: 'table'; rows: Span[][][] }
+  | { kind: 'rule' };
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+/** marked decodes numeric entities but leaves `&amp;` and friends for an HTML renderer; we are not one. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    }
+    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+function clean(text: string): string {
+  return sanitizeText(decodeEntities(text));
+}
+
+function inlineSpans(tokens: Token[] | undefined, style: SpanStyle = 'plain'): Span[] {
+  const spans: Span[] = [];
+  for (const token of tokens ?? []) {
+    switch (token.type) {
+      case 'strong':
+      case 'em':
+      case 'del':
+        spans.push(...inlineSpans(token.tokens, style === 'plain' ? token.type : style));
+        break;
+      case 'codespan':
+        spans.push({ text: clean(token.text), style: 'code' });
+        break;
+      case 'br':
+        spans.push({ text: '\n', style });
+        break;
+      case 'link': {
+        const link = token as Tokens.Link;
+        const label = inlineSpans(link.tokens, 'link');
+        spans.push(...label);
+        const href = clean(link.href);
+        if (label.map((span) => span.text).join('') !== href) spans.push({ text: ` <${href}>`, style: 'url' });
+        break;
+      }
+      case 'image': {
+        const image = token as Tokens.Image;
+        const alt = clean(image.text);
+        spans.push({ text: alt === '' ? '[image]' : `[image: ${alt}]`, style: 'em' });
+        spans.push({ text: ` <${clean(image.href)}>`, style: 'url' });
+        break;
+      }
+      case 'html':
+        spans.push({ text: clean(token.text.replace(/<[^>]*>/g, '')), style });
+        break;
+      default:
+        if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) {
+          spans.push(...inlineSpans(token.tokens, style));
+        } else if ('text' in token && typeof token.text === 'string') {
+          // A soft line break inside a paragraph is a space once the text is re-wrapped.
+          spans.push({ text: clean(token.text).replace(/\s*\n\s*/g, ' '), style });
+        }
+    }
+  }
+  return spans;
+}
+
+function toBlocks(tokens: Token[]): Block[] {
+  const blocks: Block[] = [];
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'heading':
+        blocks.push({ kind: 'heading', depth: token.depth, spans: inlineSpans(token.tokens) });
+        break;
+      case 'paragraph':
+      case 'text':
+        blocks.push({
+          kind: 'paragraph',
+          spans: inlineSpans(token.tokens ?? [{ type: 'text', raw: token.raw, text: token.text }]),
+        });
+        break;
+      case 'blockquote':
+        blocks.push({ kind: 'quote', blocks: toBlocks(token.tokens ?? []) });
+        break;
+      case 'list': {
+        const list = token as Tokens.List;
+        const start = typeof list.start === 'number' ? list.start : 1;
+        blocks.push({
+          kind: 'list',
+          ordered: list.ordered,
+          start,
+          items: list.items.map((item) => toBlocks(item.tokens)),
+        });
+        break;
+      }
+      case 'code':
+        blocks.push({ kind: 'code', text: clean(token.text).replace(/\t/g, '    ') });
+        break;
+      case 'table': {
+        const table = token as Tokens.Table;
+        const rows = [table.header, ...table.rows].map((row) => row.map((cell) => inlineSpans(cell.tokens)));
+        blocks.push({ kind: 'table', rows });
+        break;
+      }
+      case 'hr':
+        blocks.push({ kind: 'rule' });
+        break;
+      case 'html': {
+        const text = clean(token.text.replace(/<[^>]*>/g, '')).trim();
+        if (text !== '')
+          blocks.push({ kind: 'paragraph', spans: [{ text: text.replace(/\s+/g, ' '), style: 'plain' }] });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return blocks;
+}
+
+/** Lexes Markdown with a private marked instance, so no global option can change the result. */
+export function parseBody(markdown: string): Block[] {
+  const marked = new Marked({ gfm: true });
+  return toBlocks(marked.lexer(markdown));
+}
+
+export function spansText(spans: Span[]): string {
+  return spans.map((span) => span.text).join('');
+}
+
+/** The body as plain paragraphs of text, for search and snippets. */
+export function blocksToParagraphs(blocks: Block[]): { text: string; heading: boolean }[] {
+  const out: { text: string; heading: boolean }[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        out.push({ text: spansText(block.spans), heading: true });
+        break;
+      case 'paragraph':
+        out.push({ text: spansText(block.spans), heading: false });
+        break;
+      case 'quote':
+        out.push(...blocksToParagraphs(block.blocks));
+        break;
+      case 'list':
+        for (const item of block.items) out.push(...blocksToParagraphs(item));
+        break;
+      case 'code':
+        out.push({ text: block.text, heading: false });
+        break;
+      case 'table':
+        for (const row of block.rows) out.push({ text: row.map(spansText).join(' '), heading: false });
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}

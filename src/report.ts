@@ -1,0 +1,28 @@
+// Formats the one-line messages news writes on stderr: errors, warnings and notes.
+
+import type { ArticleError } from './errors.js';
+import type { Io } from './io.js';
+import type { Catalog } from './library.js';
+import { sanitizeLine } from './sanitize.js';
+
+export type MessageKind = 'error' | 'warning' | 'note';
+
+/** "news: warning: …" — sanitised, so a hostile file name cannot reach the terminal raw. */
+export function formatMessage(kind: MessageKind, message: string): string {
+  const label = kind === 'error' ? '' : `${kind}: `;
+  return `news: ${label}${sanitizeLine(message)}\n`;
+}
+
+/** Warns about each skipped article; returns true when there was any, for the exit code. */
+export function reportProblems(io: Io, problems: readonly ArticleError[]): boolean {
+  for (const problem of problems) io.stderr.write(formatMessage('warning', `skipped ${problem.message}`));
+  return problems.length > 0;
+}
+
+/** Notes each article that hides another of the same slug; `only` limits it to one slug. */
+export function reportShadowed(io: Io, catalog: Catalog, only?: string): void {
+  for (const { hidden, winner } of catalog.shadowed) {
+    if (only !== undefined && hidden.slug !== only) continue;
+    io.stderr.write(formatMessage('note', `'${hidden.slug}' from ${winner.path} hides ${hidden.path}`));
+  }
+}

@@ -1,0 +1,168 @@
+// Pure search: (articles, query) → ranked hits with a one-line snippet around the first match.
+
+import stringWidth from 'string-width';
+import type { Article } from './article.js';
+import { blocksToParagraphs, parseBody } from './render/document.js';
+
+export interface SearchHit {
+  article: Article;
+  score: number;
+  snippet: string;
+  /** Where each query term occurs in `snippet`, as [start, end) string offsets, for highlighting. */
+  highlights: [number, number][];
+}
+
+/** Weights per field: a title hit outranks a subheading hit, which outranks body hits. */
+const WEIGHTS = { title: 10, heading: 5, tags: 4, body: 1 } as const;
+
+/**
+ * Splits a query into literal terms: words, and "quoted phrases" (straight or curly quotes).
+ * Nothing in a query is a pattern: every character is matched as itself.
+ */
+export function parseQuery(query: string): string[] {
+  const terms: string[] = [];
+  const pattern = /["“”]([^"“”]*)["“”]?|(\S+)/g;
+  for (const match of query.matchAll(pattern)) {
+    const term = (match[1] ?? match[2] ?? '').replace(/\s+/g, ' ').trim();
+    if (term !== '') terms.push(term);
+  }
+  return terms;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+/** Matches a term at the start of a word, ignoring case: "treat" finds "treaty", "war" misses "Stewart". */
+function termPattern(term: string): RegExp {
+  const body = escapeRegExp(term).replace(/ /g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}`, 'giu');
+}
+
+function countMatches(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text) !== null) count += 1;
+  return count;
+}
+
+interface Indexed {
+  article: Article;
+  title: string;
+  tags: string;
+  headings: string;
+  paragraphs: string[];
+}
+
+function indexArticle(article: Article): Indexed {
+  const paragraphs = blocksToParagraphs(parseBody(article.body)).map((paragraph) => ({
+    heading: paragraph.heading,
+    text: paragraph.text.replace(/\s+/g, ' ').trim(),
+  }));
+  return {
+    article,
+    title: article.title,
+    tags: article.tags.join(' '),
+    headings: paragraphs
+      .filter((paragraph) => paragraph.heading)
+      .map((paragraph) => paragraph.text)
+      .join('\n'),
+    paragraphs: paragraphs.filter((paragraph) => !paragraph.heading).map((paragraph) => paragraph.text),
+  };
+}
+
+/** Cuts `text` to about `cells` terminal cells around `offset`, at word boundaries, with ellipses. */
+export function cutSnippet(text: string, offset: number, cells: number): { text: string; start: number } {
+  const line = text;
+  let start = Math.max(0, offset - Math.floor(cells / 3));
+  if (start > 0) {
+    const space = line.indexOf(' ', start);
+    start = space === -1 || space >= offset ? start : space + 1;
+  }
+  let end = start;
+  let used = start > 0 ? 1 : 0;
+  const words = line.slice(start).split(/(?<= )/);
+  for (const word of words) {
+    const width = stringWidth(word);
+    if (used + width > cells - 1 && end > start) break;
+    end += word.length;
+    used += width;
+  }
+  let snippet = line.slice(start, end).trimEnd();
+  if (stringWidth(snippet) > cells - 1) snippet = snippet.slice(0, Math.max(1, cells - 2));
+  const prefix = start > 0 ? '…' : '';
+  const suffix = start + snippet.length < line.trimEnd().length ? '…' : '';
+  return { text: prefix + snippet + suffix, start: start - prefix.length };
+}
+
+function findHighlights(snippet: string, patterns: RegExp[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(snippet); match !== null; match = pattern.exec(snippet)) {
+      ranges.push([match.index, match.index + match[0].length]);
+      if (match[0].length === 0) pattern.lastIndex += 1;
+    }
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+function compareHits(a: SearchHit, b: SearchHit): number {
+  if (b.score !== a.score) return b.score - a.score;
+  const dateA = a.article.date ?? '';
+  const dateB = b.article.date ?? '';
+  if (dateA !== dateB) return dateA < dateB ? 1 : -1;
+  return a.article.slug < b.article.slug ? -1 : 1;
+}
+
+/**
+ * Every term must match (title, tags, subheadings or body). Scores add field weights per term,
+ * more body matches count logarithmically, and the whole query as a phrase earns a bonus.
+ * Ties go to the newer article. `snippetCells` bounds the snippet's width in terminal cells.
+ */
+export function searchArticles(articles: readonly Article[], query: string, snippetCells = 100): SearchHit[] {
+  const terms = parseQuery(query);
+  if (terms.length === 0) return [];
+  const patterns = terms.map(termPattern);
+  const phrase = terms.length > 1 ? termPattern(terms.join(' ')) : undefined;
+  const hits: SearchHit[] = [];
+  for (const article of articles) {
+    const indexed = indexArticle(article);
+    const body = indexed.paragraphs.join('\n');
+    let score = 0;
+    let matchedAll = true;
+    for (const pattern of patterns) {
+      const inTitle = countMatches(pattern, indexed.title) > 0;
+      const inTags = countMatches(pattern, indexed.tags) > 0;
+      const inHeadings = countMatches(pattern, indexed.headings) > 0;
+      const inBody = countMatches(pattern, body);
+      if (!inTitle && !inTags && !inHeadings && inBody === 0) {
+        matchedAll = false;
+        break;
+      }
+      score += (inTitle ? WEIGHTS.title : 0) + (inTags ? WEIGHTS.tags : 0) + (inHeadings ? WEIGHTS.heading : 0);
+      score += inBody > 0 ? WEIGHTS.body * (1 + Math.log2(inBody)) : 0;
+    }
+    if (!matchedAll) continue;
+    if (phrase && countMatches(phrase, `${indexed.title}\n${indexed.headings}\n${body}`) > 0) score += 3;
+    hits.push({ article, score: Math.round(score * 100) / 100, ...makeSnippet(indexed, patterns, snippetCells) });
+  }
+  return hits.sort(compareHits);
+}
+
+function makeSnippet(indexed: Indexed, patterns: RegExp[], cells: number): Pick<SearchHit, 'snippet' | 'highlights'> {
+  let best: { paragraph: string; offset: number } | undefined;
+  for (const paragraph of indexed.paragraphs) {
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0;
+      const match = pattern.exec(paragraph);
+      if (match && (best === undefined || (best.paragraph === paragraph && match.index < best.offset))) {
+        best = { paragraph, offset: match.index };
+      }
+    }
+    if (best) break;
+  }
+  const source = best ?? { paragraph: indexed.paragraphs[0] ?? indexed.title, offset: 0 };
+  const { text } = cutSnippet(source.paragraph, source.offset, cells);
+  return { snippet: text, highlights: findHighlights(text, patterns) };
+}
