@@ -38,19 +38,31 @@ const EXAMPLES_HELP = `Examples:
 function parseWidth(value: string): number {
   const width = Number(value);
   if (!/^\d+$/.test(value) || width < MIN_WIDTH || width > MAX_WIDTH) {
-    throw new InvalidArgumentError(`give a whole number of columns from ${MIN_WIDTH} to ${MAX_WIDTH}.`);
+    throw new InvalidArgumentError(`Give a whole number of columns from ${MIN_WIDTH} to ${MAX_WIDTH}.`);
   }
   return width;
 }
 
 function parseLimit(value: string): number {
   const limit = Number(value);
-  if (!/^\d+$/.test(value) || limit < 1) throw new InvalidArgumentError('give a whole number of hits, 1 or more.');
+  if (!/^\d+$/.test(value) || limit < 1) throw new InvalidArgumentError('Give a whole number of hits, 1 or more.');
   return limit;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Commander's usage errors, on one line, with where to look next. */
+function configureErrors(command: Command, io: Io, helpCommand: string): void {
+  command.exitOverride().configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    outputError: (text, write) => {
+      const message = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+      write(`news: ${message} (run '${helpCommand}' for usage)\n`);
+    },
+  });
 }
 
 /**
@@ -71,19 +83,16 @@ export function createProgram(
     .addOption(new Option('--color <when>', 'colour: auto, always or never').choices(['auto', 'always', 'never']))
     .option('--no-color', 'same as --color never')
     .option('-w, --width <columns>', `wrap text at this many columns (${MIN_WIDTH}–${MAX_WIDTH})`, parseWidth)
-    .option('-d, --dir <path>', 'also read articles from this folder (repeatable; first wins)', collect, [])
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`news: ${text.replace(/^error: /, '')}`),
-    })
-    .showHelpAfterError("(run 'news --help' for usage)")
+    .option('-d, --dir <path>', 'also read articles from this folder (repeatable; first wins)', collect)
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', `\n${EXAMPLES_HELP}\n\n${ENVIRONMENT_HELP}\n\n${EXIT_CODES_HELP}\n`);
 
-  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  configureErrors(program, io, 'news --help');
+  const globals = (): GlobalOptions => {
+    const options = program.opts<Partial<GlobalOptions>>();
+    return { ...options, dir: options.dir ?? [] };
+  };
 
   program
     .command('list')
@@ -113,11 +122,6 @@ export function createProgram(
       await onInvoke(invocation, globals());
     });
 
-  for (const command of program.commands) {
-    command
-      .exitOverride()
-      .configureOutput(program.configureOutput())
-      .showHelpAfterError(`(run 'news ${command.name()} --help' for usage)`);
-  }
+  for (const command of program.commands) configureErrors(command, io, `news ${command.name()} --help`);
   return program;
 }

@@ -1,7 +1,7 @@
 // Finds article files in the folders it is given, resolves slugs, loads and parses articles.
 
 import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Article, isValidSlug, parseArticle } from './article.js';
 import { ArticleError, NotFoundError, UsageError } from './errors.js';
 import { sanitizeLine } from './sanitize.js';
@@ -35,11 +35,19 @@ export const MAX_ARTICLE_BYTES = 1024 * 1024;
 /** User folders first (--dir in order, then NEWS_PATH in order), the bundled articles last. */
 export function resolveFolders(dirs: readonly string[], newsPath: string | undefined, bundledDir: string): Folder[] {
   const fromPath = (newsPath ?? '').split(':').filter((entry) => entry !== '');
-  return [
+  const folders: Folder[] = [
     ...dirs.map((path): Folder => ({ path, origin: '--dir' })),
     ...fromPath.map((path): Folder => ({ path, origin: 'NEWS_PATH' })),
     { path: bundledDir, origin: 'bundled' },
   ];
+  // A folder named twice (or the bundled one named again) is read once, where it first appears.
+  const seen = new Set<string>();
+  return folders.filter((folder) => {
+    const key = resolve(folder.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function describeFolder(folder: Folder): string {
