@@ -59,7 +59,10 @@ function configureErrors(command: Command, io: Io, helpCommand: string): void {
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
     outputError: (text, write) => {
-      const message = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+      const message = text
+        .replace(/^error: /, '')
+        .replace(/\s*\n\s*/g, ' ')
+        .trim();
       write(`news: ${message} (run '${helpCommand}' for usage)\n`);
     },
   });

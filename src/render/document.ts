@@ -14,7 +14,7 @@ export type Block =
   | { kind: 'heading'; depth: number; spans: Span[] }
   | { kind: 'paragraph'; spans: Span[] }
   | { kind: 'quote'; blocks: Block[] }
-  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { kind: 'list'; ordered: boolean; loose: boolean; start: number; items: Block[][] }
   | { kind: 'code'; text: string }
   | { kind: 'table'; rows: Span[][][] }
   | { kind: 'rule' };
@@ -111,6 +111,7 @@ function toBlocks(tokens: Token[]): Block[] {
         blocks.push({
           kind: 'list',
           ordered: list.ordered,
+          loose: list.loose,
           start,
           items: list.items.map((item) => toBlocks(item.tokens)),
         });

@@ -73,10 +73,11 @@ function layoutTable(rows: Span[][][], width: number, theme: Theme): string[] {
   });
 }
 
-function layoutBlocks(blocks: Block[], width: number, theme: Theme): string[] {
+/** Blocks separated by blank lines; `tight` (items of a tight list) keeps them together. */
+function layoutBlocks(blocks: Block[], width: number, theme: Theme, tight = false): string[] {
   const lines: string[] = [];
   for (const block of blocks) {
-    if (lines.length > 0) lines.push('');
+    if (lines.length > 0 && !tight) lines.push('');
     switch (block.kind) {
       case 'heading':
         lines.push(...wrapText(theme.heading(spansText(block.spans), block.depth), width));
@@ -88,7 +89,8 @@ function layoutBlocks(blocks: Block[], width: number, theme: Theme): string[] {
         const prefixWidth = stringWidth(theme.quotePrefix);
         const nest = width - prefixWidth >= MIN_TEXT_WIDTH;
         const inner = layoutBlocks(block.blocks, nest ? width - prefixWidth : width, theme);
-        lines.push(...(nest ? inner.map((line) => theme.quotePrefix + line) : inner));
+        const barOnly = theme.quotePrefix.trimEnd();
+        lines.push(...(nest ? inner.map((line) => (line === '' ? barOnly : theme.quotePrefix + line)) : inner));
         break;
       }
       case 'list': {
@@ -96,7 +98,7 @@ function layoutBlocks(blocks: Block[], width: number, theme: Theme): string[] {
         const markerWidth = Math.max(...markers.map((marker) => stringWidth(marker)));
         const nest = width - markerWidth >= MIN_TEXT_WIDTH;
         block.items.forEach((item, index) => {
-          const inner = layoutBlocks(item, nest ? width - markerWidth : width, theme);
+          const inner = layoutBlocks(item, nest ? width - markerWidth : width, theme, !block.loose);
           const marker = (markers[index] ?? '').padEnd(markerWidth);
           lines.push(...(nest ? indent(inner, marker, ' '.repeat(markerWidth)) : inner));
         });
@@ -107,7 +109,7 @@ function layoutBlocks(blocks: Block[], width: number, theme: Theme): string[] {
         const inner = nest ? width - 2 : width;
         for (const line of block.text.split('\n')) {
           const pieces = wrapAnsi(line, inner, { hard: true, trim: false, wordWrap: false }).split('\n');
-          lines.push(...pieces.map((piece) => (nest ? '  ' : '') + theme.code(piece)));
+          lines.push(...pieces.map((piece) => (nest ? '  ' : '') + theme.code(piece.trimEnd())));
         }
         break;
       }

@@ -1,0 +1,243 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import { BUNDLED_DIR, ESCAPE, FIXTURES, fakeIo, runCli, stripAnsi } from './helpers.js';
+
+const ARTICLES = join(FIXTURES, 'articles');
+const BROKEN = join(FIXTURES, 'broken');
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+describe('news list', () => {
+  it('prints slug, date and title tab-separated, newest first, when piped', async () => {
+    const { code, stdout, stderr } = await runCli(['list', '--dir', ARTICLES]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(lines(stdout).map((line) => line.split('\t'))).toEqual([
+      ['sample', '2020-02-29', 'Fixture: a synthetic article that uses every feature'],
+      ['abe-putin', '2016-05-06', 'Japan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official'],
+      ['no-front-matter', '', 'Heading becomes the title'],
+      ['undated', '', 'Undated fixture'],
+    ]);
+    expect(stdout).not.toMatch(ESCAPE);
+  });
+
+  it('prints an aligned, coloured table on a terminal, within its width', async () => {
+    const { code, stdout } = await runCli(['list', '--dir', ARTICLES], { tty: true, columns: 60 });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(ESCAPE);
+    const rows = lines(stripAnsi(stdout));
+    expect(rows[0]).toMatch(/^2020-02-29 {2}sample {11}1 min {2}Fixture: a synthetic/);
+    for (const row of rows) expect(row.length).toBeLessThanOrEqual(60);
+  });
+
+  it('gives JSON with ISO dates and stable keys', async () => {
+    const { code, stdout } = await runCli(['list', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      expect.objectContaining({
+        slug: 'abe-putin',
+        date: '2016-05-06',
+        source: 'EmbassyPages',
+        section: 'News',
+        agency: 'AFP',
+        tags: ['Japan', 'Russia', 'Kuril Islands', 'diplomacy'],
+        words: expect.any(Number),
+      }),
+    ]);
+  });
+
+  it('skips broken articles with one warning each, lists the rest, and exits 2', async () => {
+    const { code, stdout, stderr } = await runCli(['list', '--dir', BROKEN]);
+    expect(code).toBe(2);
+    expect(lines(stdout).map((line) => line.split('\t')[0])).toEqual(['good', 'abe-putin']);
+    const warnings = lines(stderr);
+    expect(warnings).toHaveLength(5);
+    for (const warning of warnings) expect(warning).toMatch(/^news: warning: skipped .*broken\/.*\.md: /);
+  });
+
+  it('notes when a user article hides a bundled one of the same slug', async () => {
+    const user = mkdtempSync(join(tmpdir(), 'news-cli-'));
+    writeFileSync(join(user, 'abe-putin.md'), '# My own copy\n');
+    const { code, stdout, stderr } = await runCli(['list', '--dir', user]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('abe-putin\t\tMy own copy\n');
+    expect(stderr).toBe(
+      `news: note: 'abe-putin' from ${join(user, 'abe-putin.md')} hides ${join(BUNDLED_DIR, 'abe-putin.md')}\n`,
+    );
+  });
+});
+
+describe('news read', () => {
+  it('renders plain text wrapped to 80 columns when piped', async () => {
+    const { code, stdout, stderr } = await runCli(['read', 'abe-putin']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).not.toMatch(ESCAPE);
+    expect(stdout).toContain('Notice: Consular assistance in Russia');
+    expect(stdout).toContain('Friday 6 May 2016 · EmbassyPages · News · AFP');
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it.each([
+    [['--width', '40'], {}, 40],
+    [[], { COLUMNS: '50' }, 50],
+  ])('wraps to %j %j', async (flags, env, width) => {
+    const { stdout } = await runCli(['read', 'abe-putin', ...flags], { env });
+    const widest = Math.max(...stdout.split('\n').map((line) => line.length));
+    expect(widest).toBeLessThanOrEqual(width);
+    expect(widest).toBeGreaterThan(width - 10);
+  });
+
+  it('accepts global options before or after the command', async () => {
+    const before = await runCli(['--color', 'always', 'read', 'abe-putin']);
+    const after = await runCli(['read', 'abe-putin', '--color', 'always']);
+    expect(before.stdout).toMatch(ESCAPE);
+    expect(after.stdout).toBe(before.stdout);
+  });
+
+  it('honours NO_COLOR on a terminal but keeps the layout', async () => {
+    const { stdout } = await runCli(['read', 'abe-putin'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(stdout).not.toMatch(ESCAPE);
+    expect(stdout).toContain('╭─ Notice');
+  });
+
+  it('styles on a terminal, capped at the reading measure', async () => {
+    const { stdout } = await runCli(['read', 'abe-putin'], { tty: true, columns: 200 });
+    expect(stdout).toMatch(ESCAPE);
+    const widest = Math.max(
+      ...stripAnsi(stdout)
+        .split('\n')
+        .map((line) => line.length),
+    );
+    expect(widest).toBe(100);
+  });
+
+  it('exits 1 with a suggestion for an unknown slug, printing nothing on stdout', async () => {
+    const { code, stdout, stderr } = await runCli(['read', 'abe-puttin']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      "news: no article named 'abe-puttin'; did you mean abe-putin? Run 'news list' to see every article\n",
+    );
+  });
+
+  it.each(['../abe-putin', '/etc/passwd', 'articles/abe-putin'])('refuses the path %s with exit 2', async (slug) => {
+    const { code, stdout, stderr } = await runCli(['read', slug]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(lines(stderr)).toEqual([expect.stringMatching(/is not an article name/)]);
+  });
+
+  it('fails with exit 2 naming the file when the article is invalid', async () => {
+    const { code, stdout, stderr } = await runCli(['read', 'bad-date', '--dir', BROKEN]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^news: .*broken\/bad-date\.md: front matter 'date' must be a real calendar date/);
+  });
+
+  it('reads a folder named by --dir and NEWS_PATH once, without notes', async () => {
+    const { stdout, stderr } = await runCli(['read', 'abe-putin', '--dir', ARTICLES], {
+      env: { NEWS_PATH: `${ARTICLES}:${BUNDLED_DIR}` },
+    });
+    expect(stdout).toContain('Japan’s Abe');
+    expect(stderr).toBe('');
+  });
+});
+
+describe('news search', () => {
+  it('prints slug, date, title and snippet tab-separated when piped', async () => {
+    const { code, stdout } = await runCli(['search', 'peace', 'treaty']);
+    expect(code).toBe(0);
+    const [row] = lines(stdout).map((line) => line.split('\t'));
+    expect(row?.slice(0, 2)).toEqual(['abe-putin', '2016-05-06']);
+    expect(row?.[3]).toMatch(/peace treaty/);
+  });
+
+  it('highlights matches on a terminal', async () => {
+    const { stdout } = await runCli(['search', 'Lavrov'], { tty: true });
+    expect(stdout).toContain('\u001b[1m\u001b[33mLavrov');
+  });
+
+  it('gives JSON hits with a score', async () => {
+    const { stdout } = await runCli(['search', 'Putin', '--json']);
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        slug: 'abe-putin',
+        title: expect.any(String),
+        date: '2016-05-06',
+        score: expect.any(Number),
+        snippet: expect.stringContaining('Putin'),
+      },
+    ]);
+  });
+
+  it('honours --limit', async () => {
+    const { stdout } = await runCli(['search', 'fixture', '--limit', '1', '--dir', join(FIXTURES, 'ranking')]);
+    expect(lines(stdout)).toHaveLength(1);
+  });
+
+  it('exits 1 when nothing matches', async () => {
+    const { code, stdout, stderr } = await runCli(['search', 'zzzz']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(lines(stderr)).toHaveLength(1);
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    [['--bogus']],
+    [['lst']],
+    [['read']],
+    [['read', 'abe-putin', '--width', '5']],
+    [['--color', 'sometimes', 'list']],
+    [['search', 'x', '--limit', '0']],
+    [['list', '--dir', '/no/such/folder']],
+  ])('%j is one line on stderr and exit 2', async (argv) => {
+    const { code, stdout, stderr } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(lines(stderr)).toHaveLength(1);
+    expect(stderr).toMatch(/^news: /);
+  });
+
+  it('prints help on stdout with exit 0 for --help, and the exit codes in it', async () => {
+    const { code, stdout, stderr } = await runCli(['--help']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/Exit status:\n {2}0 /);
+    expect(stdout).toContain('NEWS_PATH');
+  });
+
+  it('prints the version', async () => {
+    const { code, stdout } = await runCli(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('shows usage on stderr with exit 2 when no command is given', async () => {
+    const { code, stdout, stderr } = await runCli([]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Usage: news');
+  });
+});
+
+describe('output errors', () => {
+  it('treats a closed pipe as success', async () => {
+    const io = fakeIo({ writeError: Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) });
+    expect(await main(['read', 'abe-putin'], io, {}, { bundledDir: BUNDLED_DIR })).toBe(0);
+    expect(io.stderr.text).toBe('');
+  });
+
+  it('reports any other write error in one line with exit 2', async () => {
+    const io = fakeIo({ writeError: Object.assign(new Error('write ENOSPC'), { code: 'ENOSPC' }) });
+    expect(await main(['list'], io, {}, { bundledDir: BUNDLED_DIR })).toBe(2);
+    expect(io.stderr.text).toBe('news: cannot write the output (ENOSPC); check the disk or the receiving program\n');
+  });
+});
