@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './io.js';
 import { type ColorChoice, MAX_WIDTH, MIN_WIDTH } from './output.js';
+import { sanitizeLine } from './sanitize.js';
 
 export interface GlobalOptions {
   color?: ColorChoice | false;
@@ -59,10 +60,13 @@ function configureErrors(command: Command, io: Io, helpCommand: string): void {
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
     outputError: (text, write) => {
-      const message = text
-        .replace(/^error: /, '')
-        .replace(/\s*\n\s*/g, ' ')
-        .trim();
+      // Commander quotes the user's arguments back; they may hold control characters.
+      const message = sanitizeLine(
+        text
+          .replace(/^error: /, '')
+          .replace(/\s*\n\s*/g, ' ')
+          .trim(),
+      );
       write(`news: ${message} (run '${helpCommand}' for usage)\n`);
     },
   });

@@ -241,3 +241,12 @@ describe('output errors', () => {
     expect(io.stderr.text).toBe('news: cannot write the output (ENOSPC); check the disk or the receiving program\n');
   });
 });
+
+describe('untrusted arguments', () => {
+  it('never echo control characters back from an unknown option or slug', async () => {
+    for (const argv of [['--\u001b]52;c;aGk=\u0007'], ['read', 'x\u001b[2J'], ['search', '\u009b31m']]) {
+      const { stdout, stderr } = await runCli(argv);
+      expect(stdout + stderr).not.toMatch(ESCAPE);
+    }
+  });
+});

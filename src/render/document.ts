@@ -39,8 +39,9 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Decoded, sanitised inline text; a tab becomes a space so widths stay countable. */
 function clean(text: string): string {
-  return sanitizeText(decodeEntities(text));
+  return sanitizeText(decodeEntities(text)).replace(/\t/g, ' ');
 }
 
 function inlineSpans(tokens: Token[] | undefined, style: SpanStyle = 'plain'): Span[] {
@@ -118,7 +119,7 @@ function toBlocks(tokens: Token[]): Block[] {
         break;
       }
       case 'code':
-        blocks.push({ kind: 'code', text: clean(token.text).replace(/\t/g, '    ') });
+        blocks.push({ kind: 'code', text: sanitizeText(token.text).replace(/\t/g, '    ') });
         break;
       case 'table': {
         const table = token as Tokens.Table;
