@@ -2,6 +2,7 @@
 
 import { parse as parseYaml } from 'yaml';
 import { ArticleError } from './errors.js';
+import type { Block } from './render/model.js';
 import { sanitizeLine } from './sanitize.js';
 
 export interface Banner {
@@ -28,13 +29,8 @@ export interface Article {
   /** The Markdown body, front matter removed, line endings normalised. */
   body: string;
   words: number;
-}
-
-/** A slug is a plain file name: letters, digits, dot, dash, underscore; no path, no leading dot. */
-export const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-export function isValidSlug(slug: string): boolean {
-  return slug.length <= 200 && SLUG_PATTERN.test(slug);
+  /** The body already parsed into the document model, when the article came precompiled. */
+  blocks?: Block[];
 }
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;

@@ -1,18 +1,14 @@
 // Finds article files in the folders it is given, resolves slugs, loads and parses articles.
 
 import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { type Article, isValidSlug, parseArticle } from './article.js';
+import { join } from 'node:path';
+import type { Article } from './article.js';
+import { type CompiledCatalog, hashText, readCompiledCatalog } from './catalog.js';
 import { ArticleError, NotFoundError, UsageError } from './errors.js';
+import type { Folder } from './folders.js';
+import type { Block } from './render/model.js';
 import { sanitizeLine } from './sanitize.js';
-
-/** Where a folder was named, so messages can point at the setting to fix. */
-export type FolderOrigin = '--dir' | 'NEWS_PATH' | 'bundled';
-
-export interface Folder {
-  path: string;
-  origin: FolderOrigin;
-}
+import { isValidSlug } from './slug.js';
 
 export interface ArticleFile {
   slug: string;
@@ -32,26 +28,12 @@ export interface Catalog {
 /** Articles larger than this are refused: a news article is a few tens of kilobytes. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
 
-/** User folders first (--dir in order, then NEWS_PATH in order), the bundled articles last. */
-export function resolveFolders(dirs: readonly string[], newsPath: string | undefined, bundledDir: string): Folder[] {
-  const fromPath = (newsPath ?? '').split(':').filter((entry) => entry !== '');
-  const folders: Folder[] = [
-    ...dirs.map((path): Folder => ({ path, origin: '--dir' })),
-    ...fromPath.map((path): Folder => ({ path, origin: 'NEWS_PATH' })),
-    { path: bundledDir, origin: 'bundled' },
-  ];
-  // A folder named twice (or the bundled one named again) is read once, where it first appears.
-  const seen = new Set<string>();
-  return folders.filter((folder) => {
-    const key = resolve(folder.path);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 function describeFolder(folder: Folder): string {
   return folder.origin === 'bundled' ? `bundled articles folder '${folder.path}'` : `${folder.origin} '${folder.path}'`;
+}
+
+function compareSlugs(a: ArticleFile, b: ArticleFile): number {
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
 function listFolder(folder: Folder, problems: ArticleError[]): ArticleFile[] {
@@ -80,7 +62,7 @@ function listFolder(folder: Folder, problems: ArticleError[]): ArticleFile[] {
       files.push({ slug, path, folder });
     }
   }
-  return files.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return files.sort(compareSlugs);
 }
 
 /** Lists every folder's article files; the first folder that has a slug wins it. */
@@ -95,8 +77,7 @@ export function scanFolders(folders: readonly Folder[]): Catalog {
       else winners.set(file.slug, file);
     }
   }
-  const files = [...winners.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  return { files, shadowed, problems };
+  return { files: [...winners.values()].sort(compareSlugs), shadowed, problems };
 }
 
 /** Reads one article file without blocking on FIFOs or devices and without reading huge files. */
@@ -131,23 +112,53 @@ export function readArticleFile(path: string): string {
   }
 }
 
-export function loadArticle(file: ArticleFile): Article {
-  return parseArticle(readArticleFile(file.path), file.slug, file.path);
+/** Loads articles, using a folder's compiled catalog for files unchanged since the build. */
+class ArticleLoader {
+  private readonly catalogs = new Map<string, CompiledCatalog | undefined>();
+  private parse: typeof import('./article.js').parseArticle | undefined;
+
+  async load(file: ArticleFile): Promise<Article> {
+    const text = readArticleFile(file.path);
+    const compiled = this.compiledEntry(file);
+    if (compiled && compiled.hash === hashText(text)) return { ...compiled.article, slug: file.slug, path: file.path };
+    // The YAML and Markdown parsers load only when some article was not compiled at build time.
+    this.parse ??= (await import('./article.js')).parseArticle;
+    return this.parse(text, file.slug, file.path);
+  }
+
+  private compiledEntry(file: ArticleFile) {
+    const path = file.folder.compiled;
+    if (path === undefined) return undefined;
+    if (!this.catalogs.has(path)) this.catalogs.set(path, readCompiledCatalog(path));
+    return this.catalogs.get(path)?.articles[file.slug];
+  }
+}
+
+export function loadArticle(file: ArticleFile): Promise<Article> {
+  return new ArticleLoader().load(file);
 }
 
 /** Loads every article; one that fails is reported in `problems` and never hides the others. */
-export function loadArticles(catalog: Catalog): { articles: Article[]; problems: ArticleError[] } {
+export async function loadArticles(catalog: Catalog): Promise<{ articles: Article[]; problems: ArticleError[] }> {
+  const loader = new ArticleLoader();
   const articles: Article[] = [];
   const problems = [...catalog.problems];
   for (const file of catalog.files) {
     try {
-      articles.push(loadArticle(file));
+      articles.push(await loader.load(file));
     } catch (error) {
       if (!(error instanceof ArticleError)) throw error;
       problems.push(error);
     }
   }
   return { articles, problems };
+}
+
+/** The article's body as the document model: precompiled, or parsed now with marked. */
+export async function loadBlocks(article: Article): Promise<readonly Block[]> {
+  if (article.blocks) return article.blocks;
+  const { parseBody } = await import('./render/markdown.js');
+  return parseBody(article.body);
 }
 
 function editDistance(a: string, b: string): number {

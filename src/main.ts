@@ -5,8 +5,8 @@ import { CommanderError } from 'commander';
 import { createProgram, type GlobalOptions, type Invocation } from './cli.js';
 import type { CommandContext } from './commands/context.js';
 import { EXIT_ERROR, EXIT_OK, NewsError } from './errors.js';
+import { type BundledArticles, resolveFolders } from './folders.js';
 import type { Io } from './io.js';
-import { resolveFolders } from './library.js';
 import { type Env, type OutputFlags, resolveOutputSettings } from './output.js';
 import { formatMessage } from './report.js';
 
@@ -18,12 +18,16 @@ const VERSION = typeof __NEWS_VERSION__ === 'string' ? __NEWS_VERSION__ : '0.0.0
 
 export interface MainOptions {
   /** The bundled articles; defaults to the package's own `articles/`, never the working directory. */
-  bundledDir?: string;
+  bundled?: BundledArticles;
 }
 
-function defaultBundledDir(): string {
-  // src/main.ts and the built dist/main.js both sit one level below the package root.
-  return fileURLToPath(new URL('../articles/', import.meta.url));
+function defaultBundled(): BundledArticles {
+  // src/main.ts and the built dist/main.js both sit one level below the package root; the build
+  // writes the compiled catalog beside dist/main.js (from source there is none, and files are parsed).
+  return {
+    dir: fileURLToPath(new URL('../articles/', import.meta.url)),
+    catalog: fileURLToPath(new URL('./catalog.json', import.meta.url)),
+  };
 }
 
 async function runInvocation(invocation: Invocation, context: CommandContext): Promise<number> {
@@ -72,7 +76,7 @@ export async function main(argv: readonly string[], io: Io, env: Env, options: M
       const context: CommandContext = {
         io,
         settings: resolveOutputSettings(outputFlags(globals), env, io.stdout),
-        folders: resolveFolders(globals.dir, env.NEWS_PATH, options.bundledDir ?? defaultBundledDir()),
+        folders: resolveFolders(globals.dir, env.NEWS_PATH, options.bundled ?? defaultBundled()),
       };
       exitCode = await runInvocation(invocation, context);
     });

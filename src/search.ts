@@ -1,8 +1,15 @@
 // Pure search: (articles, query) → ranked hits with a one-line snippet around the first match.
 
-import stringWidth from 'string-width';
 import type { Article } from './article.js';
-import { blocksToParagraphs, parseBody } from './render/document.js';
+import { type Block, blocksToParagraphs } from './render/model.js';
+import { truncateCells } from './render/table.js';
+import type { TextMetrics } from './render/width.js';
+
+/** An article with its body already in the document model. */
+export interface SearchDocument {
+  article: Article;
+  blocks: readonly Block[];
+}
 
 export interface SearchHit {
   article: Article;
@@ -54,8 +61,8 @@ interface Indexed {
   paragraphs: string[];
 }
 
-function indexArticle(article: Article): Indexed {
-  const paragraphs = blocksToParagraphs(parseBody(article.body)).map((paragraph) => ({
+function indexArticle({ article, blocks }: SearchDocument): Indexed {
+  const paragraphs = blocksToParagraphs(blocks).map((paragraph) => ({
     heading: paragraph.heading,
     text: paragraph.text.replace(/\s+/g, ' ').trim(),
   }));
@@ -71,28 +78,27 @@ function indexArticle(article: Article): Indexed {
   };
 }
 
-/** Cuts `text` to about `cells` terminal cells around `offset`, at word boundaries, with ellipses. */
-export function cutSnippet(text: string, offset: number, cells: number): { text: string; start: number } {
-  const line = text;
+/** Cuts `text` to at most `cells` terminal cells around `offset`, at word boundaries, with ellipses. */
+export function cutSnippet(text: string, offset: number, cells: number, metrics: TextMetrics): string {
   let start = Math.max(0, offset - Math.floor(cells / 3));
   if (start > 0) {
-    const space = line.indexOf(' ', start);
-    start = space === -1 || space >= offset ? start : space + 1;
+    const space = text.indexOf(' ', start);
+    if (space !== -1 && space < offset) start = space + 1;
   }
-  let end = start;
-  let used = start > 0 ? 1 : 0;
-  const words = line.slice(start).split(/(?<= )/);
-  for (const word of words) {
-    const width = stringWidth(word);
-    if (used + width > cells - 1 && end > start) break;
-    end += word.length;
-    used += width;
-  }
-  let snippet = line.slice(start, end).trimEnd();
-  if (stringWidth(snippet) > cells - 1) snippet = snippet.slice(0, Math.max(1, cells - 2));
   const prefix = start > 0 ? '…' : '';
-  const suffix = start + snippet.length < line.trimEnd().length ? '…' : '';
-  return { text: prefix + snippet + suffix, start: start - prefix.length };
+  // One cell stays free for a closing ellipsis.
+  const budget = Math.max(1, cells - prefix.length - 1);
+  let end = start;
+  let used = 0;
+  for (const word of text.slice(start).split(/(?<= )/)) {
+    if (used + metrics.cells(word.trimEnd()) > budget) break;
+    end += word.length;
+    used += metrics.cells(word);
+  }
+  let body = text.slice(start, end).trimEnd();
+  if (body === '') body = truncateCells(text.slice(start), budget + 1, metrics).replace(/…$/, '');
+  const suffix = start + body.length < text.trimEnd().length ? '…' : '';
+  return prefix + body + suffix;
 }
 
 function findHighlights(snippet: string, patterns: RegExp[]): [number, number][] {
@@ -120,14 +126,20 @@ function compareHits(a: SearchHit, b: SearchHit): number {
  * more body matches count logarithmically, and the whole query as a phrase earns a bonus.
  * Ties go to the newer article. `snippetCells` bounds the snippet's width in terminal cells.
  */
-export function searchArticles(articles: readonly Article[], query: string, snippetCells = 100): SearchHit[] {
+export function searchArticles(
+  documents: readonly SearchDocument[],
+  query: string,
+  snippetCells: number,
+  metrics: TextMetrics,
+): SearchHit[] {
   const terms = parseQuery(query);
   if (terms.length === 0) return [];
   const patterns = terms.map(termPattern);
   const phrase = terms.length > 1 ? termPattern(terms.join(' ')) : undefined;
   const hits: SearchHit[] = [];
-  for (const article of articles) {
-    const indexed = indexArticle(article);
+  for (const document of documents) {
+    const { article } = document;
+    const indexed = indexArticle(document);
     const body = indexed.paragraphs.join('\n');
     let score = 0;
     let matchedAll = true;
@@ -145,12 +157,21 @@ export function searchArticles(articles: readonly Article[], query: string, snip
     }
     if (!matchedAll) continue;
     if (phrase && countMatches(phrase, `${indexed.title}\n${indexed.headings}\n${body}`) > 0) score += 3;
-    hits.push({ article, score: Math.round(score * 100) / 100, ...makeSnippet(indexed, patterns, snippetCells) });
+    hits.push({
+      article,
+      score: Math.round(score * 100) / 100,
+      ...makeSnippet(indexed, patterns, snippetCells, metrics),
+    });
   }
   return hits.sort(compareHits);
 }
 
-function makeSnippet(indexed: Indexed, patterns: RegExp[], cells: number): Pick<SearchHit, 'snippet' | 'highlights'> {
+function makeSnippet(
+  indexed: Indexed,
+  patterns: RegExp[],
+  cells: number,
+  metrics: TextMetrics,
+): Pick<SearchHit, 'snippet' | 'highlights'> {
   let best: { paragraph: string; offset: number } | undefined;
   for (const paragraph of indexed.paragraphs) {
     for (const pattern of patterns) {
@@ -163,6 +184,6 @@ function makeSnippet(indexed: Indexed, patterns: RegExp[], cells: number): Pick<
     if (best) break;
   }
   const source = best ?? { paragraph: indexed.paragraphs[0] ?? indexed.title, offset: 0 };
-  const { text } = cutSnippet(source.paragraph, source.offset, cells);
-  return { snippet: text, highlights: findHighlights(text, patterns) };
+  const snippet = cutSnippet(source.paragraph, source.offset, cells, metrics);
+  return { snippet, highlights: findHighlights(snippet, patterns) };
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countWords, isCalendarDate, isValidSlug, parseArticle } from '../src/article.js';
+import { countWords, isCalendarDate, parseArticle } from '../src/article.js';
 import { ArticleError } from '../src/errors.js';
+import { isValidSlug } from '../src/slug.js';
 import { FIXTURES } from './helpers.js';
 
 function parse(source: string) {

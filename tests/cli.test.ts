@@ -231,13 +231,13 @@ describe('usage', () => {
 describe('output errors', () => {
   it('treats a closed pipe as success', async () => {
     const io = fakeIo({ writeError: Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) });
-    expect(await main(['read', 'abe-putin'], io, {}, { bundledDir: BUNDLED_DIR })).toBe(0);
+    expect(await main(['read', 'abe-putin'], io, {}, { bundled: { dir: BUNDLED_DIR } })).toBe(0);
     expect(io.stderr.text).toBe('');
   });
 
   it('reports any other write error in one line with exit 2', async () => {
     const io = fakeIo({ writeError: Object.assign(new Error('write ENOSPC'), { code: 'ENOSPC' }) });
-    expect(await main(['list'], io, {}, { bundledDir: BUNDLED_DIR })).toBe(2);
+    expect(await main(['list'], io, {}, { bundled: { dir: BUNDLED_DIR } })).toBe(2);
     expect(io.stderr.text).toBe('news: cannot write the output (ENOSPC); check the disk or the receiving program\n');
   });
 });

@@ -1,9 +1,16 @@
 // Test doubles for the CLI's io, and small helpers shared by the tests.
 
 import { fileURLToPath } from 'node:url';
+import stringWidth from 'string-width';
+import type { Article } from '../src/article.js';
 import type { Io, Sink } from '../src/io.js';
 import { main } from '../src/main.js';
 import type { Env } from '../src/output.js';
+import { createChalk } from '../src/render/colors.js';
+import { parseBody } from '../src/render/markdown.js';
+import { renderArticlePlain } from '../src/render/plain.js';
+import { renderArticleStyled } from '../src/render/styled.js';
+import { createMetrics, type TextMetrics } from '../src/render/width.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLED_DIR = fileURLToPath(new URL('../articles/', import.meta.url));
@@ -44,10 +51,11 @@ export interface RunResult {
 /** Runs the CLI in-process, exactly as bin/news.js does, with an empty environment by default. */
 export async function runCli(
   argv: string[],
-  options: { env?: Env; tty?: boolean; columns?: number; bundledDir?: string } = {},
+  options: { env?: Env; tty?: boolean; columns?: number; bundledDir?: string; catalog?: string } = {},
 ): Promise<RunResult> {
   const io = fakeIo({ tty: options.tty ?? false, ...(options.columns ? { columns: options.columns } : {}) });
-  const code = await main(argv, io, options.env ?? {}, { bundledDir: options.bundledDir ?? BUNDLED_DIR });
+  const bundled = { dir: options.bundledDir ?? BUNDLED_DIR, ...(options.catalog ? { catalog: options.catalog } : {}) };
+  const code = await main(argv, io, options.env ?? {}, { bundled });
   return { code, stdout: io.stdout.text, stderr: io.stderr.text };
 }
 
@@ -57,4 +65,17 @@ export const ESCAPE = /[\u001b\u009b]/;
 export function stripAnsi(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing our own SGR codes.
   return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** Exact metrics, as a command gets them for text beyond the fast path. */
+export const exactMetrics = createMetrics(stringWidth);
+
+/** Renders an article the way `news read` does when piped, from its Markdown body. */
+export function renderPlain(article: Article, width: number, metrics: TextMetrics = exactMetrics): string {
+  return renderArticlePlain(article, article.blocks ?? parseBody(article.body), width, metrics);
+}
+
+/** Renders an article the way `news read` does on a terminal; colour on unless `color` is false. */
+export function renderStyled(article: Article, width: number, color = true, metrics = exactMetrics): string {
+  return renderArticleStyled(article, article.blocks ?? parseBody(article.body), width, metrics, createChalk(color));
 }

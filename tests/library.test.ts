@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UsageError } from '../src/errors.js';
+import { resolveFolders } from '../src/folders.js';
 import {
   findArticleFile,
   loadArticles,
   MAX_ARTICLE_BYTES,
   readArticleFile,
-  resolveFolders,
   scanFolders,
   suggestSlugs,
 } from '../src/library.js';
@@ -25,7 +25,7 @@ function tempFolder(files: Record<string, string>): string {
 
 describe('resolveFolders', () => {
   it('puts --dir first, then NEWS_PATH entries, then the bundled folder', () => {
-    const folders = resolveFolders(['/a', '/b'], '/c::/d', '/bundled');
+    const folders = resolveFolders(['/a', '/b'], '/c::/d', { dir: '/bundled' });
     expect(folders.map((folder) => [folder.path, folder.origin])).toEqual([
       ['/a', '--dir'],
       ['/b', '--dir'],
@@ -36,7 +36,7 @@ describe('resolveFolders', () => {
   });
 
   it('reads a folder named twice only once', () => {
-    expect(resolveFolders(['/a', '/a/'], '/a', '/a')).toHaveLength(1);
+    expect(resolveFolders(['/a', '/a/'], '/a', { dir: '/a' })).toHaveLength(1);
   });
 });
 
@@ -57,7 +57,7 @@ describe('scanFolders', () => {
 
   it('lets the first folder win a slug and remembers what it hides', () => {
     const user = tempFolder({ 'abe-putin.md': '# Mine\n' });
-    const catalog = scanFolders(resolveFolders([user], undefined, BUNDLED_DIR));
+    const catalog = scanFolders(resolveFolders([user], undefined, { dir: BUNDLED_DIR }));
     expect(findArticleFile(catalog, 'abe-putin').path).toBe(join(user, 'abe-putin.md'));
     expect(catalog.shadowed).toHaveLength(1);
     expect(catalog.shadowed[0]?.hidden.folder.origin).toBe('bundled');
@@ -67,7 +67,7 @@ describe('scanFolders', () => {
     ['--dir', ['/no/such/folder'], undefined, /--dir '\/no\/such\/folder': no such folder/],
     ['NEWS_PATH', [], '/no/such/folder', /NEWS_PATH '\/no\/such\/folder': no such folder/],
   ])('refuses a missing %s folder by name', (_origin, dirs, newsPath, message) => {
-    expect(() => scanFolders(resolveFolders(dirs, newsPath, BUNDLED_DIR))).toThrow(message);
+    expect(() => scanFolders(resolveFolders(dirs, newsPath, { dir: BUNDLED_DIR }))).toThrow(message);
   });
 
   it('refuses a file given as a folder', () => {
@@ -82,8 +82,8 @@ describe('scanFolders', () => {
 });
 
 describe('loadArticles', () => {
-  it('loads the good articles and reports each broken one, naming its file', () => {
-    const { articles, problems } = loadArticles(scanFolders([{ path: BROKEN, origin: '--dir' }]));
+  it('loads the good articles and reports each broken one, naming its file', async () => {
+    const { articles, problems } = await loadArticles(scanFolders([{ path: BROKEN, origin: '--dir' }]));
     expect(articles.map((article) => article.slug)).toEqual(['good']);
     expect(problems).toHaveLength(5);
     for (const problem of problems) expect(problem.message).toContain(BROKEN);

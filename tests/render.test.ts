@@ -4,17 +4,14 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/article.js';
 import { loadArticle } from '../src/library.js';
-import { createChalk } from '../src/render/colors.js';
-import { renderArticlePlain } from '../src/render/plain.js';
-import { renderArticleStyled } from '../src/render/styled.js';
-import { BUNDLED_DIR, ESCAPE, FIXTURES, stripAnsi } from './helpers.js';
+import { BUNDLED_DIR, ESCAPE, FIXTURES, renderPlain, renderStyled, stripAnsi } from './helpers.js';
 
-const sample = loadArticle({
+const sample = await loadArticle({
   slug: 'sample',
   path: join(FIXTURES, 'articles/sample.md'),
   folder: { path: join(FIXTURES, 'articles'), origin: '--dir' },
 });
-const seed = loadArticle({
+const seed = await loadArticle({
   slug: 'abe-putin',
   path: join(BUNDLED_DIR, 'abe-putin.md'),
   folder: { path: BUNDLED_DIR, origin: 'bundled' },
@@ -31,10 +28,10 @@ function words(text: string): string[] {
 
 describe.each([40, 80])('golden renders at width %i', (width) => {
   it('plain', async () => {
-    await expect(renderArticlePlain(sample, width)).toMatchFileSnapshot(`__snapshots__/sample.plain.${width}.txt`);
+    await expect(renderPlain(sample, width)).toMatchFileSnapshot(`__snapshots__/sample.plain.${width}.txt`);
   });
   it('styled', async () => {
-    const styled = renderArticleStyled(sample, width, createChalk(true));
+    const styled = renderStyled(sample, width);
     await expect(styled).toMatchFileSnapshot(`__snapshots__/sample.styled.${width}.ansi`);
   });
 });
@@ -42,8 +39,8 @@ describe.each([40, 80])('golden renders at width %i', (width) => {
 describe('renderers', () => {
   it.each([20, 33, 40, 80, 100, 157])('keep every line within %i cells', (width) => {
     for (const article of [sample, seed]) {
-      const plain = renderArticlePlain(article, width);
-      const styled = stripAnsi(renderArticleStyled(article, width, createChalk(true)));
+      const plain = renderPlain(article, width);
+      const styled = stripAnsi(renderStyled(article, width));
       for (const line of [...plain.split('\n'), ...styled.split('\n')]) {
         expect(stringWidth(line), line).toBeLessThanOrEqual(width);
       }
@@ -52,34 +49,34 @@ describe('renderers', () => {
 
   it('show the same words in the same order, styled or plain', () => {
     for (const article of [sample, seed]) {
-      const styled = words(renderArticleStyled(article, 60, createChalk(true)));
-      expect(styled).toEqual(words(renderArticlePlain(article, 60)));
+      const styled = words(renderStyled(article, 60));
+      expect(styled).toEqual(words(renderPlain(article, 60)));
     }
   });
 
   it('emit no escape byte in plain text, and styled text without colour has none either', () => {
-    expect(renderArticlePlain(sample, 80)).not.toMatch(ESCAPE);
-    expect(renderArticleStyled(sample, 80, createChalk(false))).not.toMatch(ESCAPE);
+    expect(renderPlain(sample, 80)).not.toMatch(ESCAPE);
+    expect(renderStyled(sample, 80, false)).not.toMatch(ESCAPE);
   });
 
   it('show a headline repeated as the first # heading only once', () => {
-    const plain = renderArticlePlain(sample, 200);
+    const plain = renderPlain(sample, 200);
     expect(plain.split('Fixture: a synthetic article that uses every feature')).toHaveLength(2);
   });
 
   it('mark inline quotations and blockquotes in the styled printer', () => {
-    const styled = renderArticleStyled(sample, 200, createChalk(true));
+    const styled = renderStyled(sample, 200);
     expect(styled).toContain('\u001b[32m“Alpha bravo charlie,”\u001b[39m');
     expect(styled).toContain('\u001b[32m│ \u001b[39mA blockquote');
   });
 
   it('neutralise control characters that Markdown entities decode to', () => {
     const article = parseArticle('Bell &#7; escape &#27;[2J and &#x9b;31m and &#x202e;kcah', 'x', 'x.md');
-    expect(renderArticlePlain(article, 80)).toContain('Bell ^G escape ^[[2J and <U+009B>31m and <U+202E>kcah');
+    expect(renderPlain(article, 80)).toContain('Bell ^G escape ^[[2J and <U+009B>31m and <U+202E>kcah');
   });
 
   it('render a dateline in the same words in every time zone', () => {
-    expect(renderArticlePlain(seed, 80)).toContain('Friday 6 May 2016');
+    expect(renderPlain(seed, 80)).toContain('Friday 6 May 2016');
   });
 });
 
@@ -91,7 +88,7 @@ describe('the bundled article', () => {
     .filter((paragraph) => paragraph !== '');
 
   it('has its body paragraphs, in order, in the plain rendering', () => {
-    const rendered = squash(renderArticlePlain(seed, 80));
+    const rendered = squash(renderPlain(seed, 80));
     const body = paragraphs.slice(paragraphs.indexOf('Published on 06/05/2016') + 1);
     expect(body).toHaveLength(28);
     let position = 0;
@@ -103,7 +100,7 @@ describe('the bundled article', () => {
   });
 
   it('keeps the banner, headline and date from the page header', () => {
-    const rendered = squash(renderArticlePlain(seed, 80));
+    const rendered = squash(renderPlain(seed, 80));
     const [bannerTitle, bannerText, breadcrumb, headline] = paragraphs;
     expect(rendered).toContain(`Notice: ${bannerTitle}`);
     expect(rendered).toContain(bannerText);

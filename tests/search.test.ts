@@ -1,14 +1,24 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../src/article.js';
+import { type Article, parseArticle } from '../src/article.js';
 import { loadArticles, scanFolders } from '../src/library.js';
-import { cutSnippet, parseQuery, searchArticles } from '../src/search.js';
-import { FIXTURES } from './helpers.js';
+import { parseBody } from '../src/render/markdown.js';
+import { cutSnippet, parseQuery, type SearchDocument, searchArticles } from '../src/search.js';
+import { exactMetrics, FIXTURES } from './helpers.js';
 
-const ranking = loadArticles(scanFolders([{ path: join(FIXTURES, 'ranking'), origin: '--dir' }])).articles;
+function documents(articles: Article[]): SearchDocument[] {
+  return articles.map((article) => ({ article, blocks: parseBody(article.body) }));
+}
+
+const loaded = await loadArticles(scanFolders([{ path: join(FIXTURES, 'ranking'), origin: '--dir' }]));
+const ranking = documents(loaded.articles);
+
+function search(docs: SearchDocument[], query: string, cells = 100) {
+  return searchArticles(docs, query, cells, exactMetrics);
+}
 
 function slugs(query: string): string[] {
-  return searchArticles(ranking, query).map((hit) => hit.article.slug);
+  return search(ranking, query).map((hit) => hit.article.slug);
 }
 
 describe('parseQuery', () => {
@@ -49,16 +59,16 @@ describe('searchArticles', () => {
   });
 
   it('treats regular-expression characters as literal text', () => {
-    const article = parseArticle('Costs (in $) rose 5.5% [sic] a+b*c.', 'x', 'x.md');
+    const docs = documents([parseArticle('Costs (in $) rose 5.5% [sic] a+b*c.', 'x', 'x.md')]);
     for (const query of ['(in', '$)', '5.5%', '[sic]', 'a+b*c', '.*', '\\', '(?<x>']) {
-      expect(() => searchArticles([article], query)).not.toThrow();
+      expect(() => search(docs, query)).not.toThrow();
     }
-    expect(searchArticles([article], '5.5%')).toHaveLength(1);
-    expect(searchArticles([article], '.*')).toHaveLength(0);
+    expect(search(docs, '5.5%')).toHaveLength(1);
+    expect(search(docs, '.*')).toHaveLength(0);
   });
 
   it('gives a one-line snippet around the first match and where to highlight', () => {
-    const [hit] = searchArticles(ranking, 'horse', 60);
+    const [hit] = search(ranking, 'horse', 60);
     expect(hit?.snippet).toBe('The striped horse is a synthetic phrase.');
     const [start, end] = hit?.highlights[0] ?? [0, 0];
     expect(hit?.snippet.slice(start, end)).toBe('horse');
@@ -68,11 +78,17 @@ describe('searchArticles', () => {
 describe('cutSnippet', () => {
   const text = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen';
   it('cuts at word boundaries with ellipses, within the width', () => {
-    const { text: snippet } = cutSnippet(text, text.indexOf('eight'), 30);
+    const snippet = cutSnippet(text, text.indexOf('eight'), 30, exactMetrics);
     expect(snippet).toMatch(/^…\S.*eight.*\S…$/);
     expect(snippet.length).toBeLessThanOrEqual(30);
   });
   it('starts at the beginning when the match is near it', () => {
-    expect(cutSnippet(text, 4, 20).text).toBe('one two three four…');
+    expect(cutSnippet(text, 4, 20, exactMetrics)).toBe('one two three four…');
+  });
+  it('cuts wide text without spaces within the width', () => {
+    const wide = '日本語のテキストは二つのセルを使います。'.repeat(5);
+    const snippet = cutSnippet(wide, 40, 30, exactMetrics);
+    expect(exactMetrics.cells(snippet)).toBeLessThanOrEqual(30);
+    expect(snippet.startsWith('…')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // What every command receives from main: where to write, how to format, which folders to read.
 
+import type { Folder } from '../folders.js';
 import type { Io } from '../io.js';
-import type { Folder } from '../library.js';
 import type { OutputSettings } from '../output.js';
 
 export interface CommandContext {

@@ -5,6 +5,7 @@ import { EXIT_ERROR, EXIT_OK } from '../errors.js';
 import { loadArticles, scanFolders } from '../library.js';
 import { createChalk } from '../render/colors.js';
 import { padCells, truncateCells } from '../render/table.js';
+import { loadMetrics, type TextMetrics } from '../render/width.js';
 import { reportProblems, reportShadowed } from '../report.js';
 import type { CommandContext } from './context.js';
 
@@ -47,7 +48,7 @@ export function articleSummary(article: Article) {
 }
 
 /** Aligned columns: date, slug, reading time, title; narrow terminals drop time, then date. */
-function renderTable(articles: readonly Article[], context: CommandContext): string {
+function renderTable(articles: readonly Article[], context: CommandContext, metrics: TextMetrics): string {
   const chalk = createChalk(context.settings.color);
   const width = context.settings.width;
   const showDate = width >= 40 && articles.some((article) => article.date);
@@ -58,10 +59,10 @@ function renderTable(articles: readonly Article[], context: CommandContext): str
   const fixed = (showDate ? 12 : 0) + slugWidth + 2 + (showTime ? timeWidth + 2 : 0);
   const titleWidth = Math.max(1, width - fixed);
   const lines = articles.map((article, index) => {
-    const date = showDate ? `${chalk.dim(padCells(article.date ?? '', 10))}  ` : '';
-    const slug = `${chalk.bold.cyan(padCells(truncateCells(article.slug, slugWidth), slugWidth))}  `;
+    const date = showDate ? `${chalk.dim(padCells(article.date ?? '', 10, metrics))}  ` : '';
+    const slug = `${chalk.bold.cyan(padCells(truncateCells(article.slug, slugWidth, metrics), slugWidth, metrics))}  `;
     const time = showTime ? `${chalk.dim((times[index] ?? '').padStart(timeWidth))}  ` : '';
-    return date + slug + time + truncateCells(article.title, titleWidth);
+    return date + slug + time + truncateCells(article.title, titleWidth, metrics);
   });
   return `${lines.join('\n')}\n`;
 }
@@ -72,14 +73,17 @@ function renderTabSeparated(articles: readonly Article[]): string {
 
 export async function runList(context: CommandContext, options: ListOptions): Promise<number> {
   const catalog = scanFolders(context.folders);
-  const { articles, problems } = loadArticles(catalog);
+  const { articles, problems } = await loadArticles(catalog);
   reportShadowed(context.io, catalog);
   const hadProblems = reportProblems(context.io, problems);
   const sorted = sortNewestFirst(articles);
   if (options.json) {
     context.io.stdout.write(`${JSON.stringify(sorted.map(articleSummary), null, 2)}\n`);
   } else if (sorted.length > 0) {
-    context.io.stdout.write(context.settings.styled ? renderTable(sorted, context) : renderTabSeparated(sorted));
+    const table = context.settings.styled
+      ? renderTable(sorted, context, await loadMetrics(sorted.map((article) => article.title)))
+      : renderTabSeparated(sorted);
+    context.io.stdout.write(table);
   }
   return hadProblems ? EXIT_ERROR : EXIT_OK;
 }

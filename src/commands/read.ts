@@ -1,7 +1,9 @@
 // `news read <slug>`: one article, styled for a terminal or plain for a pipe.
 
 import { EXIT_OK } from '../errors.js';
-import { findArticleFile, loadArticle, scanFolders } from '../library.js';
+import { findArticleFile, loadArticle, loadBlocks, scanFolders } from '../library.js';
+import { articleTexts } from '../render/layout.js';
+import { loadMetrics } from '../render/width.js';
 import { reportShadowed } from '../report.js';
 import type { CommandContext } from './context.js';
 
@@ -9,7 +11,9 @@ export async function runRead(context: CommandContext, slug: string): Promise<nu
   const catalog = scanFolders(context.folders);
   const file = findArticleFile(catalog, slug);
   reportShadowed(context.io, catalog, slug);
-  const article = loadArticle(file);
+  const article = await loadArticle(file);
+  const blocks = await loadBlocks(article);
+  const metrics = await loadMetrics(articleTexts(article, blocks));
   const { settings } = context;
   let text: string;
   if (settings.styled) {
@@ -17,10 +21,10 @@ export async function runRead(context: CommandContext, slug: string): Promise<nu
       import('../render/styled.js'),
       import('../render/colors.js'),
     ]);
-    text = renderArticleStyled(article, settings.width, createChalk(settings.color));
+    text = renderArticleStyled(article, blocks, settings.width, metrics, createChalk(settings.color));
   } else {
     const { renderArticlePlain } = await import('../render/plain.js');
-    text = renderArticlePlain(article, settings.width);
+    text = renderArticlePlain(article, blocks, settings.width, metrics);
   }
   context.io.stdout.write(text);
   return EXIT_OK;

@@ -1,11 +1,12 @@
 // `news search <query…>`: ranked hits with a snippet, as a list, tab-separated lines or JSON.
 
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
-import { loadArticles, scanFolders } from '../library.js';
+import { loadArticles, loadBlocks, scanFolders } from '../library.js';
 import { createChalk } from '../render/colors.js';
 import { truncateCells } from '../render/table.js';
+import { createMetrics, type TextMetrics } from '../render/width.js';
 import { formatMessage, reportProblems, reportShadowed } from '../report.js';
-import { type SearchHit, searchArticles } from '../search.js';
+import { type SearchDocument, type SearchHit, searchArticles } from '../search.js';
 import type { CommandContext } from './context.js';
 
 export interface SearchOptions {
@@ -28,14 +29,14 @@ function highlight(hit: SearchHit, mark: (text: string) => string): string {
   return out + hit.snippet.slice(position);
 }
 
-function renderStyled(hits: readonly SearchHit[], context: CommandContext): string {
+function renderStyled(hits: readonly SearchHit[], context: CommandContext, metrics: TextMetrics): string {
   const chalk = createChalk(context.settings.color);
   const width = context.settings.width;
   return hits
     .map((hit) => {
       const { slug, date, title } = hit.article;
       const head = date ? `${slug}  ${date}  ` : `${slug}  `;
-      const titleText = truncateCells(title, Math.max(1, width - head.length));
+      const titleText = truncateCells(title, Math.max(1, width - head.length), metrics);
       const first = `${chalk.bold.cyan(slug)}  ${date ? `${chalk.dim(date)}  ` : ''}${chalk.bold(titleText)}`;
       return `${first}\n${SNIPPET_INDENT}${highlight(hit, (text) => chalk.bold.yellow(text))}\n`;
     })
@@ -50,12 +51,16 @@ function renderTabSeparated(hits: readonly SearchHit[]): string {
 
 export async function runSearch(context: CommandContext, query: string, options: SearchOptions): Promise<number> {
   const catalog = scanFolders(context.folders);
-  const { articles, problems } = loadArticles(catalog);
+  const { articles, problems } = await loadArticles(catalog);
   reportShadowed(context.io, catalog);
   const hadProblems = reportProblems(context.io, problems);
   const { styled, width } = context.settings;
   const cells = styled ? Math.max(10, width - SNIPPET_INDENT.length) : PIPE_SNIPPET_CELLS;
-  const hits = searchArticles(articles, query, cells).slice(0, options.limit ?? Number.POSITIVE_INFINITY);
+  const documents: SearchDocument[] = [];
+  for (const article of articles) documents.push({ article, blocks: await loadBlocks(article) });
+  // Estimated widths can only over-count, so snippets never overflow and string-width stays unloaded.
+  const metrics = createMetrics();
+  const hits = searchArticles(documents, query, cells, metrics).slice(0, options.limit ?? Number.POSITIVE_INFINITY);
   if (options.json) {
     const rows = hits.map(({ article, score, snippet }) => ({
       slug: article.slug,
@@ -66,7 +71,7 @@ export async function runSearch(context: CommandContext, query: string, options:
     }));
     context.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else if (hits.length > 0) {
-    context.io.stdout.write(styled ? renderStyled(hits, context) : renderTabSeparated(hits));
+    context.io.stdout.write(styled ? renderStyled(hits, context, metrics) : renderTabSeparated(hits));
   }
   if (hadProblems) return EXIT_ERROR;
   if (hits.length === 0) {

@@ -1,10 +1,10 @@
 // Lays an article out in lines of at most `width` cells; a Theme decides how each part looks.
 
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import type { Article, Banner } from '../article.js';
 import { formatLongDate } from '../dates.js';
-import { type Block, parseBody, type Span, type SpanStyle, spansText } from './document.js';
+import { type Block, type Span, type SpanStyle, spansText } from './model.js';
+import type { TextMetrics } from './width.js';
+import { cutToWidth, type Piece, wrapPieces, wrapStyled } from './wrap.js';
 
 /** How a printer dresses each part of an article; the layout (and so the content) is shared. */
 export interface Theme {
@@ -14,107 +14,113 @@ export interface Theme {
   underline(headlineWidth: number): string | undefined;
   dateline(text: string): string;
   heading(text: string, depth: number): string;
+  /** Put before each line of a blockquote; two cells wide. */
   quotePrefix: string;
+  /** Put before each list item; two cells wide. */
   bullet: string;
   code(text: string): string;
   cellSeparator: string;
   rule(width: number): string;
-  banner(banner: Banner, width: number): string[];
+  banner(banner: Banner, width: number, metrics: TextMetrics): string[];
 }
 
+/** The width of the quote prefix and the bullet in every theme. */
+const MARKER_CELLS = 2;
 /** Indentation stops below this many cells of text, so deep nesting can never overflow. */
 const MIN_TEXT_WIDTH = 12;
 
-export function wrapText(text: string, width: number): string[] {
-  return wrapAnsi(text, Math.max(1, width), { hard: true, trim: true }).split('\n');
+/** Turns spans into styled pieces, marking text between “ and ” as quoted, across spans too. */
+function toPieces(spans: readonly Span[], theme: Theme): Piece[] {
+  let quoted = false;
+  const pieces: Piece[] = [];
+  const add = (text: string, style: SpanStyle, isQuoted: boolean) => {
+    if (text !== '') pieces.push({ text, key: `${style}:${isQuoted}`, style: (t) => theme.span(t, style, isQuoted) });
+  };
+  for (const span of spans) {
+    if (span.style === 'code' || span.style === 'url') {
+      add(span.text, span.style, false);
+      continue;
+    }
+    for (const part of span.text.split(/(?=“)|(?<=”)/)) {
+      if (part.startsWith('“')) quoted = true;
+      add(part, span.style, quoted);
+      if (part.endsWith('”')) quoted = false;
+    }
+  }
+  return pieces;
 }
 
-function indent(lines: string[], first: string, rest: string): string[] {
+function texts(lines: { text: string }[]): string[] {
+  return lines.map((line) => line.text);
+}
+
+function prefixLines(lines: string[], first: string, rest: string): string[] {
   return lines.map((line, index) => (line === '' ? line : (index === 0 ? first : rest) + line));
 }
 
-/** Styles spans, marking text between “ and ” as quoted, even across spans and soft breaks. */
-function styleSpans(spans: Span[], theme: Theme): string {
-  let quoted = false;
-  let out = '';
-  for (const span of spans) {
-    if (span.style === 'code' || span.style === 'url') {
-      out += theme.span(span.text, span.style, false);
-      continue;
-    }
-    for (const piece of span.text.split(/(?=“)|(?<=”)/)) {
-      if (piece.startsWith('“')) quoted = true;
-      out += theme.span(piece, span.style, quoted);
-      if (piece.endsWith('”')) quoted = false;
-    }
-  }
-  return out;
-}
-
-function layoutTable(rows: Span[][][], width: number, theme: Theme): string[] {
-  const texts = rows.map((row) => row.map((cell) => spansText(cell)));
-  const columns = Math.max(...texts.map((row) => row.length));
+function layoutTable(rows: Span[][][], width: number, theme: Theme, metrics: TextMetrics): string[] {
+  const cellTexts = rows.map((row) => row.map((cell) => spansText(cell)));
+  const columns = Math.max(...cellTexts.map((row) => row.length));
   const widths = Array.from({ length: columns }, (_, column) =>
-    Math.max(...texts.map((row) => stringWidth(row[column] ?? ''))),
+    Math.max(...cellTexts.map((row) => metrics.cells(row[column] ?? ''))),
   );
-  const separatorWidth = stringWidth(theme.cellSeparator);
-  const total = widths.reduce((sum, cell) => sum + cell, 0) + separatorWidth * (columns - 1);
+  const separatorCells = metrics.cells(theme.cellSeparator);
+  const aligned = widths.reduce((sum, cells) => sum + cells, 0) + separatorCells * (columns - 1) <= width;
   return rows.flatMap((row, rowIndex) => {
-    const cells = row.map((cell, column) => {
-      const styled = styleSpans(cell, theme);
-      const text = rowIndex === 0 ? theme.span(spansText(cell), 'strong', false) : styled;
-      const pad =
-        total <= width && column < row.length - 1
-          ? ' '.repeat((widths[column] ?? 0) - stringWidth(texts[rowIndex]?.[column] ?? ''))
-          : '';
-      return text + pad;
+    const pieces: Piece[] = [];
+    row.forEach((cell, column) => {
+      if (column > 0) pieces.push({ text: theme.cellSeparator, key: 'separator', style: (t) => t });
+      const cellPieces =
+        rowIndex === 0 ? toPieces([{ text: spansText(cell), style: 'strong' }], theme) : toPieces(cell, theme);
+      pieces.push(...cellPieces);
+      const pad = (widths[column] ?? 0) - metrics.cells(cellTexts[rowIndex]?.[column] ?? '');
+      if (aligned && column < row.length - 1 && pad > 0) {
+        // Non-breaking spaces pad the column without giving the wrapper a place to break.
+        pieces.push({ text: '\u00a0'.repeat(pad), key: 'pad', style: (t) => t });
+      }
     });
-    return wrapText(cells.join(theme.cellSeparator), width);
+    return texts(wrapPieces(pieces, width, metrics)).map((line) => line.replace(/\u00a0/g, ' '));
   });
 }
 
-/** Blocks separated by blank lines; `tight` (items of a tight list) keeps them together. */
-function layoutBlocks(blocks: Block[], width: number, theme: Theme, tight = false): string[] {
+function layoutBlocks(blocks: readonly Block[], width: number, theme: Theme, metrics: TextMetrics, tight = false) {
   const lines: string[] = [];
+  const nests = width - MARKER_CELLS >= MIN_TEXT_WIDTH;
+  const inner = nests ? width - MARKER_CELLS : width;
   for (const block of blocks) {
     if (lines.length > 0 && !tight) lines.push('');
     switch (block.kind) {
-      case 'heading':
-        lines.push(...wrapText(theme.heading(spansText(block.spans), block.depth), width));
+      case 'heading': {
+        const style = (text: string) => theme.heading(text, block.depth);
+        lines.push(...texts(wrapStyled(spansText(block.spans), width, metrics, style)));
         break;
+      }
       case 'paragraph':
-        lines.push(...wrapText(styleSpans(block.spans, theme), width));
+        lines.push(...texts(wrapPieces(toPieces(block.spans, theme), width, metrics)));
         break;
       case 'quote': {
-        const prefixWidth = stringWidth(theme.quotePrefix);
-        const nest = width - prefixWidth >= MIN_TEXT_WIDTH;
-        const inner = layoutBlocks(block.blocks, nest ? width - prefixWidth : width, theme);
-        const barOnly = theme.quotePrefix.trimEnd();
-        lines.push(...(nest ? inner.map((line) => (line === '' ? barOnly : theme.quotePrefix + line)) : inner));
+        const body = layoutBlocks(block.blocks, inner, theme, metrics);
+        const bar = theme.quotePrefix.replace(/ (?=[^ ]*$)/, '');
+        lines.push(...(nests ? body.map((line) => (line === '' ? bar : theme.quotePrefix + line)) : body));
         break;
       }
-      case 'list': {
-        const markers = block.items.map((_, index) => (block.ordered ? `${block.start + index}. ` : theme.bullet));
-        const markerWidth = Math.max(...markers.map((marker) => stringWidth(marker)));
-        const nest = width - markerWidth >= MIN_TEXT_WIDTH;
+      case 'list':
         block.items.forEach((item, index) => {
-          const inner = layoutBlocks(item, nest ? width - markerWidth : width, theme, !block.loose);
-          const marker = (markers[index] ?? '').padEnd(markerWidth);
-          lines.push(...(nest ? indent(inner, marker, ' '.repeat(markerWidth)) : inner));
+          const marker = block.ordered ? `${block.start + index}. ` : theme.bullet;
+          const markerCells = Math.max(MARKER_CELLS, marker.length);
+          const itemWidth = width - markerCells >= MIN_TEXT_WIDTH ? width - markerCells : width;
+          const body = layoutBlocks(item, itemWidth, theme, metrics, !block.loose);
+          lines.push(...(itemWidth < width ? prefixLines(body, marker, ' '.repeat(markerCells)) : body));
         });
         break;
-      }
-      case 'code': {
-        const nest = width - 2 >= MIN_TEXT_WIDTH;
-        const inner = nest ? width - 2 : width;
+      case 'code':
         for (const line of block.text.split('\n')) {
-          const pieces = wrapAnsi(line, inner, { hard: true, trim: false, wordWrap: false }).split('\n');
-          lines.push(...pieces.map((piece) => (nest ? '  ' : '') + theme.code(piece.trimEnd())));
+          const pieces = cutToWidth(line, inner, metrics);
+          lines.push(...pieces.map((piece) => (nests ? '  ' : '') + theme.code(piece.trimEnd())));
         }
         break;
-      }
       case 'table':
-        lines.push(...layoutTable(block.rows, width, theme));
+        lines.push(...layoutTable(block.rows, width, theme, metrics));
         break;
       case 'rule':
         lines.push(theme.rule(Math.min(width, 40)));
@@ -137,23 +143,46 @@ export function datelineText(article: Article): string {
 }
 
 /** A body that opens with the headline repeated as `# Title` shows it once, not twice. */
-function dropRepeatedHeadline(blocks: Block[], title: string): Block[] {
+function dropRepeatedHeadline(blocks: readonly Block[], title: string): readonly Block[] {
   const first = blocks[0];
   if (first?.kind === 'heading' && first.depth === 1 && spansText(first.spans).trim() === title) return blocks.slice(1);
   return blocks;
 }
 
 /** Renders a whole article: banner, headline, dateline, body. Every line fits in `width` cells. */
-export function layoutArticle(article: Article, width: number, theme: Theme): string {
+export function layoutArticle(
+  article: Article,
+  blocks: readonly Block[],
+  width: number,
+  theme: Theme,
+  metrics: TextMetrics,
+): string {
   const lines: string[] = [];
-  if (article.banner) lines.push(...theme.banner(article.banner, width), '');
-  const headline = wrapText(article.title, width);
-  lines.push(...headline.map((line) => theme.headline(line)));
-  const underline = theme.underline(Math.max(...headline.map((line) => stringWidth(line))));
+  if (article.banner) lines.push(...theme.banner(article.banner, width, metrics), '');
+  const headline = wrapStyled(article.title, width, metrics, theme.headline);
+  lines.push(...texts(headline));
+  const underline = theme.underline(Math.max(...headline.map((line) => line.cells)));
   if (underline !== undefined) lines.push(underline);
   const dateline = datelineText(article);
-  if (dateline !== '') lines.push(...wrapText(dateline, width).map((line) => theme.dateline(line)));
-  const body = layoutBlocks(dropRepeatedHeadline(parseBody(article.body), article.title), width, theme);
+  if (dateline !== '') lines.push(...texts(wrapStyled(dateline, width, metrics, theme.dateline)));
+  const body = layoutBlocks(dropRepeatedHeadline(blocks, article.title), width, theme, metrics);
   if (body.length > 0) lines.push('', ...body);
   return `${lines.join('\n')}\n`;
+}
+
+/** Every piece of text an article shows, for choosing text metrics before laying it out. */
+export function* articleTexts(article: Article, blocks: readonly Block[]): Generator<string> {
+  yield article.title;
+  yield datelineText(article);
+  if (article.banner) yield `${article.banner.title} ${article.banner.text}`;
+  const walk = function* (items: readonly Block[]): Generator<string> {
+    for (const block of items) {
+      if (block.kind === 'heading' || block.kind === 'paragraph') yield spansText(block.spans);
+      else if (block.kind === 'quote') yield* walk(block.blocks);
+      else if (block.kind === 'list') for (const item of block.items) yield* walk(item);
+      else if (block.kind === 'code') yield block.text;
+      else if (block.kind === 'table') for (const row of block.rows) for (const cell of row) yield spansText(cell);
+    }
+  };
+  yield* walk(blocks);
 }

@@ -1,7 +1,10 @@
 // The plain printer: text for pipes, files and NO_COLOR readers; no escape byte, ever.
 
 import type { Article, Banner } from '../article.js';
-import { layoutArticle, type Theme, wrapText } from './layout.js';
+import { layoutArticle, type Theme } from './layout.js';
+import type { Block } from './model.js';
+import type { TextMetrics } from './width.js';
+import { wrapStyled } from './wrap.js';
 
 export const plainTheme: Theme = {
   span: (text) => text,
@@ -14,13 +17,18 @@ export const plainTheme: Theme = {
   code: (text) => text,
   cellSeparator: ' | ',
   rule: (width) => '-'.repeat(width),
-  banner(banner: Banner, width: number): string[] {
+  banner(banner: Banner, width: number, metrics: TextMetrics): string[] {
     const title = banner.title === '' ? 'Notice' : `Notice: ${banner.title}`;
-    const text = banner.text === '' ? [] : wrapText(banner.text, width - 2).map((line) => `  ${line}`);
-    return [...wrapText(title, width), ...text];
+    const text = banner.text === '' ? [] : wrapStyled(banner.text, width - 2, metrics).map((line) => `  ${line.text}`);
+    return [...wrapStyled(title, width, metrics).map((line) => line.text), ...text];
   },
 };
 
-export function renderArticlePlain(article: Article, width: number): string {
-  return layoutArticle(article, width, plainTheme);
+export function renderArticlePlain(
+  article: Article,
+  blocks: readonly Block[],
+  width: number,
+  metrics: TextMetrics,
+): string {
+  return layoutArticle(article, blocks, width, plainTheme, metrics);
 }

@@ -1,10 +1,11 @@
 // The styled printer: the same layout as the plain one, dressed with colour and box drawing.
 
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import type { Article, Banner } from '../article.js';
-import type { SpanStyle } from './document.js';
-import { layoutArticle, type Theme, wrapText } from './layout.js';
+import { layoutArticle, type Theme } from './layout.js';
+import type { Block, SpanStyle } from './model.js';
+import type { TextMetrics } from './width.js';
+import { wrapStyled } from './wrap.js';
 
 /** Builds a theme from a chalk instance whose colour level was decided at the edge. */
 export function createStyledTheme(chalk: ChalkInstance): Theme {
@@ -30,24 +31,30 @@ export function createStyledTheme(chalk: ChalkInstance): Theme {
     quotePrefix: chalk.green('│ '),
     bullet: '• ',
     code: chalk.cyan,
-    cellSeparator: chalk.dim(' │ '),
+    cellSeparator: ' │ ',
     rule: (width) => chalk.dim('─'.repeat(width)),
-    banner(banner: Banner, width: number): string[] {
+    banner(banner: Banner, width: number, metrics: TextMetrics): string[] {
       const inner = width - 4;
       const label = '╭─ Notice ';
-      const top = border(`${label + '─'.repeat(Math.max(0, width - stringWidth(label) - 1))}╮`);
+      const top = border(`${label}${'─'.repeat(Math.max(0, width - label.length - 1))}╮`);
       const content = [
-        ...(banner.title === '' ? [] : wrapText(chalk.bold(banner.title), inner)),
-        ...(banner.text === '' ? [] : wrapText(banner.text, inner)),
+        ...(banner.title === '' ? [] : wrapStyled(banner.title, inner, metrics, chalk.bold)),
+        ...(banner.text === '' ? [] : wrapStyled(banner.text, inner, metrics)),
       ];
       const middle = content.map(
-        (line) => `${border('│')} ${line}${' '.repeat(Math.max(0, inner - stringWidth(line)))} ${border('│')}`,
+        (line) => `${border('│')} ${line.text}${' '.repeat(Math.max(0, inner - line.cells))} ${border('│')}`,
       );
       return [top, ...middle, border(`╰${'─'.repeat(width - 2)}╯`)];
     },
   };
 }
 
-export function renderArticleStyled(article: Article, width: number, chalk: ChalkInstance): string {
-  return layoutArticle(article, width, createStyledTheme(chalk));
+export function renderArticleStyled(
+  article: Article,
+  blocks: readonly Block[],
+  width: number,
+  metrics: TextMetrics,
+  chalk: ChalkInstance,
+): string {
+  return layoutArticle(article, blocks, width, createStyledTheme(chalk), metrics);
 }

@@ -1,15 +1,15 @@
 // Small helpers for one-line, fixed-width output: truncation and padding in terminal cells.
 
-import stringWidth from 'string-width';
+import type { TextMetrics } from './width.js';
 
 /** Cuts `text` to at most `cells` terminal cells, ending with "…" when something was cut. */
-export function truncateCells(text: string, cells: number): string {
-  if (stringWidth(text) <= cells) return text;
+export function truncateCells(text: string, cells: number, metrics: TextMetrics): string {
+  if (metrics.cells(text) <= cells) return text;
   if (cells <= 1) return cells === 1 ? '…' : '';
   let out = '';
   let used = 0;
   for (const char of text) {
-    const width = stringWidth(char);
+    const width = metrics.cells(char);
     if (used + width > cells - 1) break;
     out += char;
     used += width;
@@ -17,6 +17,6 @@ export function truncateCells(text: string, cells: number): string {
   return `${out}…`;
 }
 
-export function padCells(text: string, cells: number): string {
-  return text + ' '.repeat(Math.max(0, cells - stringWidth(text)));
+export function padCells(text: string, cells: number, metrics: TextMetrics): string {
+  return text + ' '.repeat(Math.max(0, cells - metrics.cells(text)));
 }

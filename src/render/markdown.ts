@@ -1,23 +1,8 @@
-// Article Markdown → a small, sanitised document model that both printers and search share.
+// Article Markdown → the sanitised document model (src/render/model.ts), with a private marked instance.
 
 import { Marked, type Token, type Tokens } from 'marked';
 import { sanitizeText } from '../sanitize.js';
-
-export type SpanStyle = 'plain' | 'strong' | 'em' | 'code' | 'del' | 'link' | 'url';
-
-export interface Span {
-  text: string;
-  style: SpanStyle;
-}
-
-export type Block =
-  | { kind: 'heading'; depth: number; spans: Span[] }
-  | { kind: 'paragraph'; spans: Span[] }
-  | { kind: 'quote'; blocks: Block[] }
-  | { kind: 'list'; ordered: boolean; loose: boolean; start: number; items: Block[][] }
-  | { kind: 'code'; text: string }
-  | { kind: 'table'; rows: Span[][][] }
-  | { kind: 'rule' };
+import type { Block, Span, SpanStyle } from './model.js';
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -147,38 +132,4 @@ function toBlocks(tokens: Token[]): Block[] {
 export function parseBody(markdown: string): Block[] {
   const marked = new Marked({ gfm: true });
   return toBlocks(marked.lexer(markdown));
-}
-
-export function spansText(spans: Span[]): string {
-  return spans.map((span) => span.text).join('');
-}
-
-/** The body as plain paragraphs of text, for search and snippets. */
-export function blocksToParagraphs(blocks: Block[]): { text: string; heading: boolean }[] {
-  const out: { text: string; heading: boolean }[] = [];
-  for (const block of blocks) {
-    switch (block.kind) {
-      case 'heading':
-        out.push({ text: spansText(block.spans), heading: true });
-        break;
-      case 'paragraph':
-        out.push({ text: spansText(block.spans), heading: false });
-        break;
-      case 'quote':
-        out.push(...blocksToParagraphs(block.blocks));
-        break;
-      case 'list':
-        for (const item of block.items) out.push(...blocksToParagraphs(item));
-        break;
-      case 'code':
-        out.push({ text: block.text, heading: false });
-        break;
-      case 'table':
-        for (const row of block.rows) out.push({ text: row.map(spansText).join(' '), heading: false });
-        break;
-      default:
-        break;
-    }
-  }
-  return out;
 }

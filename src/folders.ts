@@ -1,0 +1,43 @@
+// Which folders hold articles, in the order they win: --dir, then NEWS_PATH, then the bundled ones.
+
+import { resolve } from 'node:path';
+
+/** Where a folder was named, so messages can point at the setting to fix. */
+export type FolderOrigin = '--dir' | 'NEWS_PATH' | 'bundled';
+
+export interface Folder {
+  path: string;
+  origin: FolderOrigin;
+  /** A catalog of this folder's articles compiled at build time (the bundled folder only). */
+  compiled?: string;
+}
+
+export interface BundledArticles {
+  dir: string;
+  /** dist/catalog.json; articles whose text changed since the build are parsed as usual. */
+  catalog?: string;
+}
+
+/** User folders first (--dir in order, then NEWS_PATH in order), the bundled articles last. */
+export function resolveFolders(
+  dirs: readonly string[],
+  newsPath: string | undefined,
+  bundled: BundledArticles,
+): Folder[] {
+  const fromPath = (newsPath ?? '').split(':').filter((entry) => entry !== '');
+  const folders: Folder[] = [
+    ...dirs.map((path): Folder => ({ path, origin: '--dir' })),
+    ...fromPath.map((path): Folder => ({ path, origin: 'NEWS_PATH' })),
+    bundled.catalog
+      ? { path: bundled.dir, origin: 'bundled', compiled: bundled.catalog }
+      : { path: bundled.dir, origin: 'bundled' },
+  ];
+  // A folder named twice (or the bundled one named again) is read once, where it first appears.
+  const seen = new Set<string>();
+  return folders.filter((folder) => {
+    const key = resolve(folder.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
