@@ -1,7 +1,7 @@
 // Compiles the bundled articles at build time (scripts/build.js), so start-up parses no YAML or Markdown.
 
 import { parseArticle } from './article.js';
-import { CATALOG_FORMAT, type CompiledCatalog, hashText } from './catalog.js';
+import { CATALOG_FORMAT, type CompiledCatalog } from './catalog.js';
 import { readArticleFile, scanFolders } from './library.js';
 import { parseBody } from './render/markdown.js';
 
@@ -14,7 +14,7 @@ export function compileCatalog(dir: string): CompiledCatalog {
   for (const file of catalog.files) {
     const text = readArticleFile(file.path);
     const article = parseArticle(text, file.slug, file.path);
-    articles[file.slug] = { hash: hashText(text), article: { ...article, blocks: parseBody(article.body) } };
+    articles[file.slug] = { source: text, article: { ...article, blocks: parseBody(article.body) } };
   }
   return { format: CATALOG_FORMAT, articles };
 }

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { Article } from './article.js';
 
 export interface CompiledEntry {
-  /** hashText of the file the entry was compiled from; a file that changed since is parsed instead. */
-  hash: string;
+  /** The file's text when it was compiled; a file whose text differs now is parsed instead. */
+  source: string;
   article: Article;
 }
 
@@ -14,17 +14,7 @@ export interface CompiledCatalog {
   articles: Record<string, CompiledEntry>;
 }
 
-export const CATALOG_FORMAT = 'news-catalog-1';
-
-/** FNV-1a over UTF-16 code units plus the length: cheap, and enough to notice an edited file. */
-export function hashText(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${text.length.toString(16)}-${(hash >>> 0).toString(16)}`;
-}
+export const CATALOG_FORMAT = 'news-catalog-2';
 
 /** The compiled catalog at `path`, or undefined when it is missing or not one: then files are parsed. */
 export function readCompiledCatalog(path: string): CompiledCatalog | undefined {

@@ -3,7 +3,7 @@
 import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from './article.js';
-import { type CompiledCatalog, hashText, readCompiledCatalog } from './catalog.js';
+import { type CompiledCatalog, readCompiledCatalog } from './catalog.js';
 import { ArticleError, NotFoundError, UsageError } from './errors.js';
 import type { Folder } from './folders.js';
 import type { Block } from './render/model.js';
@@ -120,7 +120,7 @@ class ArticleLoader {
   async load(file: ArticleFile): Promise<Article> {
     const text = readArticleFile(file.path);
     const compiled = this.compiledEntry(file);
-    if (compiled && compiled.hash === hashText(text)) return { ...compiled.article, slug: file.slug, path: file.path };
+    if (compiled && compiled.source === text) return { ...compiled.article, slug: file.slug, path: file.path };
     // The YAML and Markdown parsers load only when some article was not compiled at build time.
     this.parse ??= (await import('./article.js')).parseArticle;
     return this.parse(text, file.slug, file.path);

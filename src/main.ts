@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
 import { createProgram, type GlobalOptions, type Invocation } from './cli.js';
 import type { CommandContext } from './commands/context.js';
+import { runList } from './commands/list.js';
+import { runRead } from './commands/read.js';
+import { runSearch } from './commands/search.js';
 import { EXIT_ERROR, EXIT_OK, NewsError } from './errors.js';
 import { type BundledArticles, resolveFolders } from './folders.js';
 import type { Io } from './io.js';
@@ -32,18 +35,12 @@ function defaultBundled(): BundledArticles {
 
 async function runInvocation(invocation: Invocation, context: CommandContext): Promise<number> {
   switch (invocation.command) {
-    case 'list': {
-      const { runList } = await import('./commands/list.js');
+    case 'list':
       return runList(context, { json: invocation.json });
-    }
-    case 'read': {
-      const { runRead } = await import('./commands/read.js');
+    case 'read':
       return runRead(context, invocation.slug);
-    }
-    case 'search': {
-      const { runSearch } = await import('./commands/search.js');
+    case 'search':
       return runSearch(context, invocation.query, invocation);
-    }
   }
 }
 

@@ -3,7 +3,6 @@
 import type { Article } from '../article.js';
 import { EXIT_ERROR, EXIT_OK } from '../errors.js';
 import { loadArticles, scanFolders } from '../library.js';
-import { createChalk } from '../render/colors.js';
 import { padCells, truncateCells } from '../render/table.js';
 import { loadMetrics, type TextMetrics } from '../render/width.js';
 import { reportProblems, reportShadowed } from '../report.js';
@@ -48,7 +47,12 @@ export function articleSummary(article: Article) {
 }
 
 /** Aligned columns: date, slug, reading time, title; narrow terminals drop time, then date. */
-function renderTable(articles: readonly Article[], context: CommandContext, metrics: TextMetrics): string {
+async function renderTable(
+  articles: readonly Article[],
+  context: CommandContext,
+  metrics: TextMetrics,
+): Promise<string> {
+  const { createChalk } = await import('../render/colors.js');
   const chalk = createChalk(context.settings.color);
   const width = context.settings.width;
   const showDate = width >= 40 && articles.some((article) => article.date);
@@ -81,7 +85,7 @@ export async function runList(context: CommandContext, options: ListOptions): Pr
     context.io.stdout.write(`${JSON.stringify(sorted.map(articleSummary), null, 2)}\n`);
   } else if (sorted.length > 0) {
     const table = context.settings.styled
-      ? renderTable(sorted, context, await loadMetrics(sorted.map((article) => article.title)))
+      ? await renderTable(sorted, context, await loadMetrics(sorted.map((article) => article.title)))
       : renderTabSeparated(sorted);
     context.io.stdout.write(table);
   }

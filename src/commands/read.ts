@@ -3,6 +3,8 @@
 import { EXIT_OK } from '../errors.js';
 import { findArticleFile, loadArticle, loadBlocks, scanFolders } from '../library.js';
 import { articleTexts } from '../render/layout.js';
+import { renderArticlePlain } from '../render/plain.js';
+import { renderArticleStyled } from '../render/styled.js';
 import { loadMetrics } from '../render/width.js';
 import { reportShadowed } from '../report.js';
 import type { CommandContext } from './context.js';
@@ -17,13 +19,9 @@ export async function runRead(context: CommandContext, slug: string): Promise<nu
   const { settings } = context;
   let text: string;
   if (settings.styled) {
-    const [{ renderArticleStyled }, { createChalk }] = await Promise.all([
-      import('../render/styled.js'),
-      import('../render/colors.js'),
-    ]);
+    const { createChalk } = await import('../render/colors.js');
     text = renderArticleStyled(article, blocks, settings.width, metrics, createChalk(settings.color));
   } else {
-    const { renderArticlePlain } = await import('../render/plain.js');
     text = renderArticlePlain(article, blocks, settings.width, metrics);
   }
   context.io.stdout.write(text);

@@ -2,7 +2,6 @@
 
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import { loadArticles, loadBlocks, scanFolders } from '../library.js';
-import { createChalk } from '../render/colors.js';
 import { truncateCells } from '../render/table.js';
 import { createMetrics, type TextMetrics } from '../render/width.js';
 import { formatMessage, reportProblems, reportShadowed } from '../report.js';
@@ -29,7 +28,12 @@ function highlight(hit: SearchHit, mark: (text: string) => string): string {
   return out + hit.snippet.slice(position);
 }
 
-function renderStyled(hits: readonly SearchHit[], context: CommandContext, metrics: TextMetrics): string {
+async function renderStyled(
+  hits: readonly SearchHit[],
+  context: CommandContext,
+  metrics: TextMetrics,
+): Promise<string> {
+  const { createChalk } = await import('../render/colors.js');
   const chalk = createChalk(context.settings.color);
   const width = context.settings.width;
   return hits
@@ -71,7 +75,7 @@ export async function runSearch(context: CommandContext, query: string, options:
     }));
     context.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else if (hits.length > 0) {
-    context.io.stdout.write(styled ? renderStyled(hits, context, metrics) : renderTabSeparated(hits));
+    context.io.stdout.write(styled ? await renderStyled(hits, context, metrics) : renderTabSeparated(hits));
   }
   if (hadProblems) return EXIT_ERROR;
   if (hits.length === 0) {
