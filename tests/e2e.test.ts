@@ -1,0 +1,276 @@
+// End-to-end runs of the built bin/news.js (pretest builds dist/) with a scrubbed environment.
+
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ESCAPE, ROOT, stripAnsi } from './helpers.js';
+
+const BIN = join(ROOT, 'bin/news.js');
+const HEADLINE = 'Japan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official';
+/** A JavaScript stack frame, as Node prints an uncaught error. */
+const STACK_FRAME = '    at ';
+/** Anything that starts an escape sequence: 7-bit ESC or 8-bit CSI. */
+const ANY_ESCAPE = new RegExp(ESCAPE.source, 'g');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing our own SGR codes.
+const SGR = /\u001b\[[0-9;]*m/;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Only PATH and HOME (plus `extra`): nothing from the developer's shell decides colour or width. */
+function scrubbedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir(), ...extra };
+}
+
+function toRun(result: SpawnSyncReturns<string>): Run {
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function news(args: string[], extra: Record<string, string> = {}): Run {
+  return toRun(
+    spawnSync(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: scrubbedEnv(extra),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 15_000,
+    }),
+  );
+}
+
+function bash(script: string, extra: Record<string, string> = {}): Run {
+  return toRun(
+    spawnSync('bash', ['-c', script], {
+      cwd: ROOT,
+      env: scrubbedEnv(extra),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 15_000,
+    }),
+  );
+}
+
+/** Runs `command` under a fresh pseudo-terminal; its stdout and stderr both arrive on our stdout. */
+function underTerminal(command: string, extra: Record<string, string> = {}): Run {
+  return toRun(
+    spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: scrubbedEnv(extra),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 15_000,
+    }),
+  );
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+function quote(path: string): string {
+  return `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `script -qec` is util-linux's; BSD and macOS `script` take other arguments. */
+const hasUtilLinuxScript = (() => {
+  const result = spawnSync('script', ['--version'], { encoding: 'utf8', env: scrubbedEnv() });
+  return result.status === 0 && result.stdout.includes('util-linux');
+})();
+
+describe('news, piped', () => {
+  it('reads the bundled article as plain text within 80 cells', () => {
+    const { code, stdout, stderr } = news(['read', 'abe-putin']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(ESCAPE);
+    expect(stdout).toContain(HEADLINE);
+    expect(stdout).toContain('Lavrov');
+    for (const line of stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+  });
+
+  it('lists articles as JSON', () => {
+    const { code, stdout, stderr } = news(['list', '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const articles: unknown = JSON.parse(stdout);
+    expect(articles).toEqual([expect.objectContaining({ slug: 'abe-putin', date: '2016-05-06', title: HEADLINE })]);
+  });
+
+  it('prints search hits as slug, date, title and snippet separated by tabs', () => {
+    const { code, stdout, stderr } = news(['search', 'peace treaty']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(ESCAPE);
+    const rows = lines(stdout).map((line) => line.split('\t'));
+    expect(rows).toHaveLength(1);
+    const [slug, date, title, snippet] = rows[0] ?? [];
+    expect(rows[0]).toHaveLength(4);
+    expect([slug, date, title]).toEqual(['abe-putin', '2016-05-06', HEADLINE]);
+    expect(snippet).toMatch(/peace treaty/i);
+  });
+
+  it('exits 1 with one note when a search finds nothing', () => {
+    const { code, stdout, stderr } = news(['search', 'zzzzqqq']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(lines(stderr)).toEqual([expect.stringContaining('zzzzqqq')]);
+  });
+
+  it('exits 1 with one line for an unknown article', () => {
+    const { code, stdout, stderr } = news(['read', 'nope']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(lines(stderr)).toEqual([expect.stringMatching(/^news: no article named 'nope'; .*news list/)]);
+  });
+
+  it('suggests the closest article for a near miss', () => {
+    const { code, stderr } = news(['read', 'abe-puti']);
+    expect(code).toBe(1);
+    expect(lines(stderr)).toEqual([expect.stringContaining('did you mean abe-putin?')]);
+  });
+
+  it('exits 2 for a path instead of an article name', () => {
+    const { code, stdout, stderr } = news(['read', '../etc/passwd']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(lines(stderr)).toEqual([expect.stringContaining('is not an article name')]);
+  });
+
+  it.each([
+    [['--bogus']],
+    [['list', '--bogus']],
+    [['read', 'abe-putin', '--bogus']],
+    [['--width', '5', 'read', 'abe-putin']],
+    [['--color', 'sometimes', 'list']],
+  ])('exits 2 with exactly one line on stderr for bad usage: %j', (args) => {
+    const { code, stdout, stderr } = news(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.endsWith('\n')).toBe(true);
+    expect(lines(stderr)).toHaveLength(1);
+    expect(stderr).toMatch(/^news: .*--help' for usage\)\n$/);
+  });
+
+  it('never prints a stack trace or an escape code on stderr', () => {
+    const runs = [
+      news(['read', 'abe-putin']),
+      news(['read', 'nope']),
+      news(['read', '../etc/passwd']),
+      news(['read', '\u001b[31mred']),
+      news(['search', 'zzzzqqq']),
+      news(['--bogus']),
+      news(['--dir', '/nonexistent/folder', 'list']),
+      news([]),
+      bash('node bin/news.js read abe-putin > /dev/full'),
+    ];
+    for (const { stderr } of runs) {
+      expect(stderr).not.toContain(STACK_FRAME);
+      expect(stderr).not.toMatch(ESCAPE);
+    }
+  });
+});
+
+describe('news, into a reader that stops early', () => {
+  let folder: string;
+  beforeAll(() => {
+    // Larger than any pipe buffer, so news is still writing when head has gone: EPIPE for real.
+    folder = mkdtempSync(join(tmpdir(), 'news-e2e-'));
+    const paragraphs = Array.from({ length: 4000 }, (_, index) => `Paragraph ${index} fills the pipe with words.`);
+    writeFileSync(join(folder, 'long.md'), `---\ntitle: Long\n---\n\n${paragraphs.join('\n\n')}\n`);
+  });
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['read abe-putin | head -1', 'Notice: Consular assistance in Russia\n'],
+    ['list | head -c1', 'a'],
+  ])('news %s exits 0 with nothing on stderr', (command, expected) => {
+    const { code, stdout, stderr } = bash(`set -o pipefail; node bin/news.js ${command}`);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(expected);
+  });
+
+  it.each([
+    ['read long', 'head -1', 'Long\n'],
+    ['read long', 'head -c1', 'L'],
+    ['search paragraph', 'head -c1', 'l'],
+    ['read long', '(sleep 0.2; head -c1)', 'L'],
+  ])('news %s | %s, with more output than a pipe holds, exits 0 with nothing on stderr', (args, reader, expected) => {
+    const { code, stdout, stderr } = bash(
+      `set -o pipefail; node bin/news.js --dir ${quote(folder)} ${args} | ${reader}`,
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(expected);
+  });
+});
+
+describe('news, writing to a full disk', () => {
+  it.each([['read abe-putin'], ['list --json'], ['search Putin']])(
+    'news %s > /dev/full exits 2 with one line on stderr',
+    (args) => {
+      const { code, stdout, stderr } = bash(`node bin/news.js ${args} > /dev/full`);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(lines(stderr)).toEqual([expect.stringMatching(/^news: cannot write the output \(ENOSPC\)/)]);
+    },
+  );
+});
+
+describe.skipIf(!hasUtilLinuxScript)('news under a pseudo-terminal', () => {
+  const READ = 'stty cols 70; node bin/news.js read abe-putin';
+
+  /** What a reader sees: our SGR codes gone, and the CR the terminal adds before each LF. */
+  function visibleLines(output: string): string[] {
+    return stripAnsi(output).replace(/\r\n/g, '\n').split('\n');
+  }
+
+  it('adds nothing of its own but a carriage return before each newline', () => {
+    // The baseline for the NO_COLOR test below: any escape code in the output comes from news.
+    const { code, stdout } = underTerminal("printf 'x\\n'");
+    expect(code).toBe(0);
+    expect(stdout).toBe('x\r\n');
+  });
+
+  it('shows the article styled: colour, a banner box, every line within 70 cells', () => {
+    const { code, stdout } = underTerminal(READ);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(SGR);
+    expect(stdout).toContain('╭─ Notice');
+    const visible = visibleLines(stdout);
+    expect(visible.join('\n')).not.toMatch(ESCAPE);
+    expect(visible.join('\n')).not.toContain('\r');
+    expect(visible).toContain(`╰${'─'.repeat(68)}╯`);
+    expect(visible.join('\n')).toContain('Lavrov');
+    for (const line of visible) expect(stringWidth(line), line).toBeLessThanOrEqual(70);
+  });
+
+  it('keeps the styled layout without any escape code when NO_COLOR is set', () => {
+    const { code, stdout } = underTerminal(READ, { NO_COLOR: '1' });
+    expect(code).toBe(0);
+    expect(stdout.match(ANY_ESCAPE)).toBeNull();
+    expect(stdout).toContain('╭─ Notice');
+    const visible = visibleLines(stdout);
+    expect(visible).toContain(`╰${'─'.repeat(68)}╯`);
+    for (const line of visible) expect(stringWidth(line), line).toBeLessThanOrEqual(70);
+  });
+
+  it('lists articles as a table within 70 cells', () => {
+    const { code, stdout } = underTerminal('stty cols 70; node bin/news.js list');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(SGR);
+    const visible = lines(visibleLines(stdout).join('\n'));
+    expect(visible).toHaveLength(1);
+    expect(visible[0]).toMatch(/^2016-05-06 {2}abe-putin {2}\d+ min {2}Japan’s Abe/);
+    for (const line of visible) expect(stringWidth(line), line).toBeLessThanOrEqual(70);
+  });
+});
