@@ -3,18 +3,20 @@
 // Terminals act on control characters: ESC and CSI start escape sequences that can move the
 // cursor, rewrite the title or the clipboard (OSC 52), and bidi overrides reorder what is shown.
 // Like git since CVE-2024-52005, we never pass them through: C0 (but newline and tab) and DEL
-// become caret notation (ESC → "^["), C1 and bidi controls become "<U+XXXX>", and zero-width
-// format characters are dropped. The only escape sequences news prints are its own SGR colours.
+// become caret notation (ESC → "^["), C1 and bidi controls become "<U+XXXX>", and invisible
+// characters (zero-width space, word joiner, BOM, invisible operators) are dropped. The
+// zero-width (non-)joiners stay: emoji sequences and Persian or Indic spelling need them.
+// The only escape sequences news prints are its own SGR colours.
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 function replaceUnsafe(char: string): string {
   const code = char.charCodeAt(0);
   if (code < 0x20) return `^${String.fromCharCode(code + 0x40)}`;
   if (code === 0x7f) return '^?';
   if (code === 0x2028 || code === 0x2029) return ' ';
-  if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) return '';
+  if (code === 0x200b || code === 0x2060 || code === 0xfeff) return '';
   if (code >= 0x2061 && code <= 0x2064) return '';
   return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
 }

@@ -78,16 +78,8 @@ function indexArticle({ article, blocks }: SearchDocument): Indexed {
   };
 }
 
-/** Cuts `text` to at most `cells` terminal cells around `offset`, at word boundaries, with ellipses. */
-export function cutSnippet(text: string, offset: number, cells: number, metrics: TextMetrics): string {
-  let start = Math.max(0, offset - Math.floor(cells / 3));
-  if (start > 0) {
-    const space = text.indexOf(' ', start);
-    if (space !== -1 && space < offset) start = space + 1;
-  }
-  const prefix = start > 0 ? '…' : '';
-  // One cell stays free for a closing ellipsis.
-  const budget = Math.max(1, cells - prefix.length - 1);
+/** Where a snippet starting at `start` ends: as many whole words as fit in `budget` cells. */
+function fillWords(text: string, start: number, budget: number, metrics: TextMetrics): number {
   let end = start;
   let used = 0;
   for (const word of text.slice(start).split(/(?<= )/)) {
@@ -95,10 +87,35 @@ export function cutSnippet(text: string, offset: number, cells: number, metrics:
     end += word.length;
     used += metrics.cells(word);
   }
-  let body = text.slice(start, end).trimEnd();
-  if (body === '') body = truncateCells(text.slice(start), budget + 1, metrics).replace(/…$/, '');
-  const suffix = start + body.length < text.trimEnd().length ? '…' : '';
-  return prefix + body + suffix;
+  return end;
+}
+
+/**
+ * Cuts `text` to at most `cells` terminal cells showing the match at `offset`: some context before
+ * it when that fits, starting at a word (or at the match itself), with ellipses where text was cut.
+ */
+export function cutSnippet(text: string, offset: number, cells: number, metrics: TextMetrics): string {
+  const space = text.lastIndexOf(' ', Math.max(0, offset - 1));
+  let start = 0;
+  if (metrics.cells(text.slice(0, offset)) > cells / 3) {
+    // Start at a word boundary about a third of the width before the match, never inside a character.
+    const from = text.indexOf(' ', Math.max(0, offset - Math.floor(cells / 3)));
+    start = from !== -1 && from < offset ? from + 1 : space !== -1 ? space + 1 : offset;
+  }
+  for (;;) {
+    const prefix = start > 0 ? '…' : '';
+    // One cell stays free for a closing ellipsis.
+    const budget = Math.max(1, cells - prefix.length - 1);
+    const end = fillWords(text, start, budget, metrics);
+    if (end <= offset && start < offset) {
+      start = offset;
+      continue;
+    }
+    let body = text.slice(start, end).trimEnd();
+    if (body === '') body = truncateCells(text.slice(start), budget + 1, metrics).replace(/…$/, '');
+    const suffix = start + body.length < text.trimEnd().length ? '…' : '';
+    return prefix + body + suffix;
+  }
 }
 
 function findHighlights(snippet: string, patterns: RegExp[]): [number, number][] {

@@ -110,7 +110,9 @@ function layoutBlocks(blocks: readonly Block[], width: number, theme: Theme, met
           const markerCells = Math.max(MARKER_CELLS, marker.length);
           const itemWidth = width - markerCells >= MIN_TEXT_WIDTH ? width - markerCells : width;
           const body = layoutBlocks(item, itemWidth, theme, metrics, !block.loose);
-          lines.push(...(itemWidth < width ? prefixLines(body, marker, ' '.repeat(markerCells)) : body));
+          // An empty item still shows its marker, so plain and styled output keep every item.
+          if (body.length === 0) lines.push(marker.trimEnd());
+          else lines.push(...(itemWidth < width ? prefixLines(body, marker, ' '.repeat(markerCells)) : body));
         });
         break;
       case 'code':

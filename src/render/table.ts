@@ -1,6 +1,6 @@
 // Small helpers for one-line, fixed-width output: truncation and padding in terminal cells.
 
-import type { TextMetrics } from './width.js';
+import { splitGraphemes, type TextMetrics } from './width.js';
 
 /** Cuts `text` to at most `cells` terminal cells, ending with "…" when something was cut. */
 export function truncateCells(text: string, cells: number, metrics: TextMetrics): string {
@@ -8,7 +8,7 @@ export function truncateCells(text: string, cells: number, metrics: TextMetrics)
   if (cells <= 1) return cells === 1 ? '…' : '';
   let out = '';
   let used = 0;
-  for (const char of text) {
+  for (const char of splitGraphemes(text)) {
     const width = metrics.cells(char);
     if (used + width > cells - 1) break;
     out += char;

@@ -48,3 +48,11 @@ export async function loadMetrics(texts: Iterable<string>): Promise<TextMetrics>
   }
   return createMetrics();
 }
+
+/** The user-perceived characters of `text`, so that cutting a line never splits an emoji or an accent. */
+export function splitGraphemes(text: string): string[] {
+  // Fast-path characters are single code units that never combine; only other text needs a segmenter.
+  if (NARROW.test(text)) return text.split('');
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (segment) => segment.segment);
+}

@@ -1,6 +1,6 @@
 // Greedy line breaking on styled spans: break first, style each line after, so no escape code is ever split or measured.
 
-import type { TextMetrics } from './width.js';
+import { splitGraphemes, type TextMetrics } from './width.js';
 
 /** A run of text and how to dress it; pieces with the same `key` are styled the same way. */
 export interface Piece {
@@ -100,7 +100,7 @@ export function wrapPieces(pieces: readonly Piece[], width: number, metrics: Tex
       endLine();
     }
     for (const piece of word) {
-      for (const char of piece.text) {
+      for (const char of splitGraphemes(piece.text)) {
         const charCells = metrics.cells(char);
         if (used > 0 && used + charCells > limit) endLine();
         line.push({ ...piece, text: char });
@@ -122,7 +122,7 @@ export function cutToWidth(text: string, width: number, metrics: TextMetrics): s
   const pieces: string[] = [];
   let current = '';
   let used = 0;
-  for (const char of text) {
+  for (const char of splitGraphemes(text)) {
     const cells = metrics.cells(char);
     if (used > 0 && used + cells > width) {
       pieces.push(current);
