@@ -25,7 +25,7 @@ const DEFAULT_RUNS = 15;
 const WARMUP_ROUNDS = 2;
 const TIME_BIN = '/usr/bin/time';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const NEWS_BIN = fileURLToPath(new URL('../bin/news.js', import.meta.url));
+const NEWS_BIN = fileURLToPath(new URL('../bin/news.cjs', import.meta.url));
 
 // Only PATH and HOME: a developer's NO_COLOR, FORCE_COLOR, COLUMNS or NEWS_PATH must not change what is measured.
 const ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };

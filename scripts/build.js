@@ -1,21 +1,22 @@
 // Builds dist/ from src/ with esbuild, then compiles the bundled articles into dist/catalog.json.
+//
+// dist/main.cjs is one CommonJS file holding all of news's own code: on Node 20 the ESM loader
+// alone costs ~5 ms of start-up and every extra module more. The heavy libraries (YAML, marked,
+// chalk, string-width) are separate files under dist/vendor/, required only when a command needs
+// them, so a piped `news list` never parses them.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
+const VENDORED = ['yaml', 'marked', 'chalk', 'string-width'];
 
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-  // yaml and commander are CommonJS; their require() of Node built-ins needs a real require in ESM.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+/** Points imports of the heavy libraries at their separate bundles in dist/vendor/. */
+const vendorExternals = {
+  name: 'vendor-externals',
+  setup(builder) {
+    const filter = new RegExp(`^(${VENDORED.join('|')})$`);
+    builder.onResolve({ filter }, (args) => ({ path: `./vendor/${args.path}.cjs`, external: true }));
   },
 };
 
@@ -34,22 +35,46 @@ const noChildProcess = {
   },
 };
 
+const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', legalComments: 'none' };
+
 rmSync(`${root}dist`, { recursive: true, force: true });
 
-// The CLI: what every run needs is in dist/main.js, one module, because each extra ESM module costs
-// start-up time; YAML, marked, chalk and string-width are split into chunks that load only when needed.
 await build({
   ...common,
   entryPoints: ['src/main.ts'],
-  outdir: 'dist',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  outfile: 'dist/main.cjs',
+  format: 'cjs',
+  // import() becomes a lazy require(), so a lazily loaded module costs nothing until it is needed.
+  supported: { 'dynamic-import': false },
   define: { __NEWS_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [noChildProcess],
+  plugins: [vendorExternals, noChildProcess],
+  logLevel: 'warning',
 });
 
-// The catalog compiler is built on its own (no shared chunks with the CLI), used here, and kept out of dist/.
-const compilerPath = `${root}node_modules/.cache/news/build-catalog.js`;
-await build({ ...common, entryPoints: ['src/build-catalog.ts'], outfile: compilerPath });
+for (const name of VENDORED) {
+  // Node's rules for import() of CommonJS make module.exports the default export, so a library
+  // whose API is its default export (string-width) must be module.exports itself.
+  const contents = `const library = require('${name}');
+module.exports = typeof library.default === 'function' ? Object.assign(library.default, library) : library;`;
+  await build({
+    ...common,
+    stdin: { contents, resolveDir: root, sourcefile: `vendor-${name}.cjs` },
+    outfile: `dist/vendor/${name}.cjs`,
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+}
+
+// The catalog compiler is built on its own, used here, and kept out of dist/.
+const compilerPath = `${root}node_modules/.cache/news/build-catalog.mjs`;
+await build({
+  ...common,
+  entryPoints: ['src/build-catalog.ts'],
+  outfile: compilerPath,
+  format: 'esm',
+  // yaml is CommonJS; its require() of Node built-ins needs a real require in ESM.
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
 const { compileCatalog } = await import(compilerPath);
 writeFileSync(`${root}dist/catalog.json`, JSON.stringify(compileCatalog(`${root}articles`)));

@@ -1,6 +1,5 @@
 // Runs one invocation: parses argv, resolves settings once, runs the command, maps every error to an exit code.
 
-import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
 import { createProgram, type GlobalOptions, type Invocation } from './cli.js';
 import type { CommandContext } from './commands/context.js';
@@ -20,17 +19,8 @@ declare const __NEWS_VERSION__: string | undefined;
 const VERSION = typeof __NEWS_VERSION__ === 'string' ? __NEWS_VERSION__ : '0.0.0-dev';
 
 export interface MainOptions {
-  /** The bundled articles; defaults to the package's own `articles/`, never the working directory. */
-  bundled?: BundledArticles;
-}
-
-function defaultBundled(): BundledArticles {
-  // src/main.ts and the built dist/main.js both sit one level below the package root; the build
-  // writes the compiled catalog beside dist/main.js (from source there is none, and files are parsed).
-  return {
-    dir: fileURLToPath(new URL('../articles/', import.meta.url)),
-    catalog: fileURLToPath(new URL('./catalog.json', import.meta.url)),
-  };
+  /** The bundled articles: bin/news.cjs passes the package's own `articles/`, never the working directory. */
+  bundled: BundledArticles;
 }
 
 async function runInvocation(invocation: Invocation, context: CommandContext): Promise<number> {
@@ -66,14 +56,14 @@ function describeOutputError(error: NodeJS.ErrnoException): string {
  * The whole program as a function: argv without node and script, an Io, and the environment.
  * Returns the exit code; prints only through `io`; never throws.
  */
-export async function main(argv: readonly string[], io: Io, env: Env, options: MainOptions = {}): Promise<number> {
+export async function main(argv: readonly string[], io: Io, env: Env, options: MainOptions): Promise<number> {
   let exitCode = EXIT_OK;
   try {
     const program = createProgram(io, VERSION, async (invocation, globals) => {
       const context: CommandContext = {
         io,
         settings: resolveOutputSettings(outputFlags(globals), env, io.stdout),
-        folders: resolveFolders(globals.dir, env.NEWS_PATH, options.bundled ?? defaultBundled()),
+        folders: resolveFolders(globals.dir, env.NEWS_PATH, options.bundled),
       };
       exitCode = await runInvocation(invocation, context);
     });

@@ -1,4 +1,4 @@
-// End-to-end runs of the built bin/news.js (pretest builds dist/) with a scrubbed environment.
+// End-to-end runs of the built bin/news.cjs (pretest builds dist/) with a scrubbed environment.
 
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ESCAPE, ROOT, stripAnsi } from './helpers.js';
 
-const BIN = join(ROOT, 'bin/news.js');
+const BIN = join(ROOT, 'bin/news.cjs');
 const HEADLINE = 'Japan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official';
 /** A JavaScript stack frame, as Node prints an uncaught error. */
 const STACK_FRAME = '    at ';
@@ -168,12 +168,26 @@ describe('news, piped', () => {
       news(['--bogus']),
       news(['--dir', '/nonexistent/folder', 'list']),
       news([]),
-      bash('node bin/news.js read abe-putin > /dev/full'),
+      bash('node bin/news.cjs read abe-putin > /dev/full'),
     ];
     for (const { stderr } of runs) {
       expect(stderr).not.toContain(STACK_FRAME);
       expect(stderr).not.toMatch(ESCAPE);
     }
+  });
+});
+
+describe('news, loading its separately bundled libraries', () => {
+  it.each([
+    ['read sample --width 40', 'Wide text: 日本語のテキストは二つのセル'],
+    ['read sample --color always', '\u001b[1mstrong words\u001b[22m'],
+    ['list --color always', '\u001b[1m\u001b[36msample'],
+    ['search alpha --color always', '\u001b[1m\u001b[33mAlpha'],
+  ])('news %s works from dist/ (string-width, chalk, marked, yaml)', (args, expected) => {
+    const { code, stdout, stderr } = news(['--dir', join(ROOT, 'tests/fixtures/articles'), ...args.split(' ')]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(expected);
   });
 });
 
@@ -193,7 +207,7 @@ describe('news, into a reader that stops early', () => {
     ['read abe-putin | head -1', 'Notice: Consular assistance in Russia\n'],
     ['list | head -c1', 'a'],
   ])('news %s exits 0 with nothing on stderr', (command, expected) => {
-    const { code, stdout, stderr } = bash(`set -o pipefail; node bin/news.js ${command}`);
+    const { code, stdout, stderr } = bash(`set -o pipefail; node bin/news.cjs ${command}`);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(expected);
@@ -206,7 +220,7 @@ describe('news, into a reader that stops early', () => {
     ['read long', '(sleep 0.2; head -c1)', 'L'],
   ])('news %s | %s, with more output than a pipe holds, exits 0 with nothing on stderr', (args, reader, expected) => {
     const { code, stdout, stderr } = bash(
-      `set -o pipefail; node bin/news.js --dir ${quote(folder)} ${args} | ${reader}`,
+      `set -o pipefail; node bin/news.cjs --dir ${quote(folder)} ${args} | ${reader}`,
     );
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -218,7 +232,7 @@ describe('news, writing to a full disk', () => {
   it.each([['read abe-putin'], ['list --json'], ['search Putin']])(
     'news %s > /dev/full exits 2 with one line on stderr',
     (args) => {
-      const { code, stdout, stderr } = bash(`node bin/news.js ${args} > /dev/full`);
+      const { code, stdout, stderr } = bash(`node bin/news.cjs ${args} > /dev/full`);
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(lines(stderr)).toEqual([expect.stringMatching(/^news: cannot write the output \(ENOSPC\)/)]);
@@ -227,7 +241,7 @@ describe('news, writing to a full disk', () => {
 });
 
 describe.skipIf(!hasUtilLinuxScript)('news under a pseudo-terminal', () => {
-  const READ = 'stty cols 70; node bin/news.js read abe-putin';
+  const READ = 'stty cols 70; node bin/news.cjs read abe-putin';
 
   /** What a reader sees: our SGR codes gone, and the CR the terminal adds before each LF. */
   function visibleLines(output: string): string[] {
@@ -265,7 +279,7 @@ describe.skipIf(!hasUtilLinuxScript)('news under a pseudo-terminal', () => {
   });
 
   it('lists articles as a table within 70 cells', () => {
-    const { code, stdout } = underTerminal('stty cols 70; node bin/news.js list');
+    const { code, stdout } = underTerminal('stty cols 70; node bin/news.cjs list');
     expect(code).toBe(0);
     expect(stdout).toMatch(SGR);
     const visible = lines(visibleLines(stdout).join('\n'));

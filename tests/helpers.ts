@@ -48,7 +48,7 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the CLI in-process, exactly as bin/news.js does, with an empty environment by default. */
+/** Runs the CLI in-process, exactly as bin/news.cjs does, with an empty environment by default. */
 export async function runCli(
   argv: string[],
   options: { env?: Env; tty?: boolean; columns?: number; bundledDir?: string; catalog?: string } = {},
