@@ -114,6 +114,21 @@ class FieldReader {
   }
 }
 
+/** Front matter is a handful of fields; more than this is not an article's. */
+export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+/** yaml recurses per nesting level; deep flow collections or indentation overflow its stack. */
+const DEEP_FLOW = /(?:[[{]\s*){33}/;
+const DEEP_INDENT = /^[ \t]{129}/m;
+
+function checkFrontMatterShape(path: string, yaml: string): void {
+  if (yaml.length > MAX_FRONT_MATTER_CHARS) {
+    throw new ArticleError(path, `front matter is over ${MAX_FRONT_MATTER_CHARS} characters; keep it to a few fields`);
+  }
+  if (DEEP_FLOW.test(yaml) || DEEP_INDENT.test(yaml)) {
+    throw new ArticleError(path, 'front matter nests too deeply to be fields; fix the YAML between the --- lines');
+  }
+}
+
 function splitFrontMatter(path: string, source: string): { data: Record<string, unknown>; body: string } {
   const match = FRONT_MATTER.exec(source);
   if (!match) {
@@ -122,9 +137,11 @@ function splitFrontMatter(path: string, source: string): { data: Record<string, 
     }
     return { data: {}, body: source };
   }
+  const yaml = match[1] ?? '';
+  checkFrontMatterShape(path, yaml);
   let data: unknown;
   try {
-    data = parseYaml(match[1] ?? '', { prettyErrors: false });
+    data = parseYaml(yaml, { prettyErrors: false, logLevel: 'error' });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ArticleError(

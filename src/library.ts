@@ -1,7 +1,7 @@
 // Finds article files in the folders it is given, resolves slugs, loads and parses articles.
 
-import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, join, sep } from 'node:path';
 import type { Article } from './article.js';
 import { type CompiledCatalog, readCompiledCatalog } from './catalog.js';
 import { ArticleError, NotFoundError, UsageError } from './errors.js';
@@ -36,6 +36,34 @@ function compareSlugs(a: ArticleFile, b: ArticleFile): number {
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
+/** Whether `path` lies inside `folder` once links are resolved. */
+function isInside(folder: string, path: string): boolean {
+  const root = realpathSync(folder);
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * Why an entry cannot be an article, or undefined when it may be one. Only regular files count;
+ * a link is followed only to a file inside its own folder, so `x.md -> /etc/shadow` or a link
+ * loop is refused before anything is opened.
+ */
+function refuseEntry(folder: Folder, entry: Dirent, path: string): string | undefined {
+  if (entry.isDirectory()) return 'is a folder, not an article; rename it or move it away';
+  if (entry.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = realpathSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === 'ELOOP' ? 'is a link that loops; remove it' : 'is a link to nothing; remove it';
+    }
+    if (!isInside(folder.path, target)) return 'is a link to a file outside its folder; copy the file in instead';
+    return undefined;
+  }
+  if (!entry.isFile()) return 'is not a regular file (a pipe, socket or device); remove it';
+  return undefined;
+}
+
 function listFolder(folder: Folder, problems: ArticleError[]): ArticleFile[] {
   let entries: Dirent[];
   try {
@@ -52,8 +80,9 @@ function listFolder(folder: Folder, problems: ArticleError[]): ArticleFile[] {
     if (!entry.name.endsWith('.md')) continue;
     const path = join(folder.path, entry.name);
     const slug = entry.name.slice(0, -3);
-    if (entry.isDirectory()) {
-      problems.push(new ArticleError(path, 'is a folder, not an article; rename it or move it away'));
+    const refusal = refuseEntry(folder, entry, path);
+    if (refusal !== undefined) {
+      problems.push(new ArticleError(path, refusal));
     } else if (!isValidSlug(slug)) {
       problems.push(
         new ArticleError(path, "has a name that is not a valid slug; use letters, digits, '.', '_' and '-' only"),
@@ -199,10 +228,11 @@ export function findArticleFile(catalog: Catalog, slug: string): ArticleFile {
   }
   const file = catalog.files.find((candidate) => candidate.slug === slug);
   if (file) return file;
-  const suggestions = suggestSlugs(
-    slug,
-    catalog.files.map((candidate) => candidate.slug),
-  );
-  const hint = suggestions.length > 0 ? `did you mean ${suggestions.join(', ')}? ` : '';
-  throw new NotFoundError(`no article named '${slug}'; ${hint}Run 'news list' to see every article`);
+  // A file of that name that was refused (a pipe, a link out of its folder) is an error, not a miss.
+  const refused = catalog.problems.find((problem) => basename(problem.path) === `${slug}.md`);
+  if (refused) throw refused;
+  const slugs = catalog.files.map((candidate) => candidate.slug);
+  const suggestions = suggestSlugs(slug, slugs);
+  const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.join(', ')}?)` : '';
+  throw new NotFoundError(`no article named '${slug}'${hint}; run 'news list' to see every article`);
 }

@@ -48,6 +48,12 @@ function exitCodeOfCommanderError(error: CommanderError): number {
   return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
 }
 
+/** The one line shown for an error news did not expect: a bug, never a stack trace. */
+export function describeBug(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  return formatMessage('error', `internal error: ${detail}; please report this as a bug`);
+}
+
 function describeOutputError(error: NodeJS.ErrnoException): string {
   return `cannot write the output (${error.code ?? error.message}); check the disk or the receiving program`;
 }
@@ -80,8 +86,7 @@ export async function main(argv: readonly string[], io: Io, env: Env, options: M
       io.stderr.write(formatMessage('error', error.message));
       exitCode = error.exitCode;
     } else {
-      const detail = error instanceof Error ? error.message : String(error);
-      io.stderr.write(formatMessage('error', `internal error: ${detail}; please report this as a bug`));
+      io.stderr.write(describeBug(error));
       exitCode = EXIT_ERROR;
     }
   }

@@ -68,6 +68,13 @@ describe('parseArticle', () => {
     ['a mapping as title', '---\ntitle: {a: 1}\n---\n', /'title' must be text/],
     ['tags that are mappings', '---\ntags: [{a: 1}]\n---\n', /'tags' must be a list of text/],
     ['a list as banner', '---\nbanner: [a]\n---\n', /'banner' must be text or a mapping/],
+    ['deeply nested flow collections', `---\ntitle: ${'['.repeat(5000)}\n---\n`, /nests too deeply/],
+    [
+      'deeply indented mappings',
+      `---\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}\n---\n`,
+      /nests too deeply/,
+    ],
+    ['huge front matter', `---\ntitle: ${'x'.repeat(70_000)}\n---\n`, /front matter is over 65536 characters/],
   ])('rejects %s with an error naming the file', (_what, source, message) => {
     expect(() => parse(source)).toThrow(ArticleError);
     expect(() => parse(source)).toThrow(message);

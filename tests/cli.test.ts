@@ -122,7 +122,7 @@ describe('news read', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      "news: no article named 'abe-puttin'; did you mean abe-putin? Run 'news list' to see every article\n",
+      "news: no article named 'abe-puttin' (did you mean abe-putin?); run 'news list' to see every article\n",
     );
   });
 

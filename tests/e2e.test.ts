@@ -1,6 +1,6 @@
 // End-to-end runs of the built bin/news.cjs (pretest builds dist/) with a scrubbed environment.
 
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -225,6 +225,31 @@ describe('news, into a reader that stops early', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(expected);
+  });
+});
+
+describe('news, interrupted', () => {
+  it('exits 130 promptly on Ctrl-C while blocked writing to a pipe nobody reads', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'news-e2e-'));
+    const paragraphs = Array.from({ length: 20000 }, (_, index) => `Paragraph ${index} fills the pipe with words.`);
+    writeFileSync(join(folder, 'long.md'), `# Long\n\n${paragraphs.join('\n\n')}\n`);
+    const child = spawn(process.execPath, [BIN, '--dir', folder, 'read', 'long'], {
+      env: scrubbedEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    // Nobody reads stdout, so news waits for the pipe to drain; give it time to get there.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const sent = Date.now();
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(130);
+    expect(Date.now() - sent).toBeLessThan(1000);
+    expect(stderr).toBe('');
+    rmSync(folder, { recursive: true, force: true });
   });
 });
 

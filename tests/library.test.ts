@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UsageError } from '../src/errors.js';
 import { resolveFolders } from '../src/folders.js';
@@ -128,5 +129,22 @@ describe('suggestSlugs', () => {
     ['zzzzzzzz', []],
   ])('%s → %j', (wanted, expected) => {
     expect(suggestSlugs(wanted, slugs)).toEqual(expected);
+  });
+});
+
+describe('scanFolders with hostile entries', () => {
+  it('refuses pipes, links out of the folder and link loops, and follows links inside it', () => {
+    const dir = tempFolder({ 'good.md': '# Good\n' });
+    spawnSync('mkfifo', [join(dir, 'fifo.md')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.md'));
+    symlinkSync('loop.md', join(dir, 'loop.md'));
+    symlinkSync('good.md', join(dir, 'alias.md'));
+    const catalog = scanFolders([{ path: dir, origin: '--dir' }]);
+    expect(catalog.files.map((file) => file.slug)).toEqual(['alias', 'good']);
+    const reasons = Object.fromEntries(catalog.problems.map((problem) => [basename(problem.path), problem.message]));
+    expect(reasons['fifo.md']).toMatch(/not a regular file/);
+    expect(reasons['zero.md']).toMatch(/outside its folder/);
+    expect(reasons['loop.md']).toMatch(/loops/);
+    expect(() => findArticleFile(catalog, 'fifo')).toThrow(/fifo\.md: is not a regular file/);
   });
 });

@@ -110,3 +110,18 @@ describe('the bundled article', () => {
     expect(seed.date).toBe('2016-05-06');
   });
 });
+
+describe('Markdown that would make marked slow or overflow', () => {
+  it.each([
+    ['nested quotes', `${'>'.repeat(5000)} deep`],
+    ['nested lists', `${'- '.repeat(2000)}deep`],
+    ['nested emphasis', `${'*'.repeat(3000)}deep${'*'.repeat(3000)}`],
+    ['an email autolink trap', `${'a'.repeat(80_000)}@b deep`],
+  ])('renders %s as plain paragraphs, quickly, keeping the words', (_what, body) => {
+    const started = Date.now();
+    const plain = renderPlain(parseArticle(`${body}\n\nSecond paragraph.`, 'x', 'x.md'), 80);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(plain).toContain('deep');
+    expect(plain).toContain('Second paragraph.');
+  });
+});

@@ -128,8 +128,38 @@ function toBlocks(tokens: Token[]): Block[] {
   return blocks;
 }
 
-/** Lexes Markdown with a private marked instance, so no global option can change the result. */
+/** Longest run without whitespace marked gets: its email autolinking is quadratic in it (80 KB: 5 s). */
+const MAX_UNBROKEN_RUN = 2000;
+/** Deepest nesting of quotes, lists or emphasis marked gets: it recurses per level and overflows the stack. */
+const MAX_NESTING = 100;
+
+/** True when Markdown has a shape that makes marked slow or overflow its stack. */
+export function isHostileMarkdown(markdown: string): boolean {
+  if (new RegExp(`\\S{${MAX_UNBROKEN_RUN + 1}}`).test(markdown)) return true;
+  // Runs of nesting markers, spaces allowed between them: '> > >', '- - -', '***', '[[['.
+  return new RegExp(`(?:[>*_[\\]+-][ \\t]*){${MAX_NESTING + 1}}`).test(markdown);
+}
+
+/** The body as plain paragraphs, no Markdown: for bodies marked cannot handle safely. */
+function plainBlocks(markdown: string): Block[] {
+  return markdown
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => clean(paragraph).replace(/\s+/g, ' ').trim())
+    .filter((text) => text !== '')
+    .map((text) => ({ kind: 'paragraph', spans: [{ text, style: 'plain' }] }));
+}
+
+/**
+ * Lexes Markdown with a private marked instance, so no global option can change the result.
+ * A body shaped to make marked slow or overflow its stack is shown as plain paragraphs instead:
+ * every word still appears, only the formatting is lost.
+ */
 export function parseBody(markdown: string): Block[] {
-  const marked = new Marked({ gfm: true });
-  return toBlocks(marked.lexer(markdown));
+  if (isHostileMarkdown(markdown)) return plainBlocks(markdown);
+  try {
+    return toBlocks(new Marked({ gfm: true }).lexer(markdown));
+  } catch (error) {
+    if (error instanceof RangeError) return plainBlocks(markdown);
+    throw error;
+  }
 }
