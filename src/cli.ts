@@ -23,10 +23,11 @@ export const EXIT_CODES_HELP = `Exit status:
   2  error (bad usage, unreadable or invalid article, output failure)`;
 
 export const ENVIRONMENT_HELP = `Environment:
-  NEWS_PATH    more article folders, separated by ':' (after --dir, before the bundled ones)
-  NO_COLOR     when set and not empty, no colour (unless --color always)
-  FORCE_COLOR  colour even when piped (0 or false turns it off)
-  COLUMNS      width when output is not a terminal (default 80)`;
+  NEWS_PATH               more article folders, separated by ':' (after --dir, before the bundled ones)
+  NO_COLOR                when set and not empty, no colour (unless --color always)
+  FORCE_COLOR             colour even when piped (0 or false turns it off)
+  COLUMNS                 width when output is not a terminal (default 80)
+  NEWS_MAX_ARTICLE_BYTES  refuse articles larger than this (default 1048576)`;
 
 const EXAMPLES_HELP = `Examples:
   news list                       every article, newest first

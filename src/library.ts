@@ -1,6 +1,15 @@
 // Finds article files in the folders it is given, resolves slugs, loads and parses articles.
 
-import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+} from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import type { Article } from './article.js';
 import { type CompiledCatalog, readCompiledCatalog } from './catalog.js';
@@ -25,7 +34,7 @@ export interface Catalog {
   problems: ArticleError[];
 }
 
-/** Articles larger than this are refused: a news article is a few tens of kilobytes. */
+/** By default articles larger than this are refused: a news article is a few tens of kilobytes. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
 
 function describeFolder(folder: Folder): string {
@@ -110,7 +119,7 @@ export function scanFolders(folders: readonly Folder[]): Catalog {
 }
 
 /** Reads one article file without blocking on FIFOs or devices and without reading huge files. */
-export function readArticleFile(path: string): string {
+export function readArticleFile(path: string, maxBytes = MAX_ARTICLE_BYTES): string {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -123,10 +132,10 @@ export function readArticleFile(path: string): string {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new ArticleError(path, 'is not a regular file; remove it or replace it with a .md file');
-    if (stat.size > MAX_ARTICLE_BYTES) {
+    if (stat.size > maxBytes) {
       throw new ArticleError(
         path,
-        `is ${stat.size} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit; split or shorten it`,
+        `is ${stat.size} bytes, over the ${maxBytes}-byte limit; shorten it or raise NEWS_MAX_ARTICLE_BYTES`,
       );
     }
     return readFileSync(fd, 'utf8');
@@ -146,8 +155,10 @@ class ArticleLoader {
   private readonly catalogs = new Map<string, CompiledCatalog | undefined>();
   private parse: typeof import('./article.js').parseArticle | undefined;
 
+  constructor(private readonly maxBytes: number) {}
+
   async load(file: ArticleFile): Promise<Article> {
-    const text = readArticleFile(file.path);
+    const text = readArticleFile(file.path, this.maxBytes);
     const compiled = this.compiledEntry(file);
     if (compiled && compiled.source === text) return { ...compiled.article, slug: file.slug, path: file.path };
     // The YAML and Markdown parsers load only when some article was not compiled at build time.
@@ -163,13 +174,16 @@ class ArticleLoader {
   }
 }
 
-export function loadArticle(file: ArticleFile): Promise<Article> {
-  return new ArticleLoader().load(file);
+export function loadArticle(file: ArticleFile, maxBytes = MAX_ARTICLE_BYTES): Promise<Article> {
+  return new ArticleLoader(maxBytes).load(file);
 }
 
 /** Loads every article; one that fails is reported in `problems` and never hides the others. */
-export async function loadArticles(catalog: Catalog): Promise<{ articles: Article[]; problems: ArticleError[] }> {
-  const loader = new ArticleLoader();
+export async function loadArticles(
+  catalog: Catalog,
+  maxBytes = MAX_ARTICLE_BYTES,
+): Promise<{ articles: Article[]; problems: ArticleError[] }> {
+  const loader = new ArticleLoader(maxBytes);
   const articles: Article[] = [];
   const problems = [...catalog.problems];
   for (const file of catalog.files) {

@@ -6,9 +6,10 @@ import type { CommandContext } from './commands/context.js';
 import { runList } from './commands/list.js';
 import { runRead } from './commands/read.js';
 import { runSearch } from './commands/search.js';
-import { EXIT_ERROR, EXIT_OK, NewsError } from './errors.js';
+import { EXIT_ERROR, EXIT_OK, NewsError, UsageError } from './errors.js';
 import { type BundledArticles, resolveFolders } from './folders.js';
 import type { Io } from './io.js';
+import { MAX_ARTICLE_BYTES } from './library.js';
 import { type Env, type OutputFlags, resolveOutputSettings } from './output.js';
 import { formatMessage } from './report.js';
 
@@ -32,6 +33,17 @@ async function runInvocation(invocation: Invocation, context: CommandContext): P
     case 'search':
       return runSearch(context, invocation.query, invocation);
   }
+}
+
+/** NEWS_MAX_ARTICLE_BYTES raises or lowers the size cap; anything but a whole number is a usage error. */
+function resolveMaxArticleBytes(value: string | undefined): number {
+  if (value === undefined || value === '') return MAX_ARTICLE_BYTES;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new UsageError(
+      `NEWS_MAX_ARTICLE_BYTES='${value}' is not a whole number of bytes; unset it or give one like 2097152`,
+    );
+  }
+  return Number(value);
 }
 
 function outputFlags(globals: GlobalOptions): OutputFlags {
@@ -70,6 +82,7 @@ export async function main(argv: readonly string[], io: Io, env: Env, options: M
         io,
         settings: resolveOutputSettings(outputFlags(globals), env, io.stdout),
         folders: resolveFolders(globals.dir, env.NEWS_PATH, options.bundled),
+        maxArticleBytes: resolveMaxArticleBytes(env.NEWS_MAX_ARTICLE_BYTES),
       };
       exitCode = await runInvocation(invocation, context);
     });

@@ -250,3 +250,20 @@ describe('untrusted arguments', () => {
     }
   });
 });
+
+describe('article size cap', () => {
+  it('refuses an article over NEWS_MAX_ARTICLE_BYTES and shows the others', async () => {
+    const { code, stdout, stderr } = await runCli(['list'], { env: { NEWS_MAX_ARTICLE_BYTES: '100' } });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /abe-putin\.md: is \d+ bytes, over the 100-byte limit; shorten it or raise NEWS_MAX_ARTICLE_BYTES/,
+    );
+  });
+
+  it('refuses a value that is not a number of bytes', async () => {
+    const { code, stderr } = await runCli(['list'], { env: { NEWS_MAX_ARTICLE_BYTES: 'lots' } });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^news: NEWS_MAX_ARTICLE_BYTES='lots' is not a whole number of bytes/);
+  });
+});

@@ -8,4 +8,6 @@ export interface CommandContext {
   io: Io;
   settings: OutputSettings;
   folders: readonly Folder[];
+  /** Articles larger than this many bytes are refused before they are read. */
+  maxArticleBytes: number;
 }

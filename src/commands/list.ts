@@ -77,7 +77,7 @@ function renderTabSeparated(articles: readonly Article[]): string {
 
 export async function runList(context: CommandContext, options: ListOptions): Promise<number> {
   const catalog = scanFolders(context.folders);
-  const { articles, problems } = await loadArticles(catalog);
+  const { articles, problems } = await loadArticles(catalog, context.maxArticleBytes);
   reportShadowed(context.io, catalog);
   const hadProblems = reportProblems(context.io, problems);
   const sorted = sortNewestFirst(articles);

@@ -13,7 +13,7 @@ export async function runRead(context: CommandContext, slug: string): Promise<nu
   const catalog = scanFolders(context.folders);
   const file = findArticleFile(catalog, slug);
   reportShadowed(context.io, catalog, slug);
-  const article = await loadArticle(file);
+  const article = await loadArticle(file, context.maxArticleBytes);
   const blocks = await loadBlocks(article);
   const metrics = await loadMetrics(articleTexts(article, blocks));
   const { settings } = context;

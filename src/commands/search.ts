@@ -55,7 +55,7 @@ function renderTabSeparated(hits: readonly SearchHit[]): string {
 
 export async function runSearch(context: CommandContext, query: string, options: SearchOptions): Promise<number> {
   const catalog = scanFolders(context.folders);
-  const { articles, problems } = await loadArticles(catalog);
+  const { articles, problems } = await loadArticles(catalog, context.maxArticleBytes);
   reportShadowed(context.io, catalog);
   const hadProblems = reportProblems(context.io, problems);
   const { styled, width } = context.settings;

@@ -1,0 +1,48 @@
+// The help text beyond commander's own: examples, environment variables and exit codes, for --help and the man page.
+
+import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from './errors.js';
+
+export interface HelpEntry {
+  /** What the entry is about: a command line, a variable name or an exit code. */
+  term: string;
+  description: string;
+}
+
+export const EXAMPLES: readonly HelpEntry[] = [
+  { term: 'news list', description: 'every article, newest first' },
+  { term: 'news read abe-putin', description: 'read an article' },
+  { term: 'news read abe-putin | less', description: 'plain text, no escape codes' },
+  { term: 'news search "peace treaty"', description: 'articles with both words, best first' },
+  { term: `news search '"peace treaty"'`, description: 'the exact phrase' },
+  { term: 'news search Putin --json | jq', description: 'machine-readable hits' },
+];
+
+/** Every environment variable news reads; output.ts and folders.ts are where they take effect. */
+export const ENVIRONMENT: readonly HelpEntry[] = [
+  { term: 'NEWS_PATH', description: "more article folders, separated by ':' (after --dir, before the bundled ones)" },
+  { term: 'NO_COLOR', description: 'when set and not empty, no colour (unless --color always)' },
+  { term: 'FORCE_COLOR', description: 'colour even when piped (0 or false turns it off)' },
+  { term: 'COLUMNS', description: 'width when output is not a terminal (default 80)' },
+];
+
+export const EXIT_STATUS: readonly HelpEntry[] = [
+  { term: String(EXIT_OK), description: 'success (articles listed, article shown, search found something)' },
+  { term: String(EXIT_NOT_FOUND), description: 'nothing found (unknown article, no search hits)' },
+  { term: String(EXIT_ERROR), description: 'error (bad usage, unreadable or invalid article, output failure)' },
+];
+
+/** A heading and its entries as two aligned columns, the way commander lays out its own lists. */
+export function formatHelpList(heading: string, entries: readonly HelpEntry[]): string {
+  const width = Math.max(...entries.map((entry) => entry.term.length));
+  const rows = entries.map((entry) => `  ${entry.term.padEnd(width)}  ${entry.description}`);
+  return [`${heading}:`, ...rows].join('\n');
+}
+
+/** The text after commander's help: examples, environment and exit status, separated by blank lines. */
+export function formatHelpEpilogue(): string {
+  return [
+    formatHelpList('Examples', EXAMPLES),
+    formatHelpList('Environment', ENVIRONMENT),
+    formatHelpList('Exit status', EXIT_STATUS),
+  ].join('\n\n');
+}
