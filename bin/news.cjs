@@ -3,7 +3,7 @@
 'use strict';
 
 const { join } = require('node:path');
-const { createStreamIo, describeBug, main } = require('../dist/main.cjs');
+const { loadMain } = require('./load.cjs');
 
 /** Ctrl-C (and kill) end news promptly with the shell's 128+N code, colours reset on a terminal. */
 function exitOnSignal(signal, code) {
@@ -14,6 +14,8 @@ function exitOnSignal(signal, code) {
 }
 exitOnSignal('SIGINT', 130);
 exitOnSignal('SIGTERM', 143);
+
+const { createStreamIo, describeBug, main } = loadMain().exports;
 
 /** A bug must still end in one line on stderr and exit 2, never a stack trace. */
 function reportBug(error) {

@@ -2,14 +2,17 @@
 //
 // dist/main.cjs is one CommonJS file holding all of news's own code: on Node 20 the ESM loader
 // alone costs ~5 ms of start-up and every extra module more. The heavy libraries (YAML, marked,
-// chalk, string-width) are separate files under dist/vendor/, required only when a command needs
-// them, so a piped `news list` never parses them.
+// string-width) are separate files under dist/vendor/, required only when a command needs them,
+// so a piped `news list` never parses them. chalk is small: it lives in main.cjs (covered by the
+// code cache) and is initialised only for styled output.
+
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
-const VENDORED = ['yaml', 'marked', 'chalk', 'string-width'];
+const VENDORED = ['yaml', 'marked', 'string-width'];
 
 /** Points imports of the heavy libraries at their separate bundles in dist/vendor/. */
 const vendorExternals = {
@@ -78,3 +81,6 @@ await build({
 });
 const { compileCatalog } = await import(compilerPath);
 writeFileSync(`${root}dist/catalog.json`, JSON.stringify(compileCatalog(`${root}articles`)));
+
+// V8's code cache for dist/main.cjs, made by running it once (scripts/code-cache.cjs).
+execFileSync(process.execPath, [`${root}scripts/code-cache.cjs`], { stdio: 'inherit' });
