@@ -1,4 +1,5 @@
-// Builds dist/ from src/ with esbuild, then compiles the bundled articles into dist/catalog.json.
+// Builds dist/ from src/ with esbuild, then the compiled bundled articles (dist/catalog.json),
+// the man page (dist/news.1) and the V8 code cache (dist/main.cjs.cache).
 //
 // dist/main.cjs is one CommonJS file holding all of news's own code: on Node 20 the ESM loader
 // alone costs ~5 ms of start-up and every extra module more. The heavy libraries (YAML, marked,
@@ -68,19 +69,22 @@ module.exports = typeof library.default === 'function' ? Object.assign(library.d
   });
 }
 
-// The catalog compiler is built on its own, used here, and kept out of dist/.
-const compilerPath = `${root}node_modules/.cache/news/build-catalog.mjs`;
+// The catalog compiler and man page generator are built on their own, used here, and kept out of dist/.
+const assetsPath = `${root}node_modules/.cache/news/build-assets.mjs`;
 await build({
   ...common,
-  entryPoints: ['src/build-catalog.ts'],
-  outfile: compilerPath,
+  entryPoints: ['src/build-assets.ts'],
+  outfile: assetsPath,
   format: 'esm',
-  // yaml is CommonJS; its require() of Node built-ins needs a real require in ESM.
+  // yaml and commander are CommonJS; their require() of Node built-ins needs a real require in ESM.
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-const { compileCatalog } = await import(compilerPath);
+const { compileCatalog, renderManPageFile } = await import(assetsPath);
 writeFileSync(`${root}dist/catalog.json`, JSON.stringify(compileCatalog(`${root}articles`)));
+const epoch = process.env.SOURCE_DATE_EPOCH;
+const built = epoch ? new Date(Number(epoch) * 1000) : new Date();
+writeFileSync(`${root}dist/news.1`, renderManPageFile(pkg.version, built.toISOString().slice(0, 10)));
 
 // V8's code cache for dist/main.cjs, made by running it once (scripts/code-cache.cjs).
 execFileSync(process.execPath, [`${root}scripts/code-cache.cjs`], { stdio: 'inherit' });

@@ -1,6 +1,8 @@
 // Commander wiring only: the commands, their arguments and options, and the help text.
 
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { COMPLETE_SLUGS_COMMAND, SHELLS, type Shell } from './completion.js';
+import { formatHelpEpilogue } from './helptext.js';
 import type { Io } from './io.js';
 import { type ColorChoice, MAX_WIDTH, MIN_WIDTH } from './output.js';
 import { sanitizeLine } from './sanitize.js';
@@ -15,27 +17,9 @@ export interface GlobalOptions {
 export type Invocation =
   | { command: 'list'; json: boolean }
   | { command: 'read'; slug: string }
-  | { command: 'search'; query: string; json: boolean; limit?: number };
-
-export const EXIT_CODES_HELP = `Exit status:
-  0  success (articles listed, article shown, search found something)
-  1  nothing found (unknown article, no search hits)
-  2  error (bad usage, unreadable or invalid article, output failure)`;
-
-export const ENVIRONMENT_HELP = `Environment:
-  NEWS_PATH               more article folders, separated by ':' (after --dir, before the bundled ones)
-  NO_COLOR                when set and not empty, no colour (unless --color always)
-  FORCE_COLOR             colour even when piped (0 or false turns it off)
-  COLUMNS                 width when output is not a terminal (default 80)
-  NEWS_MAX_ARTICLE_BYTES  refuse articles larger than this (default 1048576)`;
-
-const EXAMPLES_HELP = `Examples:
-  news list                       every article, newest first
-  news read abe-putin             read an article
-  news read abe-putin | less      plain text, no escape codes
-  news search "peace treaty"      articles with both words, best first
-  news search '"peace treaty"'    the exact phrase
-  news search Putin --json | jq   machine-readable hits`;
+  | { command: 'search'; query: string; json: boolean; limit?: number }
+  | { command: 'completion'; shell: Shell }
+  | { command: 'complete-slugs' };
 
 function parseWidth(value: string): number {
   const width = Number(value);
@@ -94,7 +78,7 @@ export function createProgram(
     .option('-d, --dir <path>', 'also read articles from this folder (repeatable; first wins)', collect)
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true })
-    .addHelpText('after', `\n${EXAMPLES_HELP}\n\n${ENVIRONMENT_HELP}\n\n${EXIT_CODES_HELP}\n`);
+    .addHelpText('after', `\n${formatHelpEpilogue()}\n`);
 
   configureErrors(program, io, 'news --help');
   const globals = (): GlobalOptions => {
@@ -129,6 +113,19 @@ export function createProgram(
       if (options.limit !== undefined) invocation.limit = options.limit;
       await onInvoke(invocation, globals());
     });
+
+  program
+    .command('completion')
+    .description('print a shell completion script (see the README for where to put it)')
+    .addArgument(new Argument('<shell>', 'the shell to complete in').choices(SHELLS))
+    .action(async (shell: Shell) => {
+      await onInvoke({ command: 'completion', shell }, globals());
+    });
+
+  // For the completion scripts: slug<TAB>title for every article, quickly; not for people.
+  program.command(COMPLETE_SLUGS_COMMAND, { hidden: true }).action(async () => {
+    await onInvoke({ command: 'complete-slugs' }, globals());
+  });
 
   for (const command of program.commands) configureErrors(command, io, `news ${command.name()} --help`);
   return program;

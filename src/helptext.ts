@@ -1,6 +1,7 @@
 // The help text beyond commander's own: examples, environment variables and exit codes, for --help and the man page.
 
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from './errors.js';
+import { MAX_ARTICLE_BYTES } from './library.js';
 
 export interface HelpEntry {
   /** What the entry is about: a command line, a variable name or an exit code. */
@@ -17,12 +18,13 @@ export const EXAMPLES: readonly HelpEntry[] = [
   { term: 'news search Putin --json | jq', description: 'machine-readable hits' },
 ];
 
-/** Every environment variable news reads; output.ts and folders.ts are where they take effect. */
+/** Every environment variable news reads; main.ts hands each to the module it configures. */
 export const ENVIRONMENT: readonly HelpEntry[] = [
   { term: 'NEWS_PATH', description: "more article folders, separated by ':' (after --dir, before the bundled ones)" },
   { term: 'NO_COLOR', description: 'when set and not empty, no colour (unless --color always)' },
   { term: 'FORCE_COLOR', description: 'colour even when piped (0 or false turns it off)' },
   { term: 'COLUMNS', description: 'width when output is not a terminal (default 80)' },
+  { term: 'NEWS_MAX_ARTICLE_BYTES', description: `refuse articles larger than this (default ${MAX_ARTICLE_BYTES})` },
 ];
 
 export const EXIT_STATUS: readonly HelpEntry[] = [

@@ -1,7 +1,8 @@
 // Runs one invocation: parses argv, resolves settings once, runs the command, maps every error to an exit code.
 
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { createProgram, type GlobalOptions, type Invocation } from './cli.js';
+import { runCompleteSlugs, runCompletion } from './commands/completion.js';
 import type { CommandContext } from './commands/context.js';
 import { runList } from './commands/list.js';
 import { runRead } from './commands/read.js';
@@ -24,7 +25,7 @@ export interface MainOptions {
   bundled: BundledArticles;
 }
 
-async function runInvocation(invocation: Invocation, context: CommandContext): Promise<number> {
+async function runInvocation(invocation: Invocation, context: CommandContext, program: Command): Promise<number> {
   switch (invocation.command) {
     case 'list':
       return runList(context, { json: invocation.json });
@@ -32,6 +33,10 @@ async function runInvocation(invocation: Invocation, context: CommandContext): P
       return runRead(context, invocation.slug);
     case 'search':
       return runSearch(context, invocation.query, invocation);
+    case 'completion':
+      return runCompletion(context, invocation.shell, program);
+    case 'complete-slugs':
+      return runCompleteSlugs(context);
   }
 }
 
@@ -84,7 +89,7 @@ export async function main(argv: readonly string[], io: Io, env: Env, options: M
         folders: resolveFolders(globals.dir, env.NEWS_PATH, options.bundled),
         maxArticleBytes: resolveMaxArticleBytes(env.NEWS_MAX_ARTICLE_BYTES),
       };
-      exitCode = await runInvocation(invocation, context);
+      exitCode = await runInvocation(invocation, context, program);
     });
     if (argv.length === 0) {
       io.stderr.write(program.helpInformation());

@@ -30,3 +30,17 @@ export function sanitizeText(text: string): string {
 export function sanitizeLine(text: string): string {
   return sanitizeText(text).replace(/[\t\n]+/g, ' ');
 }
+
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * JSON for output: JSON.stringify escapes C0 controls but passes C1 (U+009B is a one-byte CSI on
+ * many terminals) and bidi controls through raw; those become \uXXXX, so the data stays exact
+ * and the text stays inert.
+ */
+export function toSafeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    JSON_UNSAFE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

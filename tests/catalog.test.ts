@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCatalog } from '../src/build-catalog.js';
+import { compileCatalog } from '../src/build-assets.js';
 import { CATALOG_FORMAT, readCompiledCatalog } from '../src/catalog.js';
 import { loadArticles, scanFolders } from '../src/library.js';
 import { BUNDLED_DIR, FIXTURES, runCli } from './helpers.js';

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -265,5 +265,44 @@ describe('article size cap', () => {
     const { code, stderr } = await runCli(['list'], { env: { NEWS_MAX_ARTICLE_BYTES: 'lots' } });
     expect(code).toBe(2);
     expect(stderr).toMatch(/^news: NEWS_MAX_ARTICLE_BYTES='lots' is not a whole number of bytes/);
+  });
+});
+
+describe('JSON output', () => {
+  it('escapes C1 and bidi characters from paths as \\u sequences', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'news-json-'));
+    const folder = join(parent, 'odd\u009b\u202ename');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.md'), '# A\n');
+    const { stdout } = await runCli(['list', '--json', '--dir', folder]);
+    expect(stdout).not.toMatch(/[\u009b\u202e]/);
+    expect(stdout).toContain('odd\\u009b\\u202ename');
+    const entry = JSON.parse(stdout).find((article: { slug: string }) => article.slug === 'a');
+    expect(entry.path).toBe(join(folder, 'a.md'));
+  });
+});
+
+describe('news completion', () => {
+  it.each(['bash', 'zsh', 'fish'])('prints a %s script', async (shell) => {
+    const { code, stdout, stderr } = await runCli(['completion', shell]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('__complete-slugs');
+  });
+
+  it('lists slug and title for every folder it can read, skipping one still being typed', async () => {
+    const { code, stdout, stderr } = await runCli(['__complete-slugs', '--dir', ARTICLES, '--dir', '/no/such/fold']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(lines(stdout)).toEqual([
+      'abe-putin\tJapan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official',
+      'no-front-matter\tHeading becomes the title',
+      'sample\tFixture: a synthetic article that uses every feature',
+      'undated\tUndated fixture',
+    ]);
+  });
+
+  it('keeps __complete-slugs out of the help', async () => {
+    expect((await runCli(['--help'])).stdout).not.toContain('__complete');
   });
 });

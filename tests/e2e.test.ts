@@ -1,7 +1,7 @@
 // End-to-end runs of the built bin/news.cjs (pretest builds dist/) with a scrubbed environment.
 
 import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -225,6 +225,15 @@ describe('news, into a reader that stops early', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(expected);
+  });
+});
+
+describe('the build', () => {
+  it('writes a man page that man can show, naming every command', () => {
+    const page = readFileSync(join(ROOT, 'dist/news.1'), 'utf8');
+    for (const command of ['list', 'read', 'search', 'completion']) expect(page).toContain(`news ${command}`);
+    const man = spawnSync('man', ['-l', join(ROOT, 'dist/news.1')], { encoding: 'utf8', env: scrubbedEnv() });
+    if (man.error === undefined) expect(man.stdout).toMatch(/NEWS\(1\)/);
   });
 });
 

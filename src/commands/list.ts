@@ -6,6 +6,7 @@ import { loadArticles, scanFolders } from '../library.js';
 import { padCells, truncateCells } from '../render/table.js';
 import { loadMetrics, type TextMetrics } from '../render/width.js';
 import { reportProblems, reportShadowed } from '../report.js';
+import { toSafeJson } from '../sanitize.js';
 import type { CommandContext } from './context.js';
 
 export interface ListOptions {
@@ -82,7 +83,7 @@ export async function runList(context: CommandContext, options: ListOptions): Pr
   const hadProblems = reportProblems(context.io, problems);
   const sorted = sortNewestFirst(articles);
   if (options.json) {
-    context.io.stdout.write(`${JSON.stringify(sorted.map(articleSummary), null, 2)}\n`);
+    context.io.stdout.write(`${toSafeJson(sorted.map(articleSummary))}\n`);
   } else if (sorted.length > 0) {
     const table = context.settings.styled
       ? await renderTable(sorted, context, await loadMetrics(sorted.map((article) => article.title)))

@@ -5,6 +5,7 @@ import { loadArticles, loadBlocks, scanFolders } from '../library.js';
 import { truncateCells } from '../render/table.js';
 import { createMetrics, type TextMetrics } from '../render/width.js';
 import { formatMessage, reportProblems, reportShadowed } from '../report.js';
+import { toSafeJson } from '../sanitize.js';
 import { type SearchDocument, type SearchHit, searchArticles } from '../search.js';
 import type { CommandContext } from './context.js';
 
@@ -73,7 +74,7 @@ export async function runSearch(context: CommandContext, query: string, options:
       score,
       snippet,
     }));
-    context.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    context.io.stdout.write(`${toSafeJson(rows)}\n`);
   } else if (hits.length > 0) {
     context.io.stdout.write(styled ? await renderStyled(hits, context, metrics) : renderTabSeparated(hits));
   }

@@ -1,8 +1,11 @@
-// Compiles the bundled articles at build time (scripts/build.js), so start-up parses no YAML or Markdown.
+// What scripts/build.js makes besides the CLI: the compiled bundled articles and the man page.
 
 import { parseArticle } from './article.js';
 import { CATALOG_FORMAT, type CompiledCatalog } from './catalog.js';
+import { createProgram } from './cli.js';
+import type { Io, Sink } from './io.js';
 import { readArticleFile, scanFolders } from './library.js';
+import { renderManPage } from './manpage.js';
 import { parseBody } from './render/markdown.js';
 
 /** Parses every article in `dir`; throws on the first invalid one, so a broken article fails the build. */
@@ -17,4 +20,17 @@ export function compileCatalog(dir: string): CompiledCatalog {
     articles[file.slug] = { source: text, article: { ...article, blocks: parseBody(article.body) } };
   }
   return { format: CATALOG_FORMAT, articles };
+}
+
+/**
+ * news.1, generated from the same commander program as --help, so the two cannot drift.
+ * `date` is YYYY-MM-DD (the build passes SOURCE_DATE_EPOCH's day when set, for reproducible builds).
+ */
+export function renderManPageFile(version: string, date: string): string {
+  const silent: Sink = { isTTY: false, write: () => undefined };
+  const io: Io = { stdout: silent, stderr: silent, flush: async () => undefined };
+  return renderManPage(
+    createProgram(io, version, async () => undefined),
+    { version, date },
+  );
 }
