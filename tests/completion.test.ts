@@ -192,7 +192,14 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
 
   it('completes slugs for a command added later with a [slug] argument, and hides hidden commands', () => {
     const program = buildProgram({ future: true });
-    expect(complete(['news', ''], { program }).replies).toEqual(['list', 'read', 'search', 'completion', 'quotes', 'help']);
+    expect(complete(['news', ''], { program }).replies).toEqual([
+      'list',
+      'read',
+      'search',
+      'completion',
+      'quotes',
+      'help',
+    ]);
     expect(complete(['news', 'quotes', ''], { program }).replies).toEqual(['abe-putin', 'budget-talks']);
     expect(complete(['news', 'quotes', 'abe-putin', ''], { program }).replies).toEqual([]);
   });
