@@ -9,6 +9,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -26,12 +27,17 @@ const vendorExternals = {
 
 /**
  * commander requires child_process at load time (1–2 ms) only to run executable subcommands, which
- * news does not have; a stub that refuses stands in for it.
+ * news does not have; for commander alone, a stub that refuses stands in for it (the pager loads
+ * the real one when it runs).
  */
 const noChildProcess = {
   name: 'no-child-process',
   setup(builder) {
-    builder.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'child_process', namespace: 'stub' }));
+    builder.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`node_modules${sep}commander${sep}`)
+        ? { path: 'child_process', namespace: 'stub' }
+        : undefined,
+    );
     builder.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
       contents: "export function spawn() { throw new Error('news runs no subcommand programs'); }",
       loader: 'js',

@@ -28,7 +28,7 @@ export function compileCatalog(dir: string): CompiledCatalog {
  */
 export function renderManPageFile(version: string, date: string): string {
   const silent: Sink = { isTTY: false, write: () => undefined };
-  const io: Io = { stdout: silent, stderr: silent, flush: async () => undefined };
+  const io: Io = { stdout: silent, stderr: silent, flush: async () => undefined, page: async () => false };
   return renderManPage(
     createProgram(io, version, async () => undefined),
     { version, date },

@@ -9,6 +9,7 @@ import { sanitizeLine } from './sanitize.js';
 
 export interface GlobalOptions {
   color?: ColorChoice | false;
+  pager?: string | false;
   width?: number;
   dir: string[];
 }
@@ -76,6 +77,8 @@ export function createProgram(
     .option('--no-color', 'same as --color never')
     .option('-w, --width <columns>', `wrap text at this many columns (${MIN_WIDTH}–${MAX_WIDTH})`, parseWidth)
     .option('-d, --dir <path>', 'also read articles from this folder (repeatable; first wins)', collect)
+    .option('--pager <command>', 'page long output on a terminal with this command (default: less -R)')
+    .option('--no-pager', 'never page')
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', `\n${formatHelpEpilogue()}\n`);

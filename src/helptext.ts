@@ -24,6 +24,9 @@ export const ENVIRONMENT: readonly HelpEntry[] = [
   { term: 'NO_COLOR', description: 'when set and not empty, no colour (unless --color always)' },
   { term: 'FORCE_COLOR', description: 'colour even when piped (0 or false turns it off)' },
   { term: 'COLUMNS', description: 'width when output is not a terminal (default 80)' },
+  { term: 'NEWS_PAGER', description: "pager for long output on a terminal, before PAGER (default 'less -R')" },
+  { term: 'PAGER', description: 'pager when NEWS_PAGER is not set' },
+  { term: 'LESS', description: 'options for less; news sets FRX when it is not set' },
   { term: 'NEWS_MAX_ARTICLE_BYTES', description: `refuse articles larger than this (default ${MAX_ARTICLE_BYTES})` },
 ];
 

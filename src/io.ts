@@ -5,6 +5,14 @@ export interface Sink {
   readonly isTTY: boolean;
   /** The terminal's width in cells, when the sink is a terminal that reports one. */
   readonly columns?: number | undefined;
+  /** The terminal's height in lines, when the sink is a terminal that reports one. */
+  readonly rows?: number | undefined;
+}
+
+/** How to start a pager: argv and the whole environment it runs in. */
+export interface PagerLaunch {
+  argv: string[];
+  env: Record<string, string | undefined>;
 }
 
 export interface Io {
@@ -12,6 +20,11 @@ export interface Io {
   stderr: Sink;
   /** Resolves once every write has been handed to the OS, with stdout's first write error if any. */
   flush(): Promise<NodeJS.ErrnoException | undefined>;
+  /**
+   * Shows `text` through a pager on the terminal and waits for the reader to quit it. Resolves
+   * false, having shown nothing, when the pager cannot be started; quitting early is not an error.
+   */
+  page(text: string, pager: PagerLaunch): Promise<boolean>;
 }
 
 /** The slice of a Node stream that io needs; process.stdout and process.stderr fit it. */
@@ -20,6 +33,7 @@ export interface WritableTerminal {
   on(event: 'error', listener: (error: Error) => void): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number | undefined;
+  readonly rows?: number | undefined;
 }
 
 class StreamSink implements Sink {
@@ -38,6 +52,10 @@ class StreamSink implements Sink {
 
   get columns(): number | undefined {
     return this.stream.isTTY ? this.stream.columns : undefined;
+  }
+
+  get rows(): number | undefined {
+    return this.stream.isTTY ? this.stream.rows : undefined;
   }
 
   write(text: string): void {
@@ -73,5 +91,44 @@ export function createStreamIo(stdout: WritableTerminal, stderr: WritableTermina
       await Promise.all([out.drained(), err.drained()]);
       return out.error;
     },
+    page: runPager,
   };
+}
+
+/** Runs the pager with `text` on its standard input and the terminal as its output. */
+async function runPager(text: string, pager: PagerLaunch): Promise<boolean> {
+  const { spawn } = await import('node:child_process');
+  const [command, ...args] = pager.argv;
+  if (command === undefined) return false;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['pipe', 'inherit', 'inherit'], env: pager.env });
+    let started = false;
+    child.on('spawn', () => {
+      started = true;
+    });
+    // ENOENT and friends: the pager does not exist or cannot run; the caller prints directly.
+    child.on('error', () => resolve(started));
+    child.on('close', () => resolve(true));
+    // The reader quitting before reading everything closes the pipe: that is not an error.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(text);
+  });
+}
+
+/** A sink that keeps what is written, for output that may go to a pager once it is complete. */
+export class BufferSink implements Sink {
+  text = '';
+  readonly isTTY: boolean;
+  readonly columns: number | undefined;
+  readonly rows: number | undefined;
+
+  constructor(like: Sink) {
+    this.isTTY = like.isTTY;
+    this.columns = like.columns;
+    this.rows = like.rows;
+  }
+
+  write(text: string): void {
+    this.text += text;
+  }
 }

@@ -9,9 +9,16 @@ import { runRead } from './commands/read.js';
 import { runSearch } from './commands/search.js';
 import { EXIT_ERROR, EXIT_OK, NewsError, UsageError } from './errors.js';
 import { type BundledArticles, resolveFolders } from './folders.js';
-import type { Io } from './io.js';
+import { BufferSink, type Io } from './io.js';
 import { MAX_ARTICLE_BYTES } from './library.js';
-import { type Env, type OutputFlags, resolveOutputSettings } from './output.js';
+import {
+  type Env,
+  type OutputFlags,
+  type PagerChoice,
+  type PagerFlags,
+  resolveOutputSettings,
+  resolvePager,
+} from './output.js';
 import { formatMessage } from './report.js';
 
 export { createStreamIo } from './io.js';
@@ -51,6 +58,25 @@ function resolveMaxArticleBytes(value: string | undefined): number {
   return Number(value);
 }
 
+/** Human output of list, read and search may be paged; see resolvePager for the rules. */
+function choosePager(invocation: Invocation, globals: GlobalOptions, env: Env, io: Io): PagerChoice | undefined {
+  if (invocation.command !== 'list' && invocation.command !== 'read' && invocation.command !== 'search')
+    return undefined;
+  const flags: PagerFlags = { json: invocation.command !== 'read' && invocation.json };
+  if (globals.pager !== undefined) flags.pager = globals.pager;
+  return resolvePager(flags, env, io.stdout);
+}
+
+/** Output that fits on the screen is printed; taller output goes through the pager, or is printed if it will not start. */
+async function showPaged(io: Io, text: string, pager: PagerChoice, env: Env): Promise<void> {
+  const lines = text.split('\n').length - 1;
+  // A terminal that reports no height (0 under some pseudo-terminals) is taken to have 24 lines.
+  const rows = io.stdout.rows && io.stdout.rows > 0 ? io.stdout.rows : 24;
+  if (lines < rows || !(await io.page(text, { argv: pager.argv, env: { ...env, ...pager.env } }))) {
+    io.stdout.write(text);
+  }
+}
+
 function outputFlags(globals: GlobalOptions): OutputFlags {
   const flags: OutputFlags = {};
   if (globals.color === false) flags.color = 'never';
@@ -83,13 +109,16 @@ export async function main(argv: readonly string[], io: Io, env: Env, options: M
   let exitCode = EXIT_OK;
   try {
     const program = createProgram(io, VERSION, async (invocation, globals) => {
+      const pager = choosePager(invocation, globals, env, io);
+      const commandIo = pager ? { ...io, stdout: new BufferSink(io.stdout) } : io;
       const context: CommandContext = {
-        io,
+        io: commandIo,
         settings: resolveOutputSettings(outputFlags(globals), env, io.stdout),
         folders: resolveFolders(globals.dir, env.NEWS_PATH, options.bundled),
         maxArticleBytes: resolveMaxArticleBytes(env.NEWS_MAX_ARTICLE_BYTES),
       };
       exitCode = await runInvocation(invocation, context, program);
+      if (pager && commandIo.stdout instanceof BufferSink) await showPaged(io, commandIo.stdout.text, pager, env);
     });
     if (argv.length === 0) {
       io.stderr.write(program.helpInformation());

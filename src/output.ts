@@ -7,6 +7,21 @@ export interface TerminalInfo {
   isTTY: boolean;
   /** The terminal's width in cells, when stdout is a terminal that reports one. */
   columns?: number | undefined;
+  /** The terminal's height in lines, when stdout is a terminal that reports one. */
+  rows?: number | undefined;
+}
+
+/** A pager to run: its argv and the environment variables to add for it. */
+export interface PagerChoice {
+  argv: string[];
+  env: Record<string, string>;
+}
+
+export interface PagerFlags {
+  /** --pager <command>, or false for --no-pager. */
+  pager?: string | false;
+  /** Machine-readable output is never paged. */
+  json?: boolean;
 }
 
 export interface OutputFlags {
@@ -64,4 +79,18 @@ function decideWidth(flag: number | undefined, env: Env, stdout: TerminalInfo): 
 export function resolveOutputSettings(flags: OutputFlags, env: Env, stdout: TerminalInfo): OutputSettings {
   const color = decideColor(flags.color ?? 'auto', env, stdout);
   return { color, styled: color || stdout.isTTY, width: decideWidth(flags.width, env, stdout) };
+}
+
+/**
+ * Like git and bat: page only when stdout is a terminal and the output is not JSON; --no-pager
+ * wins, then --pager, NEWS_PAGER, PAGER, else `less -R`. An empty choice or `cat` means none.
+ * less gets LESS=FRX (quit if one screen, keep colours, leave the text on screen) unless the
+ * user set LESS. Whether the output is taller than the screen is decided when it is written.
+ */
+export function resolvePager(flags: PagerFlags, env: Env, stdout: TerminalInfo): PagerChoice | undefined {
+  if (!stdout.isTTY || flags.json || flags.pager === false) return undefined;
+  const command = (flags.pager ?? env.NEWS_PAGER ?? env.PAGER ?? 'less -R').trim();
+  const argv = command.split(/\s+/).filter((word) => word !== '');
+  if (argv.length === 0 || argv[0] === 'cat') return undefined;
+  return { argv, env: env.LESS === undefined ? { LESS: 'FRX' } : {} };
 }

@@ -101,13 +101,13 @@ describe('news read', () => {
   });
 
   it('honours NO_COLOR on a terminal but keeps the layout', async () => {
-    const { stdout } = await runCli(['read', 'abe-putin'], { tty: true, env: { NO_COLOR: '1' } });
+    const { stdout } = await runCli(['read', 'abe-putin', '--no-pager'], { tty: true, env: { NO_COLOR: '1' } });
     expect(stdout).not.toMatch(ESCAPE);
     expect(stdout).toContain('╭─ Notice');
   });
 
   it('styles on a terminal, capped at the reading measure', async () => {
-    const { stdout } = await runCli(['read', 'abe-putin'], { tty: true, columns: 200 });
+    const { stdout } = await runCli(['read', 'abe-putin', '--no-pager'], { tty: true, columns: 200 });
     expect(stdout).toMatch(ESCAPE);
     const widest = Math.max(
       ...stripAnsi(stdout)
@@ -304,5 +304,28 @@ describe('news completion', () => {
 
   it('keeps __complete-slugs out of the help', async () => {
     expect((await runCli(['--help'])).stdout).not.toContain('__complete');
+  });
+});
+
+describe('paging', () => {
+  it('pages output taller than the screen with less -R and LESS=FRX by default', async () => {
+    const { stdout, paged } = await runCli(['read', 'abe-putin'], { tty: true, rows: 30, env: { TERM: 'xterm' } });
+    expect(stdout).toBe('');
+    expect(paged).toHaveLength(1);
+    expect(paged[0]?.pager.argv).toEqual(['less', '-R']);
+    expect(paged[0]?.pager.env).toMatchObject({ LESS: 'FRX', TERM: 'xterm' });
+    expect(paged[0]?.text).toContain('Kawamura');
+  });
+
+  it('prints output that fits on the screen', async () => {
+    const { stdout, paged } = await runCli(['list'], { tty: true, rows: 30 });
+    expect(paged).toEqual([]);
+    expect(stdout).toContain('abe-putin');
+  });
+
+  it('prints directly when the pager cannot start', async () => {
+    const { stdout, paged } = await runCli(['read', 'abe-putin'], { tty: true, pagerStarts: false });
+    expect(paged).toEqual([]);
+    expect(stdout).toContain('Kawamura');
   });
 });

@@ -135,7 +135,10 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
     ],
     [['news', 'r'], ['read']],
     [['news', '--c'], ['--color']],
-    [['news', '--no'], ['--no-color']],
+    [
+      ['news', '--no'],
+      ['--no-color', '--no-pager'],
+    ],
     [['news', 'search', '--l'], ['--limit']],
     [['news', 'list', '--j'], ['--json']],
     [['news', 'read', '--j'], []],

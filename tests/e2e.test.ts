@@ -275,7 +275,7 @@ describe('news, writing to a full disk', () => {
 });
 
 describe.skipIf(!hasUtilLinuxScript)('news under a pseudo-terminal', () => {
-  const READ = 'stty cols 70; node bin/news.cjs read abe-putin';
+  const READ = 'stty cols 70 rows 24; node bin/news.cjs --no-pager read abe-putin';
 
   /** What a reader sees: our SGR codes gone, and the CR the terminal adds before each LF. */
   function visibleLines(output: string): string[] {
@@ -313,12 +313,35 @@ describe.skipIf(!hasUtilLinuxScript)('news under a pseudo-terminal', () => {
   });
 
   it('lists articles as a table within 70 cells', () => {
-    const { code, stdout } = underTerminal('stty cols 70; node bin/news.cjs list');
+    const { code, stdout } = underTerminal('stty cols 70 rows 24; node bin/news.cjs list');
     expect(code).toBe(0);
     expect(stdout).toMatch(SGR);
     const visible = lines(visibleLines(stdout).join('\n'));
     expect(visible).toHaveLength(1);
     expect(visible[0]).toMatch(/^2016-05-06 {2}abe-putin {2}\d+ min {2}Japan’s Abe/);
     for (const line of visible) expect(stringWidth(line), line).toBeLessThanOrEqual(70);
+  });
+
+  it('pages an article taller than the screen through NEWS_PAGER, colours kept, early quit not an error', () => {
+    const { code, stdout } = underTerminal(
+      "stty cols 70 rows 10; NEWS_PAGER='head -3' node bin/news.cjs read abe-putin",
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(SGR);
+    expect(lines(visibleLines(stdout).join('\n'))).toHaveLength(3);
+  });
+
+  it('prints directly when the pager cannot start', () => {
+    const { code, stdout } = underTerminal(
+      'stty cols 70 rows 10; NEWS_PAGER=/no/such/pager node bin/news.cjs read abe-putin',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('Kawamura insisted');
+  });
+
+  it('prints output that fits on the screen without a pager', () => {
+    const { code, stdout } = underTerminal("stty cols 70 rows 24; NEWS_PAGER='head -0' node bin/news.cjs list");
+    expect(code).toBe(0);
+    expect(stdout).toContain('abe-putin');
   });
 });

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import type { Article } from '../src/article.js';
-import type { Io, Sink } from '../src/io.js';
+import type { Io, PagerLaunch, Sink } from '../src/io.js';
 import { main } from '../src/main.js';
 import type { Env } from '../src/output.js';
 import { createChalk } from '../src/render/colors.js';
@@ -21,6 +21,7 @@ class MemorySink implements Sink {
   constructor(
     readonly isTTY: boolean,
     readonly columns: number | undefined,
+    readonly rows: number | undefined = undefined,
   ) {}
   write(text: string): void {
     this.text += text;
@@ -30,15 +31,33 @@ class MemorySink implements Sink {
 export interface FakeIo extends Io {
   stdout: MemorySink;
   stderr: MemorySink;
+  /** Every pager started, with the text it was given. */
+  paged: { text: string; pager: PagerLaunch }[];
 }
 
-/** An Io that records what was written; `tty` and `columns` describe the pretend terminal. */
-export function fakeIo(options: { tty?: boolean; columns?: number; writeError?: NodeJS.ErrnoException } = {}): FakeIo {
+export interface FakeIoOptions {
+  tty?: boolean;
+  columns?: number;
+  rows?: number;
+  writeError?: NodeJS.ErrnoException;
+  /** Whether a pager starts; false stands for a pager command that does not exist. */
+  pagerStarts?: boolean;
+}
+
+/** An Io that records what was written; `tty`, `columns` and `rows` describe the pretend terminal. */
+export function fakeIo(options: FakeIoOptions = {}): FakeIo {
   const tty = options.tty ?? false;
+  const paged: FakeIo['paged'] = [];
   return {
-    stdout: new MemorySink(tty, tty ? (options.columns ?? 80) : undefined),
+    stdout: new MemorySink(tty, tty ? (options.columns ?? 80) : undefined, tty ? (options.rows ?? 24) : undefined),
     stderr: new MemorySink(tty, tty ? (options.columns ?? 80) : undefined),
     flush: async () => options.writeError,
+    paged,
+    page: async (text, pager) => {
+      if (options.pagerStarts === false) return false;
+      paged.push({ text, pager });
+      return true;
+    },
   };
 }
 
@@ -51,12 +70,12 @@ export interface RunResult {
 /** Runs the CLI in-process, exactly as bin/news.cjs does, with an empty environment by default. */
 export async function runCli(
   argv: string[],
-  options: { env?: Env; tty?: boolean; columns?: number; bundledDir?: string; catalog?: string } = {},
-): Promise<RunResult> {
-  const io = fakeIo({ tty: options.tty ?? false, ...(options.columns ? { columns: options.columns } : {}) });
+  options: { env?: Env; bundledDir?: string; catalog?: string } & FakeIoOptions = {},
+): Promise<RunResult & { paged: FakeIo['paged'] }> {
+  const io = fakeIo(options);
   const bundled = { dir: options.bundledDir ?? BUNDLED_DIR, ...(options.catalog ? { catalog: options.catalog } : {}) };
   const code = await main(argv, io, options.env ?? {}, { bundled });
-  return { code, stdout: io.stdout.text, stderr: io.stderr.text };
+  return { code, stdout: io.stdout.text, stderr: io.stderr.text, paged: io.paged };
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: tests look for escape bytes on purpose.

@@ -129,7 +129,7 @@ const hasUtilLinuxScript = (() => {
 /** The built binary under a fresh 80-column pseudo-terminal; stdout and stderr both arrive on stdout. */
 function newsUnderTerminal(args: string[]): Run {
   // script runs the line with /bin/sh, so the arguments must not need bash's $'…' quoting.
-  const line = `stty cols 80; node bin/news.cjs ${args.map(shellQuote).join(' ')}`;
+  const line = `stty cols 80 rows 24; node bin/news.cjs --no-pager ${args.map(shellQuote).join(' ')}`;
   const run = spawnTimed('script', ['-qec', line, '/dev/null'], `script -qec ${shellQuote(line)} /dev/null`);
   // The terminal turns each LF into CR LF; that CR is the terminal's, not news's.
   return { ...run, stdout: run.stdout.replace(/\r\n/g, '\n') };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ColorChoice, type Env, resolveOutputSettings } from '../src/output.js';
+import { type ColorChoice, type Env, type PagerFlags, resolveOutputSettings, resolvePager } from '../src/output.js';
 
 describe('colour decision', () => {
   // flag × NO_COLOR × FORCE_COLOR × TTY → colour?
@@ -53,5 +53,30 @@ describe('width decision', () => {
   it.each(table)('%s', (_name, width, env, isTTY, columns, expected) => {
     const flags = width === undefined ? {} : { width };
     expect(resolveOutputSettings(flags, env, { isTTY, columns }).width).toBe(expected);
+  });
+});
+
+describe('pager decision', () => {
+  // flags × env × TTY → pager argv (or none)
+  const table: [string, PagerFlags, Env, boolean, string[] | undefined][] = [
+    ['piped: never', {}, { PAGER: 'most' }, false, undefined],
+    ['terminal: less -R by default', {}, {}, true, ['less', '-R']],
+    ['PAGER', {}, { PAGER: 'most -s' }, true, ['most', '-s']],
+    ['NEWS_PAGER before PAGER', {}, { NEWS_PAGER: 'bat --plain', PAGER: 'most' }, true, ['bat', '--plain']],
+    ['empty NEWS_PAGER: none', {}, { NEWS_PAGER: '', PAGER: 'most' }, true, undefined],
+    ['cat: none', {}, { PAGER: 'cat' }, true, undefined],
+    ['--pager before NEWS_PAGER', { pager: 'more' }, { NEWS_PAGER: 'most' }, true, ['more']],
+    ['--no-pager', { pager: false }, { NEWS_PAGER: 'most' }, true, undefined],
+    ['--json implies --no-pager', { json: true }, {}, true, undefined],
+  ];
+  it.each(table)('%s', (_name, flags, env, isTTY, argv) => {
+    expect(resolvePager(flags, env, { isTTY })?.argv).toEqual(argv);
+  });
+
+  it.each([
+    [{}, { LESS: 'FRX' }],
+    [{ LESS: '-i' }, {}],
+  ])('sets LESS=FRX unless the user set LESS (%j)', (env, extra) => {
+    expect(resolvePager({}, env, { isTTY: true })?.env).toEqual(extra);
   });
 });
