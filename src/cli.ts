@@ -17,7 +17,7 @@ export interface GlobalOptions {
 /** What the command line asked for; main runs it. Commander only parses. */
 export type Invocation =
   | { command: 'list'; json: boolean }
-  | { command: 'read'; slug: string }
+  | { command: 'read'; slug: string; outline: boolean; section?: string }
   | { command: 'search'; query: string; json: boolean; limit?: number }
   | { command: 'completion'; shell: Shell }
   | { command: 'complete-slugs' };
@@ -101,8 +101,12 @@ export function createProgram(
     .command('read')
     .description('show an article, wrapped to the terminal (piped: plain text)')
     .argument('<slug>', "the article's name, as shown by 'news list'")
-    .action(async (slug: string) => {
-      await onInvoke({ command: 'read', slug }, globals());
+    .option('--outline', 'show only the headline and the subheadings')
+    .option('--section <name>', 'show only the section under this subheading (case and dashes ignored)')
+    .action(async (slug: string, options: { outline?: boolean; section?: string }) => {
+      const invocation: Invocation = { command: 'read', slug, outline: options.outline === true };
+      if (options.section !== undefined) invocation.section = options.section;
+      await onInvoke(invocation, globals());
     });
 
   program

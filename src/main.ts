@@ -37,7 +37,7 @@ async function runInvocation(invocation: Invocation, context: CommandContext, pr
     case 'list':
       return runList(context, { json: invocation.json });
     case 'read':
-      return runRead(context, invocation.slug);
+      return runRead(context, invocation.slug, invocation);
     case 'search':
       return runSearch(context, invocation.query, invocation);
     case 'completion':

@@ -329,3 +329,42 @@ describe('paging', () => {
     expect(stdout).toContain('Kawamura');
   });
 });
+
+describe('news read --outline and --section', () => {
+  it('prints the headline and subheadings', async () => {
+    const { code, stdout } = await runCli(['read', 'abe-putin', '--outline']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      'Japan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official\n' +
+        '  – Symbol of warming ties –\n' +
+        '  – Lingering tensions –\n',
+    );
+  });
+
+  it.each(['Lingering tensions', 'lingering', '– LINGERING TENSIONS –'])('prints one section for %j', async (name) => {
+    const { code, stdout } = await runCli(['read', 'abe-putin', '--section', name]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('– Lingering tensions –');
+    expect(stdout).toContain('Kawamura insisted Friday');
+    expect(stdout).not.toContain('Symbol of warming ties');
+    expect(stdout).not.toContain('Consular assistance');
+    expect(stdout).toContain('Friday 6 May 2016');
+  });
+
+  it('exits 1 naming the sections there are', async () => {
+    const { code, stdout, stderr } = await runCli(['read', 'abe-putin', '--section', 'weather']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      "news: no section 'weather' in abe-putin; its sections are: – Symbol of warming ties –; – Lingering tensions –\n",
+    );
+  });
+});
+
+describe('links', () => {
+  it('are numbered references listed after the article, never dropped', async () => {
+    const { stdout } = await runCli(['read', 'sample', '--dir', ARTICLES]);
+    expect(stdout).toContain('a link label[1] and');
+    expect(stdout).toMatch(/\nLinks\n\[1\] https:\/\/example\.test\/link\n$/);
+  });
+});

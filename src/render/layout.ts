@@ -2,7 +2,7 @@
 
 import type { Article, Banner } from '../article.js';
 import { formatLongDate } from '../dates.js';
-import { type Block, type Span, type SpanStyle, spansText } from './model.js';
+import { type Block, listHeadings, numberLinks, type Span, type SpanStyle, spansText } from './model.js';
 import type { TextMetrics } from './width.js';
 import { cutToWidth, type Piece, wrapPieces, wrapStyled } from './wrap.js';
 
@@ -37,7 +37,7 @@ function toPieces(spans: readonly Span[], theme: Theme): Piece[] {
     if (text !== '') pieces.push({ text, key: `${style}:${isQuoted}`, style: (t) => theme.span(t, style, isQuoted) });
   };
   for (const span of spans) {
-    if (span.style === 'code' || span.style === 'url') {
+    if (span.style === 'code' || span.style === 'ref') {
       add(span.text, span.style, false);
       continue;
     }
@@ -167,9 +167,27 @@ export function layoutArticle(
   if (underline !== undefined) lines.push(underline);
   const dateline = datelineText(article);
   if (dateline !== '') lines.push(...texts(wrapStyled(dateline, width, metrics, theme.dateline)));
-  const body = layoutBlocks(dropRepeatedHeadline(blocks, article.title), width, theme, metrics);
+  const { blocks: numbered, links } = numberLinks(dropRepeatedHeadline(blocks, article.title));
+  const body = layoutBlocks(numbered, width, theme, metrics);
   if (body.length > 0) lines.push('', ...body);
+  if (links.length > 0) lines.push('', ...layoutLinks(links, width, theme, metrics));
   return `${lines.join('\n')}\n`;
+}
+
+/** The addresses of the article's links, numbered as their markers in the text. */
+function layoutLinks(links: readonly string[], width: number, theme: Theme, metrics: TextMetrics): string[] {
+  const heading = texts(wrapStyled('Links', width, metrics, (text) => theme.heading(text, 2)));
+  const entries = links.flatMap((href, index) => {
+    const pieces = toPieces(
+      [
+        { text: `[${index + 1}] `, style: 'ref' },
+        { text: href, style: 'link' },
+      ],
+      theme,
+    );
+    return texts(wrapPieces(pieces, width, metrics));
+  });
+  return [...heading, ...entries];
 }
 
 /** Every piece of text an article shows, for choosing text metrics before laying it out. */
@@ -187,4 +205,21 @@ export function* articleTexts(article: Article, blocks: readonly Block[]): Gener
     }
   };
   yield* walk(blocks);
+}
+
+/** The headline and the subheadings, indented by level: a table of contents for `read --outline`. */
+export function layoutOutline(
+  article: Article,
+  blocks: readonly Block[],
+  width: number,
+  theme: Theme,
+  metrics: TextMetrics,
+): string {
+  const lines = texts(wrapStyled(article.title, width, metrics, theme.headline));
+  for (const { depth, text } of listHeadings(dropRepeatedHeadline(blocks, article.title))) {
+    const indent = '  '.repeat(Math.min(Math.max(depth - 1, 1), 4));
+    const style = (line: string) => theme.heading(line, depth);
+    lines.push(...texts(wrapStyled(text, width - indent.length, metrics, style)).map((line) => indent + line));
+  }
+  return `${lines.join('\n')}\n`;
 }

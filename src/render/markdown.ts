@@ -49,14 +49,15 @@ function inlineSpans(tokens: Token[] | undefined, style: SpanStyle = 'plain'): S
         const label = inlineSpans(link.tokens, 'link');
         spans.push(...label);
         const href = clean(link.href);
-        if (label.map((span) => span.text).join('') !== href) spans.push({ text: ` <${href}>`, style: 'url' });
+        // A link whose text is its address needs no reference.
+        if (label.map((span) => span.text).join('') !== href) spans.push({ text: href, style: 'url' });
         break;
       }
       case 'image': {
         const image = token as Tokens.Image;
         const alt = clean(image.text);
         spans.push({ text: alt === '' ? '[image]' : `[image: ${alt}]`, style: 'em' });
-        spans.push({ text: ` <${clean(image.href)}>`, style: 'url' });
+        spans.push({ text: clean(image.href), style: 'url' });
         break;
       }
       case 'html':

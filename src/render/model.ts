@@ -1,6 +1,7 @@
 // The document model both printers and search share: blocks of styled spans, free of Markdown and controls.
 
-export type SpanStyle = 'plain' | 'strong' | 'em' | 'code' | 'del' | 'link' | 'url';
+/** `url` holds a link's address (never shown inline); `ref` is the numbered marker shown in its place. */
+export type SpanStyle = 'plain' | 'strong' | 'em' | 'code' | 'del' | 'link' | 'url' | 'ref';
 
 export interface Span {
   text: string;
@@ -16,8 +17,45 @@ export type Block =
   | { kind: 'table'; rows: Span[][][] }
   | { kind: 'rule' };
 
+/** The text a reader sees; link addresses are left out (the layout lists them as references). */
 export function spansText(spans: readonly Span[]): string {
-  return spans.map((span) => span.text).join('');
+  return spans
+    .filter((span) => span.style !== 'url')
+    .map((span) => span.text)
+    .join('');
+}
+
+/**
+ * Replaces each link address with a numbered reference marker, `[1]`, and returns the addresses
+ * in order, so they can be listed after the article: a URL is never dropped, and never breaks a
+ * sentence in the middle. The same address keeps its number.
+ */
+export function numberLinks(blocks: readonly Block[]): { blocks: Block[]; links: string[] } {
+  const links: string[] = [];
+  const mark = (spans: readonly Span[]): Span[] =>
+    spans.map((span) => {
+      if (span.style !== 'url') return span;
+      let index = links.indexOf(span.text);
+      if (index === -1) index = links.push(span.text) - 1;
+      return { text: `[${index + 1}]`, style: 'ref' };
+    });
+  const walk = (items: readonly Block[]): Block[] =>
+    items.map((block): Block => {
+      switch (block.kind) {
+        case 'heading':
+        case 'paragraph':
+          return { ...block, spans: mark(block.spans) };
+        case 'quote':
+          return { ...block, blocks: walk(block.blocks) };
+        case 'list':
+          return { ...block, items: block.items.map(walk) };
+        case 'table':
+          return { ...block, rows: block.rows.map((row) => row.map(mark)) };
+        default:
+          return block;
+      }
+    });
+  return { blocks: walk(blocks), links };
 }
 
 /** The body as plain paragraphs of text, for search and snippets. */
@@ -48,4 +86,37 @@ export function blocksToParagraphs(blocks: readonly Block[]): { text: string; he
     }
   }
   return out;
+}
+
+/** A heading's text reduced to letters and digits, for matching `--section` loosely: "– Lingering tensions –" → "lingering tensions". */
+export function normalizeHeading(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Every heading of the body, in order. */
+export function listHeadings(blocks: readonly Block[]): { depth: number; text: string }[] {
+  return blocks.flatMap((block) =>
+    block.kind === 'heading' ? [{ depth: block.depth, text: spansText(block.spans) }] : [],
+  );
+}
+
+/**
+ * The section called `name`: its heading and everything up to the next heading of the same or a
+ * higher level. An exact (normalised) match wins over a prefix; undefined when none matches.
+ */
+export function findSection(blocks: readonly Block[], name: string): Block[] | undefined {
+  const wanted = normalizeHeading(name);
+  if (wanted === '') return undefined;
+  const headings = blocks.flatMap((block, index) => (block.kind === 'heading' ? [{ block, index }] : []));
+  const match =
+    headings.find(({ block }) => normalizeHeading(spansText(block.spans)) === wanted) ??
+    headings.find(({ block }) => normalizeHeading(spansText(block.spans)).startsWith(wanted));
+  if (!match) return undefined;
+  const end = blocks.findIndex(
+    (block, index) => index > match.index && block.kind === 'heading' && block.depth <= match.block.depth,
+  );
+  return blocks.slice(match.index, end === -1 ? blocks.length : end);
 }

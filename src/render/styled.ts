@@ -17,6 +17,7 @@ export function createStyledTheme(chalk: ChalkInstance): Theme {
     del: chalk.strikethrough,
     link: chalk.underline.blue,
     url: chalk.dim,
+    ref: chalk.dim,
   };
   const border = chalk.yellow;
   return {
