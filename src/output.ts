@@ -84,13 +84,16 @@ export function resolveOutputSettings(flags: OutputFlags, env: Env, stdout: Term
 /**
  * Like git and bat: page only when stdout is a terminal and the output is not JSON; --no-pager
  * wins, then --pager, NEWS_PAGER, PAGER, else `less -R`. An empty choice or `cat` means none.
- * less gets LESS=FRX (quit if one screen, keep colours, leave the text on screen) unless the
- * user set LESS. Whether the output is taller than the screen is decided when it is written.
+ * less gets LESS=FRX (quit if one screen, keep colours, leave the text on screen) and
+ * LESSCHARSET=utf-8 unless the user set them. Whether the output is taller than the screen is decided when it is written.
  */
 export function resolvePager(flags: PagerFlags, env: Env, stdout: TerminalInfo): PagerChoice | undefined {
   if (!stdout.isTTY || flags.json || flags.pager === false) return undefined;
   const command = (flags.pager ?? env.NEWS_PAGER ?? env.PAGER ?? 'less -R').trim();
   const argv = command.split(/\s+/).filter((word) => word !== '');
   if (argv.length === 0 || argv[0] === 'cat') return undefined;
-  return { argv, env: env.LESS === undefined ? { LESS: 'FRX' } : {} };
+  // news always writes UTF-8; without this, less under LANG=C shows box drawing and quotes as <E2>….
+  const extra: Record<string, string> = env.LESSCHARSET === undefined ? { LESSCHARSET: 'utf-8' } : {};
+  if (env.LESS === undefined) extra.LESS = 'FRX';
+  return { argv, env: extra };
 }

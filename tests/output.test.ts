@@ -74,9 +74,9 @@ describe('pager decision', () => {
   });
 
   it.each([
-    [{}, { LESS: 'FRX' }],
-    [{ LESS: '-i' }, {}],
-  ])('sets LESS=FRX unless the user set LESS (%j)', (env, extra) => {
+    [{}, { LESS: 'FRX', LESSCHARSET: 'utf-8' }],
+    [{ LESS: '-i', LESSCHARSET: 'latin1' }, {}],
+  ])('sets LESS=FRX and LESSCHARSET=utf-8 unless the user set them (%j)', (env, extra) => {
     expect(resolvePager({}, env, { isTTY: true })?.env).toEqual(extra);
   });
 });
