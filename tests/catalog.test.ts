@@ -1,14 +1,13 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCatalog } from '../src/build-assets.js';
 import { CATALOG_FORMAT, readCompiledCatalog } from '../src/catalog.js';
 import { loadArticles, scanFolders } from '../src/library.js';
-import { BUNDLED_DIR, FIXTURES, runCli } from './helpers.js';
+import { BUNDLED_DIR, FIXTURES, runCli, temporaryFolder } from './helpers.js';
 
 function compiledCopy(): { dir: string; catalog: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'news-catalog-'));
+  const dir = temporaryFolder('news-catalog-');
   copyFileSync(join(BUNDLED_DIR, 'abe-putin.md'), join(dir, 'abe-putin.md'));
   const catalog = join(dir, 'catalog.json');
   writeFileSync(catalog, JSON.stringify(compileCatalog(dir)));

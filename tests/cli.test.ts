@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import { BUNDLED_DIR, ESCAPE, FIXTURES, fakeIo, runCli, stripAnsi } from './helpers.js';
+import { BUNDLED_DIR, ESCAPE, FIXTURES, fakeIo, runCli, stripAnsi, temporaryFolder } from './helpers.js';
 
 const ARTICLES = join(FIXTURES, 'articles');
 const BROKEN = join(FIXTURES, 'broken');
@@ -61,7 +60,7 @@ describe('news list', () => {
   });
 
   it('notes when a user article hides a bundled one of the same slug', async () => {
-    const user = mkdtempSync(join(tmpdir(), 'news-cli-'));
+    const user = temporaryFolder('news-cli-');
     writeFileSync(join(user, 'abe-putin.md'), '# My own copy\n');
     const { code, stdout, stderr } = await runCli(['list', '--dir', user]);
     expect(code).toBe(0);
@@ -270,7 +269,7 @@ describe('article size cap', () => {
 
 describe('JSON output', () => {
   it('escapes C1 and bidi characters from paths as \\u sequences', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'news-json-'));
+    const parent = temporaryFolder('news-json-');
     const folder = join(parent, 'odd\u009b\u202ename');
     mkdirSync(folder);
     writeFileSync(join(folder, 'a.md'), '# A\n');

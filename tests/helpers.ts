@@ -1,7 +1,11 @@
 // Test doubles for the CLI's io, and small helpers shared by the tests.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
+import { onTestFinished } from 'vitest';
 import type { Article } from '../src/article.js';
 import type { Io, PagerLaunch, Sink } from '../src/io.js';
 import { main } from '../src/main.js';
@@ -97,4 +101,11 @@ export function renderPlain(article: Article, width: number, metrics: TextMetric
 /** Renders an article the way `news read` does on a terminal; colour on unless `color` is false. */
 export function renderStyled(article: Article, width: number, color = true, metrics = exactMetrics): string {
   return renderArticleStyled(article, article.blocks ?? parseBody(article.body), width, metrics, createChalk(color));
+}
+
+/** A fresh temporary folder, removed when the current test finishes. */
+export function temporaryFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UsageError } from '../src/errors.js';
@@ -13,13 +12,13 @@ import {
   scanFolders,
   suggestSlugs,
 } from '../src/library.js';
-import { BUNDLED_DIR, FIXTURES } from './helpers.js';
+import { BUNDLED_DIR, FIXTURES, temporaryFolder } from './helpers.js';
 
 const ARTICLES = join(FIXTURES, 'articles');
 const BROKEN = join(FIXTURES, 'broken');
 
 function tempFolder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'news-library-'));
+  const dir = temporaryFolder('news-library-');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
