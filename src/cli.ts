@@ -19,6 +19,7 @@ export type Invocation =
   | { command: 'list'; json: boolean }
   | { command: 'read'; slug: string; outline: boolean; section?: string }
   | { command: 'search'; query: string; json: boolean; limit?: number }
+  | { command: 'quotes'; slug?: string; json: boolean; speaker?: string }
   | { command: 'completion'; shell: Shell }
   | { command: 'complete-slugs' };
 
@@ -118,6 +119,21 @@ export function createProgram(
     .action(async (words: string[], options: { json?: boolean; limit?: number }) => {
       const invocation: Invocation = { command: 'search', query: words.join(' '), json: options.json === true };
       if (options.limit !== undefined) invocation.limit = options.limit;
+      await onInvoke(invocation, globals());
+    });
+
+  program
+    .command('quotes')
+    .description(
+      'list the direct quotations in an article, or in all, with who said them (piped: slug<TAB>speaker<TAB>quote)',
+    )
+    .argument('[slug]', 'the article; all articles when left out')
+    .option('--json', 'print a JSON array of {slug, speaker, quote, paragraph}')
+    .option('--speaker <name>', 'only quotations whose speaker contains this (case ignored)')
+    .action(async (slug: string | undefined, options: { json?: boolean; speaker?: string }) => {
+      const invocation: Invocation = { command: 'quotes', json: options.json === true };
+      if (slug !== undefined) invocation.slug = slug;
+      if (options.speaker !== undefined) invocation.speaker = options.speaker;
       await onInvoke(invocation, globals());
     });
 

@@ -5,6 +5,7 @@ import { createProgram, type GlobalOptions, type Invocation } from './cli.js';
 import { runCompleteSlugs, runCompletion } from './commands/completion.js';
 import type { CommandContext } from './commands/context.js';
 import { runList } from './commands/list.js';
+import { runQuotes } from './commands/quotes.js';
 import { runRead } from './commands/read.js';
 import { runSearch } from './commands/search.js';
 import { EXIT_ERROR, EXIT_OK, NewsError, UsageError } from './errors.js';
@@ -40,6 +41,8 @@ async function runInvocation(invocation: Invocation, context: CommandContext, pr
       return runRead(context, invocation.slug, invocation);
     case 'search':
       return runSearch(context, invocation.query, invocation);
+    case 'quotes':
+      return runQuotes(context, invocation.slug, invocation);
     case 'completion':
       return runCompletion(context, invocation.shell, program);
     case 'complete-slugs':

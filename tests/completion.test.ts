@@ -15,8 +15,8 @@ function buildProgram(options: { future?: boolean } = {}): Command {
   const program = createProgram(fakeIo(), '1.2.3', async () => {});
   if (options.future) {
     program
-      .command('quotes')
-      .description('show the quotes in an article')
+      .command('digest')
+      .description('show a digest of an article')
       .argument('[slug]', 'the article')
       .action(() => {});
   }
@@ -50,7 +50,7 @@ describe('renderCompletion', () => {
   it.each(SHELLS)('%s: names every command and option that --help shows, and no hidden command', (shell) => {
     const program = buildProgram({ future: true });
     const script = renderCompletion(shell, program);
-    for (const command of ['list', 'read', 'search', 'help', 'quotes']) expect(script).toContain(command);
+    for (const command of ['list', 'read', 'search', 'help', 'quotes', 'digest']) expect(script).toContain(command);
     const options = [program, ...program.commands].flatMap((command) => command.options);
     for (const option of options) {
       if (option.long) expect(script).toContain(shell === 'fish' ? `-l ${option.long.slice(2)}` : option.long);
@@ -99,7 +99,7 @@ describe('renderCompletion', () => {
       .command('odd')
       .description("it's [odd]: \\ really")
       .action(() => {});
-    expect(renderCompletion('bash', program)).toContain("'list read search completion odd help'");
+    expect(renderCompletion('bash', program)).toContain("'list read search quotes completion odd help'");
     expect(renderCompletion('zsh', program)).toContain(`'odd:it'\\''s [odd]: \\ really'`);
     expect(renderCompletion('fish', program)).toContain(`-a odd -d 'it\\'s [odd]: \\\\ really'`);
   });
@@ -131,7 +131,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
   it.each([
     [
       ['news', ''],
-      ['list', 'read', 'search', 'completion', 'help'],
+      ['list', 'read', 'search', 'quotes', 'completion', 'help'],
     ],
     [['news', 'r'], ['read']],
     [['news', '--c'], ['--color']],
@@ -154,7 +154,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
     [['news', '-w', ''], []],
     [
       ['news', '--width', '80', ''],
-      ['list', 'read', 'search', 'completion', 'help'],
+      ['list', 'read', 'search', 'quotes', 'completion', 'help'],
     ],
     [['news', 'search', ''], []],
     [['news', 'search', '-n', '3', 'peace', ''], []],
@@ -199,12 +199,14 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
       'list',
       'read',
       'search',
-      'completion',
       'quotes',
+      'completion',
+      'digest',
       'help',
     ]);
     expect(complete(['news', 'quotes', ''], { program }).replies).toEqual(['abe-putin', 'budget-talks']);
-    expect(complete(['news', 'quotes', 'abe-putin', ''], { program }).replies).toEqual([]);
+    expect(complete(['news', 'digest', ''], { program }).replies).toEqual(['abe-putin', 'budget-talks']);
+    expect(complete(['news', 'digest', 'abe-putin', ''], { program }).replies).toEqual([]);
   });
 });
 

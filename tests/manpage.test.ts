@@ -85,7 +85,7 @@ describe('renderManPage', () => {
   it('documents exactly the commands that --help lists', () => {
     const { program } = buildProgram();
     expect(manHeadings('SS')).toEqual(helpCommandNames(program.helpInformation()));
-    expect(manHeadings('SS')).toEqual(['list', 'read', 'search', 'completion', 'help']);
+    expect(manHeadings('SS')).toEqual(['list', 'read', 'search', 'quotes', 'completion', 'help']);
   });
 
   it('documents every global option of --help under OPTIONS', () => {
