@@ -2,30 +2,42 @@
 // The only file that touches the process: argv, environment, streams, signals, where the package is, the exit code.
 'use strict';
 
+const { writeSync } = require('node:fs');
 const { join } = require('node:path');
+const { isatty } = require('node:tty');
 const { loadMain } = require('./load.cjs');
 
-/** Ctrl-C (and kill) end news promptly with the shell's 128+N code, colours reset on a terminal. */
+/**
+ * On a terminal, Ctrl-C (and kill) reset the colours and exit with the shell's 128+N code. In a
+ * pipe there are no colours to reset and writes are synchronous, so the default action stays:
+ * the signal ends news at once, even mid-write, and the shell sees 130 or 143 just the same.
+ */
 function exitOnSignal(signal, code) {
   process.on(signal, () => {
-    if (process.stdout.isTTY) process.stdout.write('\u001b[0m');
+    writeSync(1, '\u001b[0m');
     process.exit(code);
   });
 }
-exitOnSignal('SIGINT', 130);
-exitOnSignal('SIGTERM', 143);
+if (isatty(1)) {
+  exitOnSignal('SIGINT', 130);
+  exitOnSignal('SIGTERM', 143);
+}
 
 const { createStreamIo, describeBug, main } = loadMain().exports;
 
 /** A bug must still end in one line on stderr and exit 2, never a stack trace. */
 function reportBug(error) {
-  process.stderr.write(describeBug(error));
+  writeSync(2, describeBug(error));
   process.exitCode = 2;
 }
 process.on('uncaughtException', reportBug);
 process.on('unhandledRejection', reportBug);
 
+// A terminal gets Node's stream (it knows the window size); a pipe or file gets the bare descriptor,
+// which skips building process.stdout, a few milliseconds of start-up.
+const stdout = isatty(1) ? process.stdout : 1;
+const stderr = isatty(2) ? process.stderr : 2;
 const bundled = { dir: join(__dirname, '..', 'articles'), catalog: join(__dirname, '..', 'dist', 'catalog.json') };
-main(process.argv.slice(2), createStreamIo(process.stdout, process.stderr), process.env, { bundled }).then((code) => {
+main(process.argv.slice(2), createStreamIo(stdout, stderr), process.env, { bundled }).then((code) => {
   process.exitCode = code;
 });
