@@ -61,11 +61,10 @@ function resolveMaxArticleBytes(value: string | undefined): number {
   return Number(value);
 }
 
-/** Human output of list, read and search may be paged; see resolvePager for the rules. */
+/** Human output of list, read, search and quotes may be paged; see resolvePager for the rules. */
 function choosePager(invocation: Invocation, globals: GlobalOptions, env: Env, io: Io): PagerChoice | undefined {
-  if (invocation.command !== 'list' && invocation.command !== 'read' && invocation.command !== 'search')
-    return undefined;
-  const flags: PagerFlags = { json: invocation.command !== 'read' && invocation.json };
+  if (invocation.command === 'completion' || invocation.command === 'complete-slugs') return undefined;
+  const flags: PagerFlags = { json: 'json' in invocation && invocation.json };
   if (globals.pager !== undefined) flags.pager = globals.pager;
   return resolvePager(flags, env, io.stdout);
 }

@@ -411,3 +411,17 @@ describe('news quotes', () => {
     expect(stderr).toBe("news: note: no quotations by 'nobody' found\n");
   });
 });
+
+describe('paging, per command', () => {
+  it.each([
+    [['list'], false],
+    [['read', 'abe-putin'], true],
+    [['search', 'Putin'], false],
+    [['quotes'], true],
+    [['quotes', '--json'], false],
+    [['completion', 'bash'], false],
+  ])('%j on a 10-line terminal pages: %s', async (argv, pages) => {
+    const { paged } = await runCli(argv, { tty: true, rows: 10 });
+    expect(paged.length > 0).toBe(pages);
+  });
+});
