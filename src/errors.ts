@@ -32,6 +32,3 @@ export class NotFoundError extends NewsError {
     super(message, EXIT_NOT_FOUND);
   }
 }
-
-/** Writing the output failed for a reason other than the reader going away. */
-export class OutputError extends NewsError {}
