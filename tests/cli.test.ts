@@ -425,3 +425,23 @@ describe('paging, per command', () => {
     expect(paged.length > 0).toBe(pages);
   });
 });
+
+describe('__complete-slugs', () => {
+  it('reads titles without parsing: quoted, from a heading, or none for a file it cannot read', async () => {
+    const folder = temporaryFolder('news-complete-');
+    writeFileSync(join(folder, 'a.md'), '---\ntitle: "Quoted: title"\ndate: 2020-01-01\n---\nBody\n');
+    writeFileSync(join(folder, 'b.md'), "---\ntitle: 'Single quoted'\n---\n");
+    writeFileSync(join(folder, 'c.md'), 'Intro\n\n# From the heading\n');
+    writeFileSync(join(folder, 'd.md'), '---\ntitle: [broken\n---\n');
+    mkdirSync(join(folder, 'e.md'));
+    const { code, stdout } = await runCli(['__complete-slugs', '--dir', folder]);
+    expect(code).toBe(0);
+    expect(lines(stdout)).toEqual([
+      'a\tQuoted: title',
+      'abe-putin\tJapan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official',
+      'b\tSingle quoted',
+      'c\tFrom the heading',
+      'd\t[broken',
+    ]);
+  });
+});

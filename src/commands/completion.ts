@@ -2,9 +2,11 @@
 
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { type CompiledCatalog, readCompiledCatalog } from '../catalog.js';
 import { renderCompletion, type Shell } from '../completion.js';
 import { EXIT_OK } from '../errors.js';
-import { loadArticles, scanFolders } from '../library.js';
+import { type ArticleFile, readArticleFile, scanFolders } from '../library.js';
+import { sanitizeLine } from '../sanitize.js';
 import type { CommandContext } from './context.js';
 
 export async function runCompletion(context: CommandContext, shell: Shell, program: Command): Promise<number> {
@@ -20,13 +22,44 @@ function isFolder(path: string): boolean {
   }
 }
 
+/** A title good enough to describe a completion: the front matter's `title:` line or the first `# heading`. */
+function quickTitle(text: string): string | undefined {
+  const source = text.replace(/^\uFEFF/, '');
+  const frontMatter = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(source);
+  const line = frontMatter?.[1] ? /^title:[ \t]*(.+?)[ \t]*$/m.exec(frontMatter[1])?.[1] : undefined;
+  if (line !== undefined) {
+    const quoted = /^"(.*)"$/.exec(line) ?? /^'(.*)'$/.exec(line);
+    return quoted?.[1] ?? line;
+  }
+  return /^ {0,3}#[ \t]+(.+?)[ \t#]*$/m.exec(source.slice(frontMatter?.[0].length ?? 0))?.[1];
+}
+
 /**
  * `slug<TAB>title` for every article `news read` would accept, first folder winning. Runs on every
- * Tab, so it never fails: a folder the user is still typing is skipped, broken articles are left out.
+ * Tab, so it is quick and never fails: bundled titles come from the compiled catalog, other titles
+ * are read from the `title:` line without parsing YAML or Markdown, a folder the user is still
+ * typing is skipped, and an unreadable file just gets no title.
  */
 export async function runCompleteSlugs(context: CommandContext): Promise<number> {
   const catalog = scanFolders(context.folders.filter((folder) => isFolder(folder.path)));
-  const { articles } = await loadArticles(catalog, context.maxArticleBytes);
-  context.io.stdout.write(articles.map((article) => `${article.slug}\t${article.title}\n`).join(''));
+  const compiled = new Map<string, CompiledCatalog | undefined>();
+  const compiledTitle = (file: ArticleFile, text: string): string | undefined => {
+    const path = file.folder.compiled;
+    if (path === undefined) return undefined;
+    if (!compiled.has(path)) compiled.set(path, readCompiledCatalog(path));
+    const entry = compiled.get(path)?.articles[file.slug];
+    return entry?.source === text ? entry.article.title : undefined;
+  };
+  const lines = catalog.files.map((file) => {
+    let title: string | undefined;
+    try {
+      const text = readArticleFile(file.path, context.maxArticleBytes);
+      title = compiledTitle(file, text) ?? quickTitle(text);
+    } catch {
+      title = undefined;
+    }
+    return title === undefined ? `${file.slug}\n` : `${file.slug}\t${sanitizeLine(title)}\n`;
+  });
+  context.io.stdout.write(lines.join(''));
   return EXIT_OK;
 }
