@@ -46,6 +46,12 @@ function configureErrors(command: Command, io: Io, helpCommand: string): void {
   command.exitOverride().configureOutput({
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
+    // Commander would otherwise ask process.stdout and the environment itself (building the stream
+    // costs start-up time); the terminal's width comes from io, and help is never coloured.
+    getOutHelpWidth: () => io.stdout.columns ?? 80,
+    getErrHelpWidth: () => io.stderr.columns ?? 80,
+    getOutHasColors: () => false,
+    getErrHasColors: () => false,
     outputError: (text, write) => {
       // Commander quotes the user's arguments back; they may hold control characters.
       const message = sanitizeLine(
