@@ -1,6 +1,7 @@
 // Turns an article file's text (optional YAML front matter + Markdown body) into a validated Article.
 
 import { parse as parseYaml } from 'yaml';
+import { isCalendarDate } from './dates.js';
 import { ArticleError } from './errors.js';
 import type { Block } from './render/model.js';
 import { sanitizeLine } from './sanitize.js';
@@ -34,16 +35,6 @@ export interface Article {
 }
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True when `text` is YYYY-MM-DD and names a day that exists (no 2016-02-30). */
-export function isCalendarDate(text: string): boolean {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** Counts words the way a reader would: runs of letters or digits, Markdown syntax ignored. */
 export function countWords(text: string): number {

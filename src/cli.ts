@@ -2,6 +2,8 @@
 
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { COMPLETE_SLUGS_COMMAND, SHELLS, type Shell } from './completion.js';
+import { isCalendarDate } from './dates.js';
+import type { ArticleFilter, SortOrder } from './filters.js';
 import { formatHelpEpilogue } from './helptext.js';
 import type { Io } from './io.js';
 import { type ColorChoice, MAX_WIDTH, MIN_WIDTH } from './output.js';
@@ -16,9 +18,9 @@ export interface GlobalOptions {
 
 /** What the command line asked for; main runs it. Commander only parses. */
 export type Invocation =
-  | { command: 'list'; json: boolean }
+  | { command: 'list'; json: boolean; filter: ArticleFilter; sort: SortOrder; limit?: number }
   | { command: 'read'; slug: string; outline: boolean; section?: string }
-  | { command: 'search'; query: string; json: boolean; limit?: number }
+  | { command: 'search'; query: string; json: boolean; limit?: number; filter: ArticleFilter }
   | { command: 'quotes'; slug?: string; json: boolean; speaker?: string }
   | { command: 'completion'; shell: Shell }
   | { command: 'complete-slugs' };
@@ -35,6 +37,28 @@ function parseLimit(value: string): number {
   const limit = Number(value);
   if (!/^\d+$/.test(value) || limit < 1) throw new InvalidArgumentError('Give a whole number of hits, 1 or more.');
   return limit;
+}
+
+function parseDate(value: string): string {
+  if (!isCalendarDate(value)) throw new InvalidArgumentError('Give a calendar date as YYYY-MM-DD, like 2016-05-06.');
+  return value;
+}
+
+interface FilterOptions {
+  since?: string;
+  until?: string;
+  tag?: string;
+  source?: string;
+}
+
+/** The filter the options ask for, with only the fields that were given. */
+function toFilter(options: FilterOptions): ArticleFilter {
+  const filter: ArticleFilter = {};
+  if (options.since !== undefined) filter.since = options.since;
+  if (options.until !== undefined) filter.until = options.until;
+  if (options.tag !== undefined) filter.tag = options.tag;
+  if (options.source !== undefined) filter.source = options.source;
+  return filter;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -100,8 +124,21 @@ export function createProgram(
     .command('list')
     .description('list every article, newest first (piped: slug<TAB>date<TAB>title)')
     .option('--json', 'print a JSON array of article summaries')
-    .action(async (options: { json?: boolean }) => {
-      await onInvoke({ command: 'list', json: options.json === true }, globals());
+    .option('--since <date>', 'only articles dated on or after YYYY-MM-DD', parseDate)
+    .option('--until <date>', 'only articles dated on or before YYYY-MM-DD', parseDate)
+    .option('--tag <tag>', 'only articles with this tag (case ignored)')
+    .option('--source <name>', 'only articles from this source (case ignored)')
+    .addOption(new Option('--sort <order>', 'newest first, or by title').choices(['date', 'title']).default('date'))
+    .option('-n, --limit <count>', 'show at most this many articles', parseLimit)
+    .action(async (options: FilterOptions & { json?: boolean; sort: SortOrder; limit?: number }) => {
+      const invocation: Invocation = {
+        command: 'list',
+        json: options.json === true,
+        filter: toFilter(options),
+        sort: options.sort,
+      };
+      if (options.limit !== undefined) invocation.limit = options.limit;
+      await onInvoke(invocation, globals());
     });
 
   program
@@ -122,8 +159,15 @@ export function createProgram(
     .argument('<query...>', 'words to find (case-insensitive, literal text, never a pattern)')
     .option('--json', 'print a JSON array of hits')
     .option('-n, --limit <count>', 'show at most this many hits', parseLimit)
-    .action(async (words: string[], options: { json?: boolean; limit?: number }) => {
-      const invocation: Invocation = { command: 'search', query: words.join(' '), json: options.json === true };
+    .option('--since <date>', 'only articles dated on or after YYYY-MM-DD', parseDate)
+    .option('--until <date>', 'only articles dated on or before YYYY-MM-DD', parseDate)
+    .action(async (words: string[], options: FilterOptions & { json?: boolean; limit?: number }) => {
+      const invocation: Invocation = {
+        command: 'search',
+        query: words.join(' '),
+        json: options.json === true,
+        filter: toFilter(options),
+      };
       if (options.limit !== undefined) invocation.limit = options.limit;
       await onInvoke(invocation, globals());
     });

@@ -36,7 +36,7 @@ export interface MainOptions {
 async function runInvocation(invocation: Invocation, context: CommandContext, program: Command): Promise<number> {
   switch (invocation.command) {
     case 'list':
-      return runList(context, { json: invocation.json });
+      return runList(context, invocation);
     case 'read':
       return runRead(context, invocation.slug, invocation);
     case 'search':

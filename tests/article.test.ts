@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countWords, isCalendarDate, parseArticle } from '../src/article.js';
+import { countWords, parseArticle } from '../src/article.js';
+import { isCalendarDate } from '../src/dates.js';
 import { ArticleError } from '../src/errors.js';
 import { isValidSlug } from '../src/slug.js';
 import { FIXTURES } from './helpers.js';

@@ -445,3 +445,46 @@ describe('__complete-slugs', () => {
     ]);
   });
 });
+
+describe('list and search filters', () => {
+  const RANKING = join(FIXTURES, 'ranking');
+
+  it('list filters by date, sorts by title and limits', async () => {
+    const { code, stdout } = await runCli([
+      'list',
+      '--dir',
+      RANKING,
+      '--since',
+      '2015-01-01',
+      '--sort',
+      'title',
+      '-n',
+      '3',
+    ]);
+    expect(code).toBe(0);
+    expect(lines(stdout).map((line) => line.split('\t')[0])).toEqual(['body-hit', 'heading-hit', 'abe-putin']);
+  });
+
+  it('list filters by tag and source', async () => {
+    expect((await runCli(['list', '--tag', 'kuril islands'])).stdout).toMatch(/^abe-putin\t/);
+    expect((await runCli(['list', '--source', 'nowhere'])).stdout).toBe('');
+  });
+
+  it('search honours --since and --until', async () => {
+    expect((await runCli(['search', 'quokka', '--dir', RANKING, '--since', '2010-01-01'])).stdout).toMatch(
+      /^tie-new\t/,
+    );
+    const none = await runCli(['search', 'quokka', '--dir', RANKING, '--until', '1999-12-31']);
+    expect(none.code).toBe(1);
+  });
+
+  it.each([
+    [['list', '--since', '2016-02-30']],
+    [['list', '--sort', 'size']],
+    [['search', 'x', '--until', 'yesterday']],
+  ])('%j is a usage error', async (argv) => {
+    const { code, stderr } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(lines(stderr)).toHaveLength(1);
+  });
+});

@@ -254,7 +254,7 @@ complete -C $argv[2]`;
   it('offers the options of the command typed, and colour choices', () => {
     const options = complete('news search --').lines.map((line) => line.split('\t')[0]);
     expect(options).toEqual(expect.arrayContaining(['--json', '--limit', '--dir', '--width', '--help']));
-    expect(complete('news list --').lines.map((line) => line.split('\t')[0])).not.toContain('--limit');
+    expect(complete('news list --').lines.map((line) => line.split('\t')[0])).not.toContain('--section');
     expect(
       complete('news --color ')
         .lines.map((line) => line.split('\t')[0])

@@ -2,6 +2,7 @@
 
 import type { Article } from '../article.js';
 import { EXIT_ERROR, EXIT_OK } from '../errors.js';
+import { type ArticleFilter, filterArticles, type SortOrder, sortArticles } from '../filters.js';
 import { loadArticles, scanFolders } from '../library.js';
 import { padCells, truncateCells } from '../render/table.js';
 import { loadMetrics, type TextMetrics } from '../render/width.js';
@@ -11,6 +12,9 @@ import type { CommandContext } from './context.js';
 
 export interface ListOptions {
   json: boolean;
+  filter: ArticleFilter;
+  sort: SortOrder;
+  limit?: number;
 }
 
 /** Words a minute for the reading-time estimate; the usual figure for adult readers of news. */
@@ -18,16 +22,6 @@ const WORDS_PER_MINUTE = 230;
 
 export function readingMinutes(article: Article): number {
   return Math.max(1, Math.round(article.words / WORDS_PER_MINUTE));
-}
-
-/** Newest first; undated articles last; then by slug, so the order never depends on the disk. */
-export function sortNewestFirst(articles: readonly Article[]): Article[] {
-  return [...articles].sort((a, b) => {
-    const dateA = a.date ?? '';
-    const dateB = b.date ?? '';
-    if (dateA !== dateB) return dateA < dateB ? 1 : -1;
-    return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
-  });
 }
 
 export function articleSummary(article: Article) {
@@ -81,7 +75,10 @@ export async function runList(context: CommandContext, options: ListOptions): Pr
   const { articles, problems } = await loadArticles(catalog, context.maxArticleBytes);
   reportShadowed(context.io, catalog);
   const hadProblems = reportProblems(context.io, problems);
-  const sorted = sortNewestFirst(articles);
+  const sorted = sortArticles(filterArticles(articles, options.filter), options.sort).slice(
+    0,
+    options.limit ?? Number.POSITIVE_INFINITY,
+  );
   if (options.json) {
     context.io.stdout.write(`${toSafeJson(sorted.map(articleSummary))}\n`);
   } else if (sorted.length > 0) {

@@ -1,6 +1,7 @@
 // `news search <query…>`: ranked hits with a snippet, as a list, tab-separated lines or JSON.
 
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
+import { type ArticleFilter, filterArticles } from '../filters.js';
 import { loadArticles, loadBlocks, scanFolders } from '../library.js';
 import { truncateCells } from '../render/table.js';
 import { createMetrics, type TextMetrics } from '../render/width.js';
@@ -12,6 +13,7 @@ import type { CommandContext } from './context.js';
 export interface SearchOptions {
   json: boolean;
   limit?: number;
+  filter: ArticleFilter;
 }
 
 /** Snippet width when piped: long enough to judge a hit, short enough for one line in a log. */
@@ -62,7 +64,8 @@ export async function runSearch(context: CommandContext, query: string, options:
   const { styled, width } = context.settings;
   const cells = styled ? Math.max(10, width - SNIPPET_INDENT.length) : PIPE_SNIPPET_CELLS;
   const documents: SearchDocument[] = [];
-  for (const article of articles) documents.push({ article, blocks: await loadBlocks(article) });
+  for (const article of filterArticles(articles, options.filter))
+    documents.push({ article, blocks: await loadBlocks(article) });
   // Estimated widths can only over-count, so snippets never overflow and string-width stays unloaded.
   const metrics = createMetrics();
   const hits = searchArticles(documents, query, cells, metrics).slice(0, options.limit ?? Number.POSITIVE_INFINITY);
