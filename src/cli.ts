@@ -1,13 +1,13 @@
 // Commander wiring only: the commands, their arguments and options, and the help text.
 
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
-import { COMPLETE_SLUGS_COMMAND, SHELLS, type Shell } from './completion.js';
 import { isCalendarDate } from './dates.js';
 import type { ArticleFilter, SortOrder } from './filters.js';
 import { formatHelpEpilogue } from './helptext.js';
 import type { Io } from './io.js';
 import { type ColorChoice, MAX_WIDTH, MIN_WIDTH } from './output.js';
 import { sanitizeLine } from './sanitize.js';
+import { COMPLETE_SLUGS_COMMAND, SHELLS, type Shell } from './shells.js';
 
 export interface GlobalOptions {
   color?: ColorChoice | false;

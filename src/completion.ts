@@ -2,12 +2,9 @@
 
 import type { Argument, Command, Help, Option } from 'commander';
 
-export type Shell = 'bash' | 'zsh' | 'fish';
+import { COMPLETE_SLUGS_COMMAND, type Shell } from './shells.js';
 
-export const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
-
-/** The hidden command the scripts call for article names: it prints `slug<TAB>title` lines. */
-export const COMPLETE_SLUGS_COMMAND = '__complete-slugs';
+export { COMPLETE_SLUGS_COMMAND, SHELLS, type Shell } from './shells.js';
 
 /** The option naming an article folder: completed as a directory, and passed on to __complete-slugs. */
 const FOLDER_OPTION = '--dir';

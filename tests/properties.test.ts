@@ -672,9 +672,13 @@ describe('searchArticles', () => {
       fc.property(snippetCase, (input) => {
         const [, , wanted, , cells] = input;
         fc.pre(/^[a-z]+$/.test(wanted) && wanted.length <= cells - 2);
-        expect(snippetFor(input)).toContain(wanted);
+        // Matching ignores case, so an earlier "Straße" is a fine hit for "s".
+        expect(snippetFor(input).toLowerCase()).toContain(wanted);
       }),
-      { numRuns: 200, examples: [[['aaaaa', ' ', 'bbbbbbbbbbbbbb', 'a', 20]]] },
+      {
+        numRuns: 200,
+        examples: [[['aaaaa', ' ', 'bbbbbbbbbbbbbb', 'a', 20]], [['Straße', ' ——', 's', '', 10]]],
+      },
     );
   });
 
