@@ -155,8 +155,10 @@ export function createProgram(
 
   program
     .command('search')
-    .description('find articles containing every word; "quoted phrases" match exactly')
-    .argument('<query...>', 'words to find (case-insensitive, literal text, never a pattern)')
+    .description(
+      'find articles containing every word: "exact phrase", prefix*, -excluded, a OR b, title:/tag:/source:/section:word',
+    )
+    .argument('<query...>', 'words to find (case ignored; everything else is literal text, never a pattern)')
     .option('--json', 'print a JSON array of hits')
     .option('-n, --limit <count>', 'show at most this many hits', parseLimit)
     .option('--since <date>', 'only articles dated on or after YYYY-MM-DD', parseDate)

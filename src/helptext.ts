@@ -15,6 +15,8 @@ export const EXAMPLES: readonly HelpEntry[] = [
   { term: 'news read abe-putin | less', description: 'plain text, no escape codes' },
   { term: 'news search "peace treaty"', description: 'articles with both words, best first' },
   { term: `news search '"peace treaty"'`, description: 'the exact phrase' },
+  { term: 'news search treat* -sanctions', description: 'a prefix, and a word left out' },
+  { term: 'news search title:Abe Putin OR Medvedev', description: 'a field, and either of two words' },
   { term: 'news search Putin --json | jq', description: 'machine-readable hits' },
 ];
 

@@ -1,6 +1,7 @@
 // Pure search: (articles, query) → ranked hits with a one-line snippet around the first match.
 
 import type { Article } from './article.js';
+import { type Clause, parseSearchQuery, type Term, termPattern } from './query.js';
 import { type Block, blocksToParagraphs } from './render/model.js';
 import { truncateCells } from './render/table.js';
 import type { TextMetrics } from './render/width.js';
@@ -19,31 +20,24 @@ export interface SearchHit {
   highlights: [number, number][];
 }
 
-/** Weights per field: a title hit outranks a subheading hit, which outranks body hits. */
-const WEIGHTS = { title: 10, heading: 5, tags: 4, body: 1 } as const;
+/** Weights per field: a title hit outranks a tag hit, a subheading hit, then body hits. */
+const WEIGHTS = { title: 10, heading: 5, tags: 4, body: 1, meta: 2 } as const;
 
-/**
- * Splits a query into literal terms: words, and "quoted phrases" (straight or curly quotes).
- * Nothing in a query is a pattern: every character is matched as itself.
- */
-export function parseQuery(query: string): string[] {
-  const terms: string[] = [];
-  const pattern = /["“”]([^"“”]*)["“”]?|(\S+)/g;
-  for (const match of query.matchAll(pattern)) {
-    const term = (match[1] ?? match[2] ?? '').replace(/\s+/g, ' ').trim();
-    if (term !== '') terms.push(term);
-  }
-  return terms;
+interface CompiledTerm {
+  term: Term;
+  pattern: RegExp;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+interface CompiledClause {
+  alternatives: CompiledTerm[];
+  negated: boolean;
 }
 
-/** Matches a term at the start of a word, ignoring case: "treat" finds "treaty", "war" misses "Stewart". */
-function termPattern(term: string): RegExp {
-  const body = escapeRegExp(term).replace(/ /g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}`, 'giu');
+function compileClause(clause: Clause): CompiledClause {
+  return {
+    negated: clause.negated,
+    alternatives: clause.alternatives.map((term) => ({ term, pattern: termPattern(term) })),
+  };
 }
 
 function countMatches(pattern: RegExp, text: string): number {
@@ -57,6 +51,8 @@ interface Indexed {
   article: Article;
   title: string;
   tags: string;
+  source: string;
+  section: string;
   headings: string;
   paragraphs: string[];
 }
@@ -69,7 +65,10 @@ function indexArticle({ article, blocks }: SearchDocument): Indexed {
   return {
     article,
     title: article.title,
-    tags: article.tags.join(' '),
+    // One tag per line, so a phrase never runs from one tag into the next.
+    tags: article.tags.join('\n'),
+    source: article.source ?? '',
+    section: article.section ?? '',
     headings: paragraphs
       .filter((paragraph) => paragraph.heading)
       .map((paragraph) => paragraph.text)
@@ -143,41 +142,73 @@ function compareHits(a: SearchHit, b: SearchHit): number {
  * more body matches count logarithmically, and the whole query as a phrase earns a bonus.
  * Ties go to the newer article. `snippetCells` bounds the snippet's width in terminal cells.
  */
+/** How much one term adds to an article's score; 0 when the term is not in it (or not in its field). */
+function scoreTerm({ term, pattern }: CompiledTerm, indexed: Indexed, body: string): number {
+  switch (term.field) {
+    case 'title':
+      return countMatches(pattern, indexed.title) > 0 ? WEIGHTS.title : 0;
+    case 'tag':
+      return countMatches(pattern, indexed.tags) > 0 ? WEIGHTS.tags : 0;
+    case 'source':
+      return countMatches(pattern, indexed.source) > 0 ? WEIGHTS.meta : 0;
+    case 'section':
+      return countMatches(pattern, indexed.section) > 0 ? WEIGHTS.meta : 0;
+    default: {
+      const inBody = countMatches(pattern, body);
+      return (
+        (countMatches(pattern, indexed.title) > 0 ? WEIGHTS.title : 0) +
+        (countMatches(pattern, indexed.tags) > 0 ? WEIGHTS.tags : 0) +
+        (countMatches(pattern, indexed.headings) > 0 ? WEIGHTS.heading : 0) +
+        (inBody > 0 ? WEIGHTS.body * (1 + Math.log2(inBody)) : 0)
+      );
+    }
+  }
+}
+
+function scoreClause(clause: CompiledClause, indexed: Indexed, body: string): number {
+  return Math.max(...clause.alternatives.map((term) => scoreTerm(term, indexed, body)));
+}
+
+/**
+ * Every clause must match (one of its alternatives, in its field if it names one) and no
+ * excluded clause may; a query with only exclusions finds nothing. Scores add field weights per
+ * clause, more body matches count logarithmically, and the plain words of the query found side by
+ * side as a phrase earn a bonus. Ties go to the newer article. Snippets fit `snippetCells` cells.
+ */
 export function searchArticles(
   documents: readonly SearchDocument[],
   query: string,
   snippetCells: number,
   metrics: TextMetrics,
 ): SearchHit[] {
-  const terms = parseQuery(query);
-  if (terms.length === 0) return [];
-  const patterns = terms.map(termPattern);
-  const phrase = terms.length > 1 ? termPattern(terms.join(' ')) : undefined;
+  const clauses = parseSearchQuery(query).map(compileClause);
+  const required = clauses.filter((clause) => !clause.negated);
+  const excluded = clauses.filter((clause) => clause.negated);
+  if (required.length === 0) return [];
+  const plainWords = required
+    .filter((clause) => clause.alternatives.length === 1)
+    .map((clause) => clause.alternatives[0]?.term)
+    .filter((term): term is Term => term !== undefined && term.field === undefined && !term.prefix);
+  const phrase =
+    plainWords.length > 1
+      ? termPattern({ text: plainWords.map((term) => term.text).join(' '), prefix: false })
+      : undefined;
+  const snippetPatterns = required.flatMap((clause) =>
+    clause.alternatives.filter(({ term }) => term.field === undefined).map(({ pattern }) => pattern),
+  );
   const hits: SearchHit[] = [];
   for (const document of documents) {
-    const { article } = document;
     const indexed = indexArticle(document);
     const body = indexed.paragraphs.join('\n');
-    let score = 0;
-    let matchedAll = true;
-    for (const pattern of patterns) {
-      const inTitle = countMatches(pattern, indexed.title) > 0;
-      const inTags = countMatches(pattern, indexed.tags) > 0;
-      const inHeadings = countMatches(pattern, indexed.headings) > 0;
-      const inBody = countMatches(pattern, body);
-      if (!inTitle && !inTags && !inHeadings && inBody === 0) {
-        matchedAll = false;
-        break;
-      }
-      score += (inTitle ? WEIGHTS.title : 0) + (inTags ? WEIGHTS.tags : 0) + (inHeadings ? WEIGHTS.heading : 0);
-      score += inBody > 0 ? WEIGHTS.body * (1 + Math.log2(inBody)) : 0;
-    }
-    if (!matchedAll) continue;
+    const scores = required.map((clause) => scoreClause(clause, indexed, body));
+    if (scores.some((score) => score === 0)) continue;
+    if (excluded.some((clause) => scoreClause(clause, indexed, body) > 0)) continue;
+    let score = scores.reduce((sum, value) => sum + value, 0);
     if (phrase && countMatches(phrase, `${indexed.title}\n${indexed.headings}\n${body}`) > 0) score += 3;
     hits.push({
-      article,
+      article: document.article,
       score: Math.round(score * 100) / 100,
-      ...makeSnippet(indexed, patterns, snippetCells, metrics),
+      ...makeSnippet(indexed, snippetPatterns, snippetCells, metrics),
     });
   }
   return hits.sort(compareHits);

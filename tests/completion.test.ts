@@ -89,7 +89,7 @@ describe('renderCompletion', () => {
     expect(script).toContain("complete -c news -s d -l dir -x -a '(__fish_complete_directories)'");
     expect(script).toContain("complete -c news -n '__news_argument read 0' -a '(__news_slugs)'");
     expect(script).toContain(
-      'complete -c news -n __news_needs_command -a search -d \'find articles containing every word; "quoted phrases" match exactly\'',
+      'complete -c news -n __news_needs_command -a search -d \'find articles containing every word: "exact phrase", prefix*, -excluded, a OR b, title:/tag:/source:/section:word\'',
     );
   });
 

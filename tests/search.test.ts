@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Article, parseArticle } from '../src/article.js';
 import { loadArticles, scanFolders } from '../src/library.js';
 import { parseBody } from '../src/render/markdown.js';
-import { cutSnippet, parseQuery, type SearchDocument, searchArticles } from '../src/search.js';
+import { cutSnippet, type SearchDocument, searchArticles } from '../src/search.js';
 import { exactMetrics, FIXTURES } from './helpers.js';
 
 function documents(articles: Article[]): SearchDocument[] {
@@ -20,19 +20,6 @@ function search(docs: SearchDocument[], query: string, cells = 100) {
 function slugs(query: string): string[] {
   return search(ranking, query).map((hit) => hit.article.slug);
 }
-
-describe('parseQuery', () => {
-  it.each([
-    ['peace treaty', ['peace', 'treaty']],
-    ['"peace treaty" Putin', ['peace treaty', 'Putin']],
-    ['“peace  treaty”', ['peace treaty']],
-    ['"unclosed phrase', ['unclosed phrase']],
-    ['  ', []],
-    ['a.* (b', ['a.*', '(b']],
-  ])('%j → %j', (query, terms) => {
-    expect(parseQuery(query)).toEqual(terms);
-  });
-});
 
 describe('searchArticles', () => {
   it('ranks a title hit above a subheading hit above body hits', () => {
@@ -52,19 +39,30 @@ describe('searchArticles', () => {
     expect(slugs('zebra quokka')).toEqual([]);
   });
 
-  it('is case-insensitive and matches at word starts only', () => {
+  it('is case-insensitive and matches whole words, their plurals, or a prefix with *', () => {
     expect(slugs('ZEBRA')).toHaveLength(3);
+    expect(slugs('zebras')).toHaveLength(3);
     expect(slugs('ebra')).toEqual([]);
-    expect(slugs('zeb')).toHaveLength(3);
+    expect(slugs('zeb')).toEqual([]);
+    expect(slugs('zeb*')).toHaveLength(3);
+  });
+
+  it('excludes -words, offers OR, and looks in one field with field:value', () => {
+    expect(slugs('zebra -crossing')).toEqual(['heading-hit', 'body-hit']);
+    expect(slugs('quokka OR zebra')).toEqual(['title-hit', 'heading-hit', 'body-hit', 'tie-new', 'tie-old']);
+    expect(slugs('title:zebra')).toEqual(['title-hit']);
+    expect(slugs('-zebra')).toEqual([]);
+    expect(slugs('re:zebra')).toEqual([]);
   });
 
   it('treats regular-expression characters as literal text', () => {
     const docs = documents([parseArticle('Costs (in $) rose 5.5% [sic] a+b*c.', 'x', 'x.md')]);
-    for (const query of ['(in', '$)', '5.5%', '[sic]', 'a+b*c', '.*', '\\', '(?<x>']) {
+    for (const query of ['(in', '$)', '5.5%', '[sic]', 'a+b*c', '.*', '\\', '(?<x>', '-', '*', 'OR', 'x:']) {
       expect(() => search(docs, query)).not.toThrow();
     }
     expect(search(docs, '5.5%')).toHaveLength(1);
-    expect(search(docs, '.*')).toHaveLength(0);
+    expect(search(docs, '"a.*"')).toHaveLength(0);
+    expect(search(docs, 'a+b*c')).toHaveLength(1);
   });
 
   it('gives a one-line snippet around the first match and where to highlight', () => {

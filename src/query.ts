@@ -1,0 +1,88 @@
+// Pure: the search query language — words, "phrases", prefix*, -excluded, OR, field:value — parsed into clauses.
+//
+// Every character of a term is matched as itself: nothing in a query is a regular expression, and
+// syntax the parser does not know (`foo:bar`, a lone `*` or `-`) is searched for literally.
+
+export type Field = 'title' | 'tag' | 'source' | 'section';
+
+export interface Term {
+  /** The literal text to find; a phrase's words are separated by single spaces. */
+  text: string;
+  /** `word*`: any word starting with the text. Otherwise whole words, with light plural forms. */
+  prefix: boolean;
+  /** `field:value`: only in that field of the article. */
+  field?: Field;
+}
+
+/** Terms joined by OR; an article must match at least one (or, when negated, none). */
+export interface Clause {
+  alternatives: Term[];
+  negated: boolean;
+}
+
+const FIELDS = new Set<string>(['title', 'tag', 'source', 'section']);
+const TOKEN = /(-?)(?:([A-Za-z]+):)?(?:["“]([^"“”]*)["”]?|(\S+))/g;
+
+/**
+ * Splits a query into clauses that must all match: `peace treaty` is two clauses, `"peace treaty"`
+ * one phrase, `treat*` a prefix, `-sanctions` an exclusion, `Putin OR Medvedev` one clause with two
+ * alternatives, `title:Abe`, `tag:Russia`, `source:…`, `section:…` look in one field only.
+ */
+export function parseSearchQuery(query: string): Clause[] {
+  const clauses: Clause[] = [];
+  let joinNext = false;
+  for (const [, minus, name, quoted, bare] of query.matchAll(TOKEN)) {
+    if (bare === 'OR' && minus === '' && name === undefined && clauses.length > 0) {
+      joinNext = true;
+      continue;
+    }
+    const field = name !== undefined && FIELDS.has(name.toLowerCase()) ? (name.toLowerCase() as Field) : undefined;
+    // An unknown field name stays part of the text, so "re:think" is searched as written.
+    const value = (quoted ?? bare ?? '').replace(/\s+/g, ' ').trim();
+    const text = field === undefined && name !== undefined ? `${name}:${value}` : value;
+    if (text === '') continue;
+    const prefix = quoted === undefined && text.length > 1 && text.endsWith('*');
+    const term: Term = { text: prefix ? text.slice(0, -1) : text, prefix };
+    if (field !== undefined) term.field = field;
+    const negated = minus === '-';
+    const previous = clauses[clauses.length - 1];
+    if (joinNext && previous && previous.negated === negated) previous.alternatives.push(term);
+    else clauses.push({ alternatives: [term], negated });
+    joinNext = false;
+  }
+  // An OR with nothing after it is not syntax: it is searched for as the word it is.
+  if (joinNext) clauses.push({ alternatives: [{ text: 'OR', prefix: false }], negated: false });
+  return clauses;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** The forms a whole word may take: "treaty" finds "treaties", "sanction" finds "sanctions". */
+function wordForms(word: string): string[] {
+  const forms = new Set([word]);
+  const lower = word.toLowerCase();
+  if (/[^aeiou]y$/.test(lower)) forms.add(`${word.slice(0, -1)}ies`);
+  if (lower.endsWith('ies') && word.length > 4) forms.add(`${word.slice(0, -3)}y`);
+  if (/[^s]s$/.test(lower) && word.length > 3) forms.add(word.slice(0, -1));
+  return [...forms];
+}
+
+/** A case-insensitive pattern for a term; each call returns a fresh RegExp (they keep lastIndex). */
+export function termPattern(term: Term): RegExp {
+  const words = term.text.split(' ');
+  const last = words.length - 1;
+  const lastForms =
+    term.prefix || !WORD_CHAR.test(term.text.at(-1) ?? '') ? [words[last] ?? ''] : wordForms(words[last] ?? '');
+  const head = words.slice(0, last).map(escapeRegExp).join('\\s+');
+  const tail = `(?:${lastForms.map(escapeRegExp).join('|')})`;
+  const body = head === '' ? tail : `${head}\\s+${tail}`;
+  // A term always starts where no word goes on before it: "war" is not found in "Stewart", "." not in "words.".
+  const start = '(?<![\\p{L}\\p{N}])';
+  const plural = term.prefix || !WORD_CHAR.test(term.text.at(-1) ?? '') ? '' : "(?:s|es|['’]s)?";
+  const end = term.prefix || !WORD_CHAR.test(term.text.at(-1) ?? '') ? '' : '(?![\\p{L}\\p{N}])';
+  return new RegExp(`${start}${body}${plural}${end}`, 'giu');
+}
