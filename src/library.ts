@@ -150,27 +150,34 @@ export function readArticleFile(path: string, maxBytes = MAX_ARTICLE_BYTES): str
   }
 }
 
+/** The folders' compiled catalogs, each read at most once. */
+export class CompiledArticles {
+  private readonly catalogs = new Map<string, CompiledCatalog | undefined>();
+
+  /** The article compiled at build time for `file`, if its text is still `text`; else undefined. */
+  find(file: ArticleFile, text: string): Article | undefined {
+    const path = file.folder.compiled;
+    if (path === undefined) return undefined;
+    if (!this.catalogs.has(path)) this.catalogs.set(path, readCompiledCatalog(path));
+    const entry = this.catalogs.get(path)?.articles[file.slug];
+    return entry?.source === text ? { ...entry.article, slug: file.slug, path: file.path } : undefined;
+  }
+}
+
 /** Loads articles, using a folder's compiled catalog for files unchanged since the build. */
 class ArticleLoader {
-  private readonly catalogs = new Map<string, CompiledCatalog | undefined>();
+  private readonly compiled = new CompiledArticles();
   private parse: typeof import('./article.js').parseArticle | undefined;
 
   constructor(private readonly maxBytes: number) {}
 
   async load(file: ArticleFile): Promise<Article> {
     const text = readArticleFile(file.path, this.maxBytes);
-    const compiled = this.compiledEntry(file);
-    if (compiled && compiled.source === text) return { ...compiled.article, slug: file.slug, path: file.path };
+    const compiled = this.compiled.find(file, text);
+    if (compiled) return compiled;
     // The YAML and Markdown parsers load only when some article was not compiled at build time.
     this.parse ??= (await import('./article.js')).parseArticle;
     return this.parse(text, file.slug, file.path);
-  }
-
-  private compiledEntry(file: ArticleFile) {
-    const path = file.folder.compiled;
-    if (path === undefined) return undefined;
-    if (!this.catalogs.has(path)) this.catalogs.set(path, readCompiledCatalog(path));
-    return this.catalogs.get(path)?.articles[file.slug];
   }
 }
 

@@ -2,9 +2,8 @@
 
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { type CompiledCatalog, readCompiledCatalog } from '../catalog.js';
 import { EXIT_OK } from '../errors.js';
-import { type ArticleFile, readArticleFile, scanFolders } from '../library.js';
+import { CompiledArticles, readArticleFile, scanFolders } from '../library.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { Shell } from '../shells.js';
 import type { CommandContext } from './context.js';
@@ -44,19 +43,12 @@ function quickTitle(text: string): string | undefined {
  */
 export async function runCompleteSlugs(context: CommandContext): Promise<number> {
   const catalog = scanFolders(context.folders.filter((folder) => isFolder(folder.path)));
-  const compiled = new Map<string, CompiledCatalog | undefined>();
-  const compiledTitle = (file: ArticleFile, text: string): string | undefined => {
-    const path = file.folder.compiled;
-    if (path === undefined) return undefined;
-    if (!compiled.has(path)) compiled.set(path, readCompiledCatalog(path));
-    const entry = compiled.get(path)?.articles[file.slug];
-    return entry?.source === text ? entry.article.title : undefined;
-  };
+  const compiled = new CompiledArticles();
   const lines = catalog.files.map((file) => {
     let title: string | undefined;
     try {
       const text = readArticleFile(file.path, context.maxArticleBytes);
-      title = compiledTitle(file, text) ?? quickTitle(text);
+      title = compiled.find(file, text)?.title ?? quickTitle(text);
     } catch {
       title = undefined;
     }
