@@ -2,7 +2,15 @@
 
 import type { Article, Banner } from '../article.js';
 import { formatLongDate } from '../dates.js';
-import { type Block, listHeadings, numberLinks, type Span, type SpanStyle, spansText } from './model.js';
+import {
+  type Block,
+  blocksToParagraphs,
+  listHeadings,
+  numberLinks,
+  type Span,
+  type SpanStyle,
+  spansText,
+} from './model.js';
 import type { TextMetrics } from './width.js';
 import { cutToWidth, type Piece, wrapPieces, wrapStyled } from './wrap.js';
 
@@ -195,16 +203,7 @@ export function* articleTexts(article: Article, blocks: readonly Block[]): Gener
   yield article.title;
   yield datelineText(article);
   if (article.banner) yield `${article.banner.title} ${article.banner.text}`;
-  const walk = function* (items: readonly Block[]): Generator<string> {
-    for (const block of items) {
-      if (block.kind === 'heading' || block.kind === 'paragraph') yield spansText(block.spans);
-      else if (block.kind === 'quote') yield* walk(block.blocks);
-      else if (block.kind === 'list') for (const item of block.items) yield* walk(item);
-      else if (block.kind === 'code') yield block.text;
-      else if (block.kind === 'table') for (const row of block.rows) for (const cell of row) yield spansText(cell);
-    }
-  };
-  yield* walk(blocks);
+  for (const paragraph of blocksToParagraphs(blocks)) yield paragraph.text;
 }
 
 /** The headline and the subheadings, indented by level: a table of contents for `read --outline`. */
