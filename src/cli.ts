@@ -112,7 +112,8 @@ export function createProgram(
     .option('--no-pager', 'never page')
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true })
-    .addHelpText('after', `\n${formatHelpEpilogue()}\n`);
+    // A function, so the epilogue is only formatted when help is shown, not on every run.
+    .addHelpText('after', () => `\n${formatHelpEpilogue()}\n`);
 
   configureErrors(program, io, 'news --help');
   const globals = (): GlobalOptions => {
