@@ -34,6 +34,12 @@ export interface Article {
   blocks?: Block[];
 }
 
+/** What listing and searching need of an article: everything but its text. */
+export type ArticleInfo = Pick<
+  Article,
+  'slug' | 'path' | 'title' | 'date' | 'source' | 'section' | 'author' | 'agency' | 'url' | 'tags' | 'words'
+>;
+
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 /** Counts words the way a reader would: runs of letters or digits, Markdown syntax ignored. */

@@ -14,6 +14,8 @@ export interface GlobalOptions {
   pager?: string | false;
   width?: number;
   dir: string[];
+  /** false for --no-cache: read the folders directly, neither using nor writing the search index. */
+  cache: boolean;
 }
 
 /** What the command line asked for; main runs it. Commander only parses. */
@@ -110,6 +112,7 @@ export function createProgram(
     .option('-d, --dir <path>', 'also read articles from this folder (repeatable; first wins)', collect)
     .option('--pager <command>', 'page long output on a terminal with this command (default: less -R)')
     .option('--no-pager', 'never page')
+    .option('--no-cache', 'read article folders directly, without the search index cache')
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true })
     // A function, so the epilogue is only formatted when help is shown, not on every run.
@@ -118,7 +121,7 @@ export function createProgram(
   configureErrors(program, io, 'news --help');
   const globals = (): GlobalOptions => {
     const options = program.opts<Partial<GlobalOptions>>();
-    return { ...options, dir: options.dir ?? [] };
+    return { ...options, dir: options.dir ?? [], cache: options.cache !== false };
   };
 
   program

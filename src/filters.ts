@@ -1,6 +1,6 @@
 // Pure: which articles `list` and `search` consider (dates, tag, source), and the order `list` shows them in.
 
-import type { Article } from './article.js';
+import type { ArticleInfo } from './article.js';
 
 export interface ArticleFilter {
   /** Inclusive YYYY-MM-DD bounds; an undated article never passes a date bound. */
@@ -18,14 +18,16 @@ function sameText(a: string | undefined, b: string): boolean {
   return a !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
-export function filterArticles(articles: readonly Article[], filter: ArticleFilter): Article[] {
-  return articles.filter((article) => {
-    if (filter.since !== undefined && (article.date === undefined || article.date < filter.since)) return false;
-    if (filter.until !== undefined && (article.date === undefined || article.date > filter.until)) return false;
-    if (filter.tag !== undefined && !article.tags.some((tag) => sameText(tag, filter.tag as string))) return false;
-    if (filter.source !== undefined && !sameText(article.source, filter.source)) return false;
-    return true;
-  });
+export function matchesFilter(article: ArticleInfo, filter: ArticleFilter): boolean {
+  if (filter.since !== undefined && (article.date === undefined || article.date < filter.since)) return false;
+  if (filter.until !== undefined && (article.date === undefined || article.date > filter.until)) return false;
+  if (filter.tag !== undefined && !article.tags.some((tag) => sameText(tag, filter.tag as string))) return false;
+  if (filter.source !== undefined && !sameText(article.source, filter.source)) return false;
+  return true;
+}
+
+export function filterArticles<T extends ArticleInfo>(articles: readonly T[], filter: ArticleFilter): T[] {
+  return articles.filter((article) => matchesFilter(article, filter));
 }
 
 function compareText(a: string, b: string): number {
@@ -36,7 +38,7 @@ function compareText(a: string, b: string): number {
  * `date`: newest first, undated last; `title`: A to Z, case ignored. Ties go by slug, so the
  * order never depends on the disk or the locale.
  */
-export function sortArticles(articles: readonly Article[], order: SortOrder): Article[] {
+export function sortArticles<T extends ArticleInfo>(articles: readonly T[], order: SortOrder): T[] {
   return [...articles].sort((a, b) => {
     if (order === 'title') {
       return compareText(a.title.toLowerCase(), b.title.toLowerCase()) || compareText(a.slug, b.slug);

@@ -29,6 +29,8 @@ export const ENVIRONMENT: readonly HelpEntry[] = [
   { term: 'NEWS_PAGER', description: "pager for long output on a terminal, before PAGER (default 'less -R')" },
   { term: 'PAGER', description: 'pager when NEWS_PAGER is not set' },
   { term: 'LESS', description: 'options for less; news sets FRX when it is not set' },
+  { term: 'NEWS_CACHE_DIR', description: 'where the search index of --dir and NEWS_PATH folders is kept' },
+  { term: 'XDG_CACHE_HOME', description: 'the index goes in $XDG_CACHE_HOME/news, else ~/.cache/news' },
   { term: 'NEWS_MAX_ARTICLE_BYTES', description: `refuse articles larger than this (default ${MAX_ARTICLE_BYTES})` },
 ];
 

@@ -73,7 +73,8 @@ function refuseEntry(folder: Folder, entry: Dirent, path: string): string | unde
   return undefined;
 }
 
-function listFolder(folder: Folder, problems: ArticleError[]): ArticleFile[] {
+/** One folder's article files, sorted by slug; entries that cannot be articles go to `problems`. */
+export function listFolder(folder: Folder, problems: ArticleError[]): ArticleFile[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder.path, { withFileTypes: true });
@@ -165,14 +166,13 @@ export class CompiledArticles {
 }
 
 /** Loads articles, using a folder's compiled catalog for files unchanged since the build. */
-class ArticleLoader {
+export class ArticleLoader {
   private readonly compiled = new CompiledArticles();
   private parse: typeof import('./article.js').parseArticle | undefined;
 
   constructor(private readonly maxBytes: number) {}
 
-  async load(file: ArticleFile): Promise<Article> {
-    const text = readArticleFile(file.path, this.maxBytes);
+  async load(file: ArticleFile, text = readArticleFile(file.path, this.maxBytes)): Promise<Article> {
     const compiled = this.compiled.find(file, text);
     if (compiled) return compiled;
     // The YAML and Markdown parsers load only when some article was not compiled at build time.

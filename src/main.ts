@@ -1,5 +1,6 @@
 // Runs one invocation: parses argv, resolves settings once, runs the command, maps every error to an exit code.
 
+import { isAbsolute, join, resolve } from 'node:path';
 import { type Command, CommanderError } from 'commander';
 import { createProgram, type GlobalOptions, type Invocation } from './cli.js';
 import { runCompleteSlugs, runCompletion } from './commands/completion.js';
@@ -61,6 +62,17 @@ function resolveMaxArticleBytes(value: string | undefined): number {
   return Number(value);
 }
 
+/**
+ * Where search indexes live: NEWS_CACHE_DIR, else $XDG_CACHE_HOME/news (an absolute path, as the
+ * XDG spec requires), else ~/.cache/news; without any of them, indexes are built in memory.
+ */
+export function resolveCacheDir(env: Env): string | undefined {
+  if (env.NEWS_CACHE_DIR) return resolve(env.NEWS_CACHE_DIR);
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'news');
+  if (env.HOME && isAbsolute(env.HOME)) return join(env.HOME, '.cache', 'news');
+  return undefined;
+}
+
 /** Human output of list, read, search and quotes may be paged; see resolvePager for the rules. */
 function choosePager(invocation: Invocation, globals: GlobalOptions, env: Env, io: Io): PagerChoice | undefined {
   if (invocation.command === 'completion' || invocation.command === 'complete-slugs') return undefined;
@@ -118,6 +130,8 @@ export async function main(argv: readonly string[], io: Io, env: Env, options: M
         settings: resolveOutputSettings(outputFlags(globals), env, io.stdout),
         folders: resolveFolders(globals.dir, env.NEWS_PATH, options.bundled),
         maxArticleBytes: resolveMaxArticleBytes(env.NEWS_MAX_ARTICLE_BYTES),
+        cacheDir: globals.cache ? resolveCacheDir(env) : undefined,
+        showProgress: io.stderr.isTTY,
       };
       exitCode = await runInvocation(invocation, context, program);
       if (pager && commandIo.stdout instanceof BufferSink) await showPaged(io, commandIo.stdout.text, pager, env);

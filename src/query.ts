@@ -62,7 +62,7 @@ function escapeRegExp(text: string): string {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** The forms a whole word may take: "treaty" finds "treaties", "sanction" finds "sanctions". */
-function wordForms(word: string): string[] {
+export function wordForms(word: string): string[] {
   const forms = new Set([word]);
   const lower = word.toLowerCase();
   if (/[^aeiou]y$/.test(lower)) forms.add(`${word.slice(0, -1)}ies`);

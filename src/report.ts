@@ -2,7 +2,6 @@
 
 import type { ArticleError } from './errors.js';
 import type { Io } from './io.js';
-import type { Catalog } from './library.js';
 import { sanitizeLine } from './sanitize.js';
 
 export type MessageKind = 'error' | 'warning' | 'note';
@@ -20,8 +19,12 @@ export function reportProblems(io: Io, problems: readonly ArticleError[]): boole
 }
 
 /** Notes each article that hides another of the same slug; `only` limits it to one slug. */
-export function reportShadowed(io: Io, catalog: Catalog, only?: string): void {
-  for (const { hidden, winner } of catalog.shadowed) {
+export function reportShadowed(
+  io: Io,
+  shadowed: readonly { hidden: { slug: string; path: string }; winner: { path: string } }[],
+  only?: string,
+): void {
+  for (const { hidden, winner } of shadowed) {
     if (only !== undefined && hidden.slug !== only) continue;
     io.stderr.write(formatMessage('note', `'${hidden.slug}' from ${winner.path} hides ${hidden.path}`));
   }

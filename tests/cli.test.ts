@@ -171,8 +171,19 @@ describe('news search', () => {
         date: '2016-05-06',
         score: expect.any(Number),
         snippet: expect.stringContaining('Putin'),
+        matches: expect.any(Array),
+        path: expect.stringContaining('abe-putin.md'),
       },
     ]);
+  });
+
+  it('gives match offsets in code points that point at the query words', async () => {
+    const { stdout } = await runCli(['search', 'Putin', 'Abe', '--json']);
+    const [hit] = JSON.parse(stdout) as { snippet: string; matches: [number, number][] }[];
+    const points = [...(hit?.snippet ?? '')];
+    const found = (hit?.matches ?? []).map(([start, end]) => points.slice(start, end).join(''));
+    expect(found.length).toBeGreaterThan(0);
+    for (const word of found) expect(['Putin', 'Abe']).toContain(word);
   });
 
   it('honours --limit', async () => {

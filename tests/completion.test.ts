@@ -137,7 +137,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
     [['news', '--c'], ['--color']],
     [
       ['news', '--no'],
-      ['--no-color', '--no-pager'],
+      ['--no-color', '--no-pager', '--no-cache'],
     ],
     [['news', 'search', '--l'], ['--limit']],
     [['news', 'list', '--j'], ['--json']],

@@ -23,9 +23,21 @@ interface Run {
   stderr: string;
 }
 
-/** Only PATH and HOME (plus `extra`): nothing from the developer's shell decides colour or width. */
+/** Search indexes of this file's runs: never the developer's own ~/.cache. */
+const CACHE_DIR = mkdtempSync(join(tmpdir(), 'news-cache-'));
+afterAll(() => rmSync(CACHE_DIR, { recursive: true, force: true }));
+
+/**
+ * Only PATH, HOME and a private index cache (plus `extra`): nothing from the developer's shell
+ * decides colour or width.
+ */
 function scrubbedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir(), ...extra };
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? tmpdir(),
+    NEWS_CACHE_DIR: CACHE_DIR,
+    ...extra,
+  };
 }
 
 function toRun(result: SpawnSyncReturns<string>): Run {

@@ -5,12 +5,13 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { type Article, parseArticle } from '../src/article.js';
+import { libraryOfArticles } from '../src/index/open.js';
 import { createChalk } from '../src/render/colors.js';
 import { parseBody } from '../src/render/markdown.js';
 import { renderArticlePlain } from '../src/render/plain.js';
 import { renderArticleStyled } from '../src/render/styled.js';
 import { createMetrics, type TextMetrics } from '../src/render/width.js';
-import { type SearchHit, searchArticles } from '../src/search.js';
+import { type SearchHit, searchLibrary } from '../src/search.js';
 
 /** Control characters a terminal acts on, and the invisible ones that reorder or hide text. */
 const UNSAFE_OUTPUT =
@@ -34,12 +35,8 @@ function renderStyled(article: Article, width: number, colors: ChalkInstance = c
 }
 
 function search(articles: readonly Article[], query: string, cells: number): SearchHit[] {
-  return searchArticles(
-    articles.map((article) => ({ article, blocks: parseBody(article.body) })),
-    query,
-    cells,
-    exact,
-  );
+  const library = libraryOfArticles(articles.map((article) => ({ article, blocks: parseBody(article.body) })));
+  return searchLibrary(library, query, {}, Number.POSITIVE_INFINITY, cells, exact);
 }
 
 /** A string as a YAML double-quoted scalar: every character outside printable ASCII as an escape. */
@@ -592,7 +589,7 @@ const literalWord = fc
 
 const other = parse('---\ntitle: Other\n---\n\nNothing to see here, only ordinary words.\n');
 
-describe('searchArticles', () => {
+describe('searchLibrary', () => {
   it('never throws, whatever the query', () => {
     const hostile = parse('# Title (with [brackets] and *stars*)\n\nA body with .* and \\ and $ and ^ in it.\n');
     fc.assert(

@@ -10,4 +10,8 @@ export interface CommandContext {
   folders: readonly Folder[];
   /** Articles larger than this many bytes are refused before they are read. */
   maxArticleBytes: number;
+  /** Where user folders' search indexes are kept; undefined for --no-cache. */
+  cacheDir: string | undefined;
+  /** Whether stderr is a terminal, so long index builds may show progress there. */
+  showProgress: boolean;
 }

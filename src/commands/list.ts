@@ -1,14 +1,14 @@
 // `news list`: every article, newest first, as a table, tab-separated lines or JSON.
 
-import type { Article } from '../article.js';
+import type { ArticleInfo } from '../article.js';
 import { EXIT_ERROR, EXIT_OK } from '../errors.js';
 import { type ArticleFilter, filterArticles, type SortOrder, sortArticles } from '../filters.js';
-import { loadArticles, scanFolders } from '../library.js';
+import { libraryArticles } from '../index/open.js';
 import { padCells, truncateCells } from '../render/table.js';
 import { loadMetrics, type TextMetrics } from '../render/width.js';
-import { reportProblems, reportShadowed } from '../report.js';
 import { toSafeJson } from '../sanitize.js';
 import type { CommandContext } from './context.js';
+import { withLibrary } from './library.js';
 
 export interface ListOptions {
   json: boolean;
@@ -20,11 +20,11 @@ export interface ListOptions {
 /** Words a minute for the reading-time estimate; the usual figure for adult readers of news. */
 const WORDS_PER_MINUTE = 230;
 
-export function readingMinutes(article: Article): number {
+export function readingMinutes(article: ArticleInfo): number {
   return Math.max(1, Math.round(article.words / WORDS_PER_MINUTE));
 }
 
-export function articleSummary(article: Article) {
+export function articleSummary(article: ArticleInfo) {
   return {
     slug: article.slug,
     title: article.title,
@@ -43,7 +43,7 @@ export function articleSummary(article: Article) {
 
 /** Aligned columns: date, slug, reading time, title; narrow terminals drop time, then date. */
 async function renderTable(
-  articles: readonly Article[],
+  articles: readonly ArticleInfo[],
   context: CommandContext,
   metrics: TextMetrics,
 ): Promise<string> {
@@ -66,15 +66,12 @@ async function renderTable(
   return `${lines.join('\n')}\n`;
 }
 
-function renderTabSeparated(articles: readonly Article[]): string {
+function renderTabSeparated(articles: readonly ArticleInfo[]): string {
   return articles.map((article) => `${article.slug}\t${article.date ?? ''}\t${article.title}\n`).join('');
 }
 
 export async function runList(context: CommandContext, options: ListOptions): Promise<number> {
-  const catalog = scanFolders(context.folders);
-  const { articles, problems } = await loadArticles(catalog, context.maxArticleBytes);
-  reportShadowed(context.io, catalog);
-  const hadProblems = reportProblems(context.io, problems);
+  const { result: articles, hadProblems } = await withLibrary(context, libraryArticles);
   const sorted = sortArticles(filterArticles(articles, options.filter), options.sort).slice(
     0,
     options.limit ?? Number.POSITIVE_INFINITY,

@@ -30,11 +30,11 @@ async function articlesFor(
   const catalog = scanFolders(context.folders);
   if (slug !== undefined) {
     const file = findArticleFile(catalog, slug);
-    reportShadowed(context.io, catalog, slug);
+    reportShadowed(context.io, catalog.shadowed, slug);
     return { articles: [await loadArticle(file, context.maxArticleBytes)], problems: false };
   }
   const { articles, problems } = await loadArticles(catalog, context.maxArticleBytes);
-  reportShadowed(context.io, catalog);
+  reportShadowed(context.io, catalog.shadowed);
   return { articles, problems: reportProblems(context.io, problems) };
 }
 

@@ -26,7 +26,7 @@ async function chooseTheme(context: CommandContext): Promise<Theme> {
 export async function runRead(context: CommandContext, slug: string, options: ReadOptions = {}): Promise<number> {
   const catalog = scanFolders(context.folders);
   const file = findArticleFile(catalog, slug);
-  reportShadowed(context.io, catalog, slug);
+  reportShadowed(context.io, catalog.shadowed, slug);
   const article = await loadArticle(file, context.maxArticleBytes);
   let blocks = await loadBlocks(article);
   if (options.section !== undefined) {

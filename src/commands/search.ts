@@ -1,14 +1,14 @@
 // `news search <query…>`: ranked hits with a snippet, as a list, tab-separated lines or JSON.
 
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
-import { type ArticleFilter, filterArticles } from '../filters.js';
-import { loadArticles, loadBlocks, scanFolders } from '../library.js';
+import type { ArticleFilter } from '../filters.js';
 import { truncateCells } from '../render/table.js';
 import { createMetrics, type TextMetrics } from '../render/width.js';
-import { formatMessage, reportProblems, reportShadowed } from '../report.js';
+import { formatMessage } from '../report.js';
 import { toSafeJson } from '../sanitize.js';
-import { type SearchDocument, type SearchHit, searchArticles } from '../search.js';
+import { type SearchHit, searchLibrary } from '../search.js';
 import type { CommandContext } from './context.js';
+import { withLibrary } from './library.js';
 
 export interface SearchOptions {
   json: boolean;
@@ -56,26 +56,42 @@ function renderTabSeparated(hits: readonly SearchHit[]): string {
     .join('');
 }
 
+/** A string offset as a count of code points, the unit jq, Python and most JSON readers index by. */
+function codePointOffset(text: string, offset: number): number {
+  let count = 0;
+  for (let i = 0; i < offset; i++) {
+    const code = text.charCodeAt(i);
+    if (
+      code < 0xdc00 ||
+      code > 0xdfff ||
+      i === 0 ||
+      text.charCodeAt(i - 1) < 0xd800 ||
+      text.charCodeAt(i - 1) > 0xdbff
+    ) {
+      count += 1;
+    }
+  }
+  return count;
+}
+
 export async function runSearch(context: CommandContext, query: string, options: SearchOptions): Promise<number> {
-  const catalog = scanFolders(context.folders);
-  const { articles, problems } = await loadArticles(catalog, context.maxArticleBytes);
-  reportShadowed(context.io, catalog);
-  const hadProblems = reportProblems(context.io, problems);
   const { styled, width } = context.settings;
   const cells = styled ? Math.max(10, width - SNIPPET_INDENT.length) : PIPE_SNIPPET_CELLS;
-  const documents: SearchDocument[] = [];
-  for (const article of filterArticles(articles, options.filter))
-    documents.push({ article, blocks: await loadBlocks(article) });
   // Estimated widths can only over-count, so snippets never overflow and string-width stays unloaded.
   const metrics = createMetrics();
-  const hits = searchArticles(documents, query, cells, metrics).slice(0, options.limit ?? Number.POSITIVE_INFINITY);
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const { result: hits, hadProblems } = await withLibrary(context, (library) =>
+    searchLibrary(library, query, options.filter, limit, cells, metrics),
+  );
   if (options.json) {
-    const rows = hits.map(({ article, score, snippet }) => ({
+    const rows = hits.map(({ article, score, snippet, highlights }) => ({
       slug: article.slug,
       title: article.title,
       date: article.date ?? null,
       score,
       snippet,
+      matches: highlights.map(([start, end]) => [codePointOffset(snippet, start), codePointOffset(snippet, end)]),
+      path: article.path,
     }));
     context.io.stdout.write(`${toSafeJson(rows)}\n`);
   } else if (hits.length > 0) {

@@ -1,0 +1,605 @@
+// The index segment: one file holding a batch of articles' metadata, text and inverted index.
+//
+// Layout: "NEWSIX01", header length (u32), header checksum (u32), the header as JSON (document
+// count, file size, and for each region its offset, length and checksum), then the regions, each
+// aligned to 8 bytes. Small per-document tables come first so one read fetches them all; the
+// metadata, the text and the postings are read piecemeal, each piece checked against its checksum.
+// Anything that does not check out throws CorruptIndexError, and the caller rebuilds.
+
+import { ByteReader, ByteWriter, CorruptIndexError, checksum } from './bytes.js';
+import { tokenize } from './tokens.js';
+
+export const SEGMENT_MAGIC = 'NEWSIX01';
+
+/** Fields, in the order of the per-document term frequencies and lengths. */
+export const FIELD_COUNT = 4; // title, tags, headings, body
+const LENS = 6; // the four field lengths, then where the title and the tags end
+const STATS = 2; // size, mtimeMs
+const SUMS = 3; // source text, metadata, text
+const NO_DAY = -2147483648;
+const BLOCK_KEYS = 64;
+const COMMA = new Uint8Array([0x2c]);
+
+/** What `list` and `search` show about an article. */
+export interface DocMeta {
+  title: string;
+  date?: string;
+  source?: string;
+  section?: string;
+  author?: string;
+  agency?: string;
+  url?: string;
+  tags: string[];
+  words: number;
+}
+
+export interface DocFields {
+  title: string;
+  tags: readonly string[];
+  /** The body in reading order; headings are subheadings. */
+  paragraphs: readonly { text: string; heading: boolean }[];
+}
+
+/** One article file as the builder takes it: its stat, and either its content or why it was skipped. */
+export interface DocInput {
+  name: string;
+  size: number;
+  mtimeMs: number;
+  sourceSum: number;
+  content?: { meta: DocMeta; fields: DocFields };
+  problem?: string;
+}
+
+type MetaRow = [
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string[],
+  number,
+];
+
+function metaRow(meta: DocMeta): MetaRow {
+  return [
+    meta.title,
+    meta.date ?? null,
+    meta.source ?? null,
+    meta.section ?? null,
+    meta.author ?? null,
+    meta.agency ?? null,
+    meta.url ?? null,
+    meta.tags,
+    meta.words,
+  ];
+}
+
+function isStringOrNull(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+/** A stored row back into metadata, or a problem message; anything else is corruption. */
+function parseMetaRow(value: unknown): DocMeta | string {
+  if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') return value[0];
+  if (!Array.isArray(value) || value.length !== 9) throw new CorruptIndexError('bad metadata row');
+  const [title, date, source, section, author, agency, url, tags, words] = value as unknown[];
+  if (
+    typeof title !== 'string' ||
+    ![date, source, section, author, agency, url].every(isStringOrNull) ||
+    !Array.isArray(tags) ||
+    !tags.every((tag) => typeof tag === 'string') ||
+    typeof words !== 'number'
+  ) {
+    throw new CorruptIndexError('bad metadata row');
+  }
+  const meta: DocMeta = { title, tags: tags as string[], words };
+  const optional = { date, source, section, author, agency, url } as Record<string, string | null>;
+  for (const [key, text] of Object.entries(optional))
+    if (text !== null) (meta as unknown as Record<string, string>)[key] = text;
+  return meta;
+}
+
+export function dayNumber(date: string | undefined): number {
+  if (date === undefined) return NO_DAY;
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+}
+
+interface KeyPostings {
+  docs: ByteWriter;
+  positions: ByteWriter;
+  lastDoc: number;
+  df: number;
+}
+
+/** Collects documents in memory and writes them out as one segment. */
+export class SegmentBuilder {
+  private readonly keys = new Map<string, KeyPostings>();
+  private readonly docs: DocInput[] = [];
+  private readonly lens: number[] = [];
+  private readonly texts: string[] = [];
+
+  get count(): number {
+    return this.docs.length;
+  }
+
+  add(doc: DocInput): void {
+    const id = this.docs.length;
+    this.docs.push(doc);
+    const terms = new Map<string, { tf: number[]; positions: number[] }>();
+    const lengths = [0, 0, 0, 0];
+    let position = 0;
+    const addText = (text: string, field: number) => {
+      for (const token of tokenize(text)) {
+        let term = terms.get(token);
+        if (term === undefined) {
+          term = { tf: [0, 0, 0, 0], positions: [] };
+          terms.set(token, term);
+        }
+        term.tf[field] = (term.tf[field] ?? 0) + 1;
+        term.positions.push(position);
+        position += 1;
+        lengths[field] = (lengths[field] ?? 0) + 1;
+      }
+      // A gap, so a phrase never runs from one title, tag or paragraph into the next.
+      position += 1;
+    };
+    const fields = doc.content?.fields;
+    let titleEnd = 0;
+    let tagsEnd = 0;
+    if (fields) {
+      addText(fields.title, 0);
+      titleEnd = position;
+      for (const tag of fields.tags) addText(tag, 1);
+      tagsEnd = position;
+      for (const paragraph of fields.paragraphs) addText(paragraph.text, paragraph.heading ? 2 : 3);
+    }
+    this.lens.push(...lengths, titleEnd, tagsEnd);
+    this.texts.push(
+      fields
+        ? fields.paragraphs
+            .filter((paragraph) => !paragraph.heading)
+            .map((paragraph) => paragraph.text)
+            .join('\n')
+        : '',
+    );
+    for (const [key, term] of terms) {
+      let postings = this.keys.get(key);
+      if (postings === undefined) {
+        postings = { docs: new ByteWriter(), positions: new ByteWriter(), lastDoc: -1, df: 0 };
+        this.keys.set(key, postings);
+      }
+      postings.docs.varint(id - postings.lastDoc - 1);
+      for (const tf of term.tf) postings.docs.varint(tf);
+      postings.positions.varint(term.positions.length);
+      let previous = 0;
+      for (const at of term.positions) {
+        postings.positions.varint(at - previous);
+        previous = at;
+      }
+      postings.lastDoc = id;
+      postings.df += 1;
+    }
+  }
+
+  /** The segment file's bytes. */
+  toBytes(): Uint8Array {
+    const encoder = new TextEncoder();
+    const n = this.docs.length;
+    const regions: [string, Uint8Array][] = [];
+    const stats = new Float64Array(n * STATS);
+    const sums = new Uint32Array(n * SUMS);
+    const days = new Int32Array(n);
+    const metaIdx = new Float64Array(n + 1);
+    const textIdx = new Float64Array(n + 1);
+    const metaParts: Uint8Array[] = [];
+    const textParts: Uint8Array[] = [];
+    let metaLength = 0;
+    let textLength = 0;
+    this.docs.forEach((doc, id) => {
+      stats[id * STATS] = doc.size;
+      stats[id * STATS + 1] = doc.mtimeMs;
+      const row = doc.content ? metaRow(doc.content.meta) : [doc.problem ?? 'cannot be indexed'];
+      const metaBytes = encoder.encode(JSON.stringify(row));
+      const textBytes = encoder.encode(this.texts[id] ?? '');
+      sums[id * SUMS] = doc.sourceSum;
+      sums[id * SUMS + 1] = checksum(metaBytes);
+      sums[id * SUMS + 2] = checksum(textBytes);
+      days[id] = dayNumber(doc.content?.meta.date);
+      // Rows are stored back to back, each followed by a comma, so all of them parse as one array.
+      metaParts.push(metaBytes, COMMA);
+      textParts.push(textBytes);
+      metaLength += metaBytes.length + 1;
+      textLength += textBytes.length;
+      metaIdx[id + 1] = metaLength;
+      textIdx[id + 1] = textLength;
+    });
+    const sorted = [...this.keys.keys()].sort();
+    const dict = new ByteWriter(1024);
+    const post = new ByteWriter(1024);
+    const sparseKeys: string[] = [];
+    const sparseIdx: number[] = [0];
+    const sparseSums: number[] = [];
+    let blockStart = 0;
+    sorted.forEach((key, index) => {
+      if (index % BLOCK_KEYS === 0) sparseKeys.push(key);
+      const postings = this.keys.get(key) as KeyPostings;
+      const offset = post.length;
+      post.append(postings.docs.view());
+      post.append(postings.positions.view());
+      const sum = checksum(post.view().subarray(offset));
+      const line = `${key}\t${offset}\t${postings.docs.length}\t${postings.positions.length}\t${postings.df}\t${sum}\n`;
+      dict.append(encoder.encode(line));
+      if (index % BLOCK_KEYS === BLOCK_KEYS - 1 || index === sorted.length - 1) {
+        sparseSums.push(checksum(dict.view().subarray(blockStart)));
+        sparseIdx.push(dict.length);
+        blockStart = dict.length;
+      }
+    });
+    const concat = (parts: Uint8Array[], length: number) => {
+      const out = new Uint8Array(length);
+      let at = 0;
+      for (const part of parts) {
+        out.set(part, at);
+        at += part.length;
+      }
+      return out;
+    };
+    const bytesOf = (array: Float64Array | Uint32Array | Uint16Array | Int32Array) => new Uint8Array(array.buffer);
+    regions.push(
+      ['names', encoder.encode(this.docs.map((doc) => doc.name).join('\n'))],
+      ['stats', bytesOf(stats)],
+      ['sums', bytesOf(sums)],
+      // Lengths in tokens, capped at 65535: the front matter's limit keeps title and tags below it.
+      ['lens', bytesOf(Uint16Array.from(this.lens, (value) => Math.min(value, 0xffff)))],
+      ['days', bytesOf(days)],
+      ['metaIdx', bytesOf(metaIdx)],
+      ['textIdx', bytesOf(textIdx)],
+      ['sparse', encoder.encode(sparseKeys.join('\n'))],
+      ['sparseIdx', bytesOf(Float64Array.from(sparseIdx))],
+      ['sparseSums', bytesOf(Uint32Array.from(sparseSums))],
+      ['meta', concat(metaParts, metaLength)],
+      ['text', concat(textParts, textLength)],
+      ['dict', dict.view()],
+      ['post', post.view()],
+    );
+    return layout(n, regions);
+  }
+}
+
+type RegionTable = Record<string, [offset: number, length: number, sum: number]>;
+
+interface Header {
+  format: 1;
+  docs: number;
+  size: number;
+  regions: RegionTable;
+}
+
+function layout(docs: number, regions: [string, Uint8Array][]): Uint8Array {
+  // The header's length depends on the offsets, which depend on the header's length: pad it to a
+  // fixed generous size instead of iterating.
+  const table: RegionTable = {};
+  const estimate = 16 + 64 + regions.length * 80;
+  const headerSpace = Math.ceil(estimate / 8) * 8;
+  let offset = headerSpace;
+  for (const [name, bytes] of regions) {
+    table[name] = [offset, bytes.length, checksum(bytes)];
+    offset = Math.ceil((offset + bytes.length) / 8) * 8;
+  }
+  const header: Header = { format: 1, docs, size: offset, regions: table };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  if (16 + json.length > headerSpace) throw new Error('index header overflow');
+  const out = new Uint8Array(offset);
+  out.set(new TextEncoder().encode(SEGMENT_MAGIC), 0);
+  const view = new DataView(out.buffer);
+  view.setUint32(8, json.length, true);
+  view.setUint32(12, checksum(json), true);
+  out.set(json, 16);
+  for (const [name, bytes] of regions) out.set(bytes, (table[name] as [number, number, number])[0]);
+  return out;
+}
+
+/** Where a segment's bytes come from: a file read piecewise, or bytes in memory. */
+export interface ByteSource {
+  readonly size: number;
+  read(offset: number, length: number): Uint8Array;
+}
+
+export class MemorySource implements ByteSource {
+  constructor(private readonly bytes: Uint8Array) {}
+  get size(): number {
+    return this.bytes.length;
+  }
+  read(offset: number, length: number): Uint8Array {
+    if (offset < 0 || offset + length > this.bytes.length) throw new CorruptIndexError('read past the end');
+    return this.bytes.subarray(offset, offset + length);
+  }
+}
+
+/** A term's postings in one segment: matching documents and their per-field counts. */
+export interface Postings {
+  docs: Int32Array;
+  /** FIELD_COUNT counts per entry of `docs`. */
+  tf: Int32Array;
+  /** Positions of the term in each document, decoded on demand (phrases). */
+  positions(): Int32Array[];
+}
+
+interface DictEntry {
+  offset: number;
+  docLength: number;
+  positionLength: number;
+  df: number;
+  sum: number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function decode(bytes: Uint8Array): string {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new CorruptIndexError('text is not UTF-8');
+  }
+}
+
+/** Reads a segment; validates the header and the small tables up front, the rest as it is read. */
+export class Segment {
+  readonly count: number;
+  readonly names: string[];
+  readonly stats: Float64Array;
+  readonly sums: Uint32Array;
+  readonly lens: Uint16Array;
+  readonly days: Int32Array;
+  private readonly metaIdx: Float64Array;
+  private readonly textIdx: Float64Array;
+  private readonly sparse: string[];
+  private readonly sparseIdx: Float64Array;
+  private readonly sparseSums: Uint32Array;
+  private readonly regions: RegionTable;
+  private readonly blocks = new Map<number, Map<string, DictEntry>>();
+  private readonly blockKeys = new Map<number, string[]>();
+
+  constructor(private readonly source: ByteSource) {
+    if (source.size < 16) throw new CorruptIndexError('too short');
+    const head = source.read(0, 16);
+    if (decode(head.subarray(0, 8)) !== SEGMENT_MAGIC) throw new CorruptIndexError('not a news index');
+    const view = new DataView(head.buffer, head.byteOffset, 16);
+    const length = view.getUint32(8, true);
+    if (16 + length > source.size) throw new CorruptIndexError('header runs past the end');
+    const json = source.read(16, length);
+    if (checksum(json) !== view.getUint32(12, true)) throw new CorruptIndexError('header checksum');
+    let header: Header;
+    try {
+      header = JSON.parse(decode(json)) as Header;
+    } catch {
+      throw new CorruptIndexError('header is not JSON');
+    }
+    if (
+      typeof header !== 'object' ||
+      header === null ||
+      typeof header.regions !== 'object' ||
+      header.format !== 1 ||
+      header.size !== source.size ||
+      !Number.isInteger(header.docs)
+    ) {
+      throw new CorruptIndexError('header does not match the file');
+    }
+    this.regions = header.regions;
+    this.count = header.docs;
+    const n = this.count;
+    for (const [offset, size] of Object.values(this.regions)) {
+      if (!(offset >= 0 && size >= 0 && offset % 8 === 0 && offset + size <= source.size)) {
+        throw new CorruptIndexError('region out of bounds');
+      }
+    }
+    // The small tables lie together: one read, each then checked.
+    const first = this.region('names');
+    const last = this.region('sparseSums');
+    const start = first[0];
+    const block = source.read(start, last[0] + last[1] - start);
+    // Checksums cost time on every run, so only tables whose damage nothing else would catch are
+    // summed here: names, lengths and dates. Damaged stats make a file look changed (it is re-read);
+    // damaged offsets or sums fail the checksum of the piece they point at.
+    const summed = new Set(['names', 'lens', 'days', 'sparse', 'sparseIdx', 'sparseSums']);
+    const take = (name: string, bytesPer: number, expected?: number) => {
+      const [offset, size, sum] = this.region(name);
+      const bytes = block.subarray(offset - start, offset - start + size);
+      if (summed.has(name) && checksum(bytes) !== sum) throw new CorruptIndexError(`${name} checksum`);
+      if (expected !== undefined && size !== expected * bytesPer) throw new CorruptIndexError(`${name} size`);
+      return bytes;
+    };
+    const f64 = (bytes: Uint8Array) => new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
+    const u32 = (bytes: Uint8Array) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+    const names = decode(take('names', 1));
+    this.names = n === 0 ? [] : names.split('\n');
+    if (this.names.length !== n) throw new CorruptIndexError('names count');
+    this.stats = f64(take('stats', 8, n * STATS));
+    this.sums = u32(take('sums', 4, n * SUMS));
+    const lensBytes = take('lens', 2, n * LENS);
+    this.lens = new Uint16Array(lensBytes.buffer, lensBytes.byteOffset, n * LENS);
+    const dayBytes = take('days', 4, n);
+    this.days = new Int32Array(dayBytes.buffer, dayBytes.byteOffset, n);
+    this.metaIdx = f64(take('metaIdx', 8, n + 1));
+    this.textIdx = f64(take('textIdx', 8, n + 1));
+    const sparse = decode(take('sparse', 1));
+    this.sparse = sparse === '' ? [] : sparse.split('\n');
+    this.sparseIdx = f64(take('sparseIdx', 8, this.sparse.length + 1));
+    this.sparseSums = u32(take('sparseSums', 4, this.sparse.length));
+  }
+
+  private region(name: string): [number, number, number] {
+    const region = this.regions[name];
+    if (!Array.isArray(region) || region.length !== 3) throw new CorruptIndexError(`no ${name} region`);
+    return region;
+  }
+
+  /** Bytes [from, to) of a region, checked against `sum`. */
+  private slice(name: string, from: number, to: number, sum: number): Uint8Array {
+    const [offset, size] = this.region(name);
+    if (!(from >= 0 && to >= from && to <= size)) throw new CorruptIndexError(`${name} index out of bounds`);
+    const bytes = this.source.read(offset + from, to - from);
+    if (checksum(bytes) !== sum) throw new CorruptIndexError(`${name} checksum`);
+    return bytes;
+  }
+
+  sourceSum(doc: number): number {
+    return this.sums[doc * SUMS] as number;
+  }
+
+  /** One document's metadata, or the reason it was skipped. */
+  meta(doc: number): DocMeta | string {
+    const bytes = this.slice(
+      'meta',
+      this.metaIdx[doc] as number,
+      (this.metaIdx[doc + 1] as number) - 1,
+      this.sums[doc * SUMS + 1] as number,
+    );
+    try {
+      return parseMetaRow(JSON.parse(decode(bytes)));
+    } catch (error) {
+      if (error instanceof CorruptIndexError) throw error;
+      throw new CorruptIndexError('metadata is not JSON');
+    }
+  }
+
+  /** Every document's metadata (or problem), read in one piece. */
+  allMeta(): (DocMeta | string)[] {
+    const [, size, sum] = this.region('meta');
+    const bytes = this.slice('meta', 0, size, sum);
+    const out: (DocMeta | string)[] = [];
+    let rows: unknown;
+    try {
+      rows = JSON.parse(`[${decode(bytes.subarray(0, Math.max(0, bytes.length - 1)))}]`);
+    } catch {
+      throw new CorruptIndexError('metadata is not JSON');
+    }
+    if (!Array.isArray(rows) || rows.length !== this.count) throw new CorruptIndexError('metadata count');
+    for (const row of rows) out.push(parseMetaRow(row));
+    return out;
+  }
+
+  /** The body text (paragraphs, one per line) of a document. */
+  text(doc: number): string {
+    return decode(
+      this.slice(
+        'text',
+        this.textIdx[doc] as number,
+        this.textIdx[doc + 1] as number,
+        this.sums[doc * SUMS + 2] as number,
+      ),
+    );
+  }
+
+  /** Field lengths of a document, then where its title and tags end. */
+  fieldLength(doc: number, field: number): number {
+    return this.lens[doc * LENS + field] as number;
+  }
+
+  titleEnd(doc: number): number {
+    return this.lens[doc * LENS + 4] as number;
+  }
+
+  tagsEnd(doc: number): number {
+    return this.lens[doc * LENS + 5] as number;
+  }
+
+  private blockOf(index: number): Map<string, DictEntry> {
+    const cached = this.blocks.get(index);
+    if (cached) return cached;
+    const bytes = this.slice(
+      'dict',
+      this.sparseIdx[index] as number,
+      this.sparseIdx[index + 1] as number,
+      this.sparseSums[index] as number,
+    );
+    const entries = new Map<string, DictEntry>();
+    const keys: string[] = [];
+    for (const line of decode(bytes).split('\n')) {
+      if (line === '') continue;
+      const [key, offset, docLength, positionLength, df, sum] = line.split('\t');
+      const numbers = [offset, docLength, positionLength, df, sum].map(Number);
+      if (key === undefined || numbers.some((value) => !Number.isFinite(value) || value < 0)) {
+        throw new CorruptIndexError('bad dictionary line');
+      }
+      const [o, d, p, f, s] = numbers as [number, number, number, number, number];
+      entries.set(key, { offset: o, docLength: d, positionLength: p, df: f, sum: s });
+      keys.push(key);
+    }
+    this.blocks.set(index, entries);
+    this.blockKeys.set(index, keys);
+    return entries;
+  }
+
+  /** The block whose first key is the last one ≤ key, or -1. */
+  private findBlock(key: string): number {
+    let low = 0;
+    let high = this.sparse.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if ((this.sparse[middle] as string) <= key) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found;
+  }
+
+  /** Keys starting with `prefix`, in order. */
+  keysWithPrefix(prefix: string): string[] {
+    const out: string[] = [];
+    for (let index = Math.max(0, this.findBlock(prefix)); index < this.sparse.length; index++) {
+      this.blockOf(index);
+      const keys = this.blockKeys.get(index) ?? [];
+      for (const key of keys) if (key.startsWith(prefix)) out.push(key);
+      const lastKey = keys[keys.length - 1];
+      if (lastKey !== undefined && lastKey > prefix && !lastKey.startsWith(prefix)) break;
+    }
+    return out;
+  }
+
+  postings(key: string): Postings | undefined {
+    const block = this.findBlock(key);
+    if (block < 0) return undefined;
+    const entry = this.blockOf(block).get(key);
+    if (entry === undefined) return undefined;
+    const bytes = this.slice('post', entry.offset, entry.offset + entry.docLength + entry.positionLength, entry.sum);
+    const reader = new ByteReader(bytes.subarray(0, entry.docLength));
+    const docs = new Int32Array(entry.df);
+    const tf = new Int32Array(entry.df * FIELD_COUNT);
+    let doc = -1;
+    for (let i = 0; i < entry.df; i++) {
+      doc += reader.varint() + 1;
+      if (doc >= this.count) throw new CorruptIndexError('posting past the last document');
+      docs[i] = doc;
+      for (let field = 0; field < FIELD_COUNT; field++) tf[i * FIELD_COUNT + field] = reader.varint();
+    }
+    if (!reader.done) throw new CorruptIndexError('postings longer than recorded');
+    const positionBytes = bytes.subarray(entry.docLength);
+    return {
+      docs,
+      tf,
+      positions: () => {
+        const positions = new ByteReader(positionBytes);
+        const out: Int32Array[] = [];
+        for (let i = 0; i < entry.df; i++) {
+          const count = positions.varint();
+          if (count > positionBytes.length) throw new CorruptIndexError('bad position count');
+          const list = new Int32Array(count);
+          let at = 0;
+          for (let j = 0; j < count; j++) {
+            at += positions.varint();
+            list[j] = at;
+          }
+          out.push(list);
+        }
+        return out;
+      },
+    };
+  }
+}

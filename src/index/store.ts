@@ -1,0 +1,535 @@
+// The search index of each folder: read from the cache, brought up to date, or built in memory.
+//
+// A folder's index lives in <cache>/v1/<hash of the folder's real path>/: segment files and a
+// manifest naming them, with the documents each has lost since (deleted or changed files). Every
+// run compares the folder with the manifest — the folder's mtime for added, removed and renamed
+// files, and each file's size and mtime for changed ones — re-reads only what changed into a new
+// small segment, and merges small segments once there are too many. Writers take a lock file and
+// replace files by rename, so a reader sees the old index or the new one, never half of either;
+// a process that cannot take the lock works from memory and leaves the cache alone. A manifest
+// or segment that does not check out is rebuilt from the articles, never trusted.
+
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { join, sep } from 'node:path';
+import type { Article } from '../article.js';
+import { ArticleError } from '../errors.js';
+import type { Folder } from '../folders.js';
+import { type ArticleFile, ArticleLoader, listFolder, loadBlocks, readArticleFile } from '../library.js';
+import { type Block, blocksToParagraphs } from '../render/model.js';
+import { CorruptIndexError, checksum } from './bytes.js';
+import { type ByteSource, type DocInput, MemorySource, Segment, SegmentBuilder } from './segment.js';
+
+const MANIFEST_FORMAT = 'news-index-1';
+/** Documents per segment when building: bounds the builder's memory. */
+const SEGMENT_DOCS = 5000;
+/** Merge small segments once there are more than this many. */
+const MAX_SEGMENTS = 12;
+const SMALL_SEGMENT = 1000;
+/** A timestamp this close to the moment it was read may still change within the same clock tick. */
+const RACY_MS = 1000;
+/** A lock older than this was left by a process that died. */
+const STALE_LOCK_MS = 10 * 60 * 1000;
+
+export interface IndexSettings {
+  /** Where indexes are kept; undefined: build them in memory every run (--no-cache). */
+  cacheDir: string | undefined;
+  maxBytes: number;
+  /** Called while articles are read, with how many of how many are done. */
+  progress?: (done: number, total: number) => void;
+}
+
+export interface FolderIndex {
+  folder: Folder;
+  segments: { segment: Segment; deleted: ReadonlySet<number> }[];
+  /** Entries that cannot be articles (bad names, pipes, links out of the folder). */
+  problems: ArticleError[];
+  /** One-line notes for stderr: a damaged index rebuilt, a cache that cannot be written. */
+  notes: string[];
+  /** The cache directory the index came from, if any: removing its manifest forces a rebuild. */
+  cachedIn?: string;
+}
+
+/** Makes the next run rebuild this folder's index: for damage found only while querying it. */
+export function discardFolderIndex(index: FolderIndex): void {
+  if (index.cachedIn === undefined) return;
+  try {
+    unlinkSync(join(index.cachedIn, 'manifest'));
+  } catch {
+    // Already gone, or not ours to remove: the next run checks it again anyway.
+  }
+}
+
+interface ManifestSegment {
+  file: string;
+  deleted: number[];
+}
+
+interface Manifest {
+  format: typeof MANIFEST_FORMAT;
+  folder: string;
+  /** The folder's mtime and inode when its entries were last listed; mtime -1 forces a new listing. */
+  dir: { mtimeMs: number; ino: number };
+  segments: ManifestSegment[];
+  problems: [name: string, message: string][];
+}
+
+class FileSource implements ByteSource {
+  readonly size: number;
+  constructor(private readonly fd: number) {
+    this.size = fstatSync(fd).size;
+  }
+  read(offset: number, length: number): Uint8Array {
+    const bytes = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const count = readSync(this.fd, bytes, done, length - done, offset + done);
+      if (count === 0) throw new CorruptIndexError('file shorter than its header says');
+      done += count;
+    }
+    return bytes;
+  }
+}
+
+/** A stored mtime: -1 when the file or folder changed so recently that it may change again unseen. */
+function settledMtime(mtimeMs: number, now: number): number {
+  return now - mtimeMs < RACY_MS ? -1 : mtimeMs;
+}
+
+function problemOf(error: ArticleError): string {
+  return error.message.startsWith(`${error.path}: `) ? error.message.slice(error.path.length + 2) : error.message;
+}
+
+/** An article as builder input: its metadata, and its title, tags and paragraphs to index. */
+export function articleDoc(
+  article: Article,
+  blocks: readonly Block[],
+  file: Pick<DocInput, 'name' | 'size' | 'mtimeMs' | 'sourceSum'>,
+): DocInput {
+  const paragraphs = blocksToParagraphs(blocks).map((paragraph) => ({
+    heading: paragraph.heading,
+    text: paragraph.text.replace(/\s+/g, ' ').trim(),
+  }));
+  const content: NonNullable<DocInput['content']> = {
+    meta: { title: article.title, tags: article.tags, words: article.words },
+    fields: { title: article.title, tags: article.tags, paragraphs },
+  };
+  for (const key of ['date', 'source', 'section', 'author', 'agency', 'url'] as const) {
+    const value = article[key];
+    if (value !== undefined) content.meta[key] = value;
+  }
+  return { ...file, content };
+}
+
+/** Reads and parses article files into builder input; a bad file becomes a document with a problem. */
+async function readDocs(
+  files: readonly ArticleFile[],
+  settings: IndexSettings,
+  onEach: (doc: DocInput) => void,
+): Promise<void> {
+  const loader = new ArticleLoader(settings.maxBytes);
+  let done = 0;
+  for (const file of files) {
+    const name = `${file.slug}.md`;
+    const now = Date.now();
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(file.path);
+      const text = readArticleFile(file.path, settings.maxBytes);
+      const article = await loader.load(file, text);
+      onEach(
+        articleDoc(article, await loadBlocks(article), {
+          name,
+          size: stat.size,
+          mtimeMs: settledMtime(stat.mtimeMs, now),
+          sourceSum: checksum(Buffer.from(text)),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ArticleError)) throw error;
+      onEach({
+        name,
+        size: stat?.size ?? -1,
+        mtimeMs: stat ? settledMtime(stat.mtimeMs, now) : -1,
+        sourceSum: 0,
+        problem: problemOf(error),
+      });
+    }
+    done += 1;
+    settings.progress?.(done, files.length);
+  }
+}
+
+/** Builds segments of the files, SEGMENT_DOCS at a time; `store` keeps each (in a file or memory). */
+async function buildSegments(
+  files: readonly ArticleFile[],
+  settings: IndexSettings,
+  store: (bytes: Uint8Array) => Segment,
+): Promise<Segment[]> {
+  const segments: Segment[] = [];
+  let builder = new SegmentBuilder();
+  await readDocs(files, settings, (doc) => {
+    builder.add(doc);
+    if (builder.count >= SEGMENT_DOCS) {
+      segments.push(store(builder.toBytes()));
+      builder = new SegmentBuilder();
+    }
+  });
+  if (builder.count > 0 || segments.length === 0) segments.push(store(builder.toBytes()));
+  return segments;
+}
+
+const inMemory = (bytes: Uint8Array) => new Segment(new MemorySource(bytes));
+
+/** Indexes a folder in memory, reading every article: --no-cache, and the fallback when the cache fails. */
+export async function indexInMemory(folder: Folder, settings: IndexSettings): Promise<FolderIndex> {
+  const problems: ArticleError[] = [];
+  const files = listFolder(folder, problems);
+  const segments = await buildSegments(files, settings, inMemory);
+  return { folder, segments: segments.map((segment) => ({ segment, deleted: new Set() })), problems, notes: [] };
+}
+
+/** The cache's directory for one folder. */
+function cachePath(cacheDir: string, realFolder: string): string {
+  // Two 32-bit sums of the path; the manifest also names its folder, so a collision only rebuilds.
+  const bytes = Buffer.from(realFolder);
+  const key = [checksum(bytes), checksum(Buffer.concat([bytes, bytes]))]
+    .map((sum) => sum.toString(16).padStart(8, '0'))
+    .join('');
+  return join(cacheDir, 'v1', key);
+}
+
+function isManifest(value: unknown, realFolder: string): value is Manifest {
+  if (typeof value !== 'object' || value === null) return false;
+  const manifest = value as Manifest;
+  return (
+    manifest.format === MANIFEST_FORMAT &&
+    manifest.folder === realFolder &&
+    typeof manifest.dir?.mtimeMs === 'number' &&
+    typeof manifest.dir.ino === 'number' &&
+    Array.isArray(manifest.segments) &&
+    manifest.segments.every(
+      (segment) =>
+        typeof segment?.file === 'string' &&
+        /^seg-[\w.-]+\.idx$/.test(segment.file) &&
+        Array.isArray(segment.deleted) &&
+        segment.deleted.every((doc) => Number.isInteger(doc) && doc >= 0),
+    ) &&
+    Array.isArray(manifest.problems) &&
+    manifest.problems.every(
+      (problem) => Array.isArray(problem) && typeof problem[0] === 'string' && typeof problem[1] === 'string',
+    )
+  );
+}
+
+/** The manifest, undefined when there is none, or CorruptIndexError when it does not check out. */
+function readManifest(dir: string, realFolder: string): Manifest | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, 'manifest'), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new CorruptIndexError(`manifest cannot be read (${(error as NodeJS.ErrnoException).code})`);
+  }
+  const newline = text.indexOf('\n');
+  const body = text.slice(newline + 1);
+  if (newline < 0 || text.slice(0, newline) !== String(checksum(Buffer.from(body)))) {
+    throw new CorruptIndexError('manifest checksum');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    throw new CorruptIndexError('manifest is not JSON');
+  }
+  if (!isManifest(value, realFolder)) throw new CorruptIndexError('manifest is not one of ours');
+  return value;
+}
+
+function openSegment(dir: string, file: string): Segment {
+  let fd: number;
+  try {
+    fd = openSync(join(dir, file), constants.O_RDONLY);
+  } catch (error) {
+    throw new CorruptIndexError(`segment ${file} cannot be opened (${(error as NodeJS.ErrnoException).code})`);
+  }
+  try {
+    return new Segment(new FileSource(fd));
+  } catch (error) {
+    closeSync(fd);
+    if (error instanceof CorruptIndexError) throw error;
+    throw new CorruptIndexError(`segment ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** Holds the folder's write lock while it exists; a second process gets none and writes nothing. */
+class WriteLock {
+  private held = false;
+  constructor(private readonly path: string) {}
+
+  acquire(): boolean {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const fd = openSync(this.path, 'wx', 0o600);
+        writeSync(fd, `${process.pid}\n`);
+        closeSync(fd);
+        this.held = true;
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const age = Date.now() - (statSync(this.path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+        if (age < STALE_LOCK_MS) return false;
+        try {
+          unlinkSync(this.path);
+        } catch {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    try {
+      unlinkSync(this.path);
+    } catch {
+      // Already gone: nothing to release.
+    }
+  }
+}
+
+function uniqueName(prefix: string, suffix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}${suffix}`;
+}
+
+/** Writes `bytes` to `dir/name` so that no reader ever sees a partial file. */
+function writeAtomically(dir: string, name: string, bytes: Uint8Array | string): void {
+  const temporary = join(dir, uniqueName('tmp', ''));
+  writeFileSync(temporary, bytes, { mode: 0o600 });
+  renameSync(temporary, join(dir, name));
+}
+
+function writeManifest(dir: string, manifest: Manifest): void {
+  const body = JSON.stringify(manifest);
+  writeAtomically(dir, 'manifest', `${checksum(Buffer.from(body))}\n${body}`);
+}
+
+/** Removes segment and temporary files the manifest no longer names (only while holding the lock). */
+function removeUnused(dir: string, manifest: Manifest): void {
+  const keep = new Set(manifest.segments.map((segment) => segment.file));
+  for (const name of readdirSync(dir)) {
+    if ((name.startsWith('seg-') || name.startsWith('tmp-')) && !keep.has(name)) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        // Another process's file, or gone already.
+      }
+    }
+  }
+}
+
+interface Loaded {
+  manifest: Manifest;
+  segments: Segment[];
+}
+
+function loadCached(dir: string, realFolder: string): Loaded | undefined {
+  // A writer may replace the manifest and remove the segments it named between our two reads: try again.
+  for (let attempt = 0; ; attempt++) {
+    const manifest = readManifest(dir, realFolder);
+    if (manifest === undefined) return undefined;
+    try {
+      const segments = manifest.segments.map((segment) => openSegment(dir, segment.file));
+      segments.forEach((segment, index) => {
+        if ((manifest.segments[index] as ManifestSegment).deleted.some((doc) => doc >= segment.count)) {
+          throw new CorruptIndexError('deleted document out of range');
+        }
+      });
+      return { manifest, segments };
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+function cannotWrite(settings: IndexSettings, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return `cannot write the search index in ${settings.cacheDir} (${code}); searching without it; set NEWS_CACHE_DIR to a writable folder or pass --no-cache`;
+}
+
+function folderFiles(folder: Folder, names: Iterable<string>): ArticleFile[] {
+  return [...names].sort().map((name) => ({ slug: name.slice(0, -3), path: join(folder.path, name), folder }));
+}
+
+/**
+ * The folder's index from the cache, brought up to date with the folder. Throws the same
+ * UsageError as listing when the folder itself is missing or unreadable.
+ */
+export async function openFolderIndex(folder: Folder, settings: IndexSettings): Promise<FolderIndex> {
+  if (settings.cacheDir === undefined) return indexInMemory(folder, settings);
+  const listed: ArticleError[] = [];
+  let dirStat: Stats;
+  try {
+    dirStat = statSync(folder.path);
+    if (!dirStat.isDirectory()) throw new Error('not a folder');
+  } catch {
+    // listFolder words the error exactly as list and read do.
+    listFolder(folder, listed);
+    throw new Error('unreachable: listFolder accepted a folder stat refused');
+  }
+  const realFolder = realpathSync(folder.path);
+  const dir = cachePath(settings.cacheDir, realFolder);
+  const notes: string[] = [];
+  let loaded: Loaded | undefined;
+  try {
+    loaded = loadCached(dir, realFolder);
+  } catch (error) {
+    notes.push(`the search index of ${folder.path} was damaged (${(error as Error).message}); rebuilding it`);
+  }
+
+  const now = Date.now();
+  const dirChanged =
+    loaded === undefined || loaded.manifest.dir.mtimeMs !== dirStat.mtimeMs || loaded.manifest.dir.ino !== dirStat.ino;
+  let names: Set<string>;
+  let problems: [string, string][];
+  let dirRecord = loaded?.manifest.dir ?? { mtimeMs: -1, ino: dirStat.ino };
+  if (dirChanged) {
+    const files = listFolder(folder, listed);
+    names = new Set(files.map((file) => `${file.slug}.md`));
+    problems = listed.map((problem) => [problem.path.slice(problem.path.lastIndexOf('/') + 1), problemOf(problem)]);
+    dirRecord = { mtimeMs: settledMtime(dirStat.mtimeMs, now), ino: dirStat.ino };
+  } else {
+    names = new Set();
+    problems = loaded?.manifest.problems ?? [];
+  }
+
+  // Compare what the index holds with the folder: each file's size and mtime (lstat, and stat
+  // through a link), and with a fresh listing also which files came and went.
+  const deleted = (loaded?.manifest.segments ?? []).map((segment) => new Set(segment.deleted));
+  const toRead = new Set<string>();
+  let dropped = 0;
+  const prefix = folder.path.endsWith(sep) ? folder.path : folder.path + sep;
+  const check = (segment: Segment, index: number, doc: number, name: string) => {
+    let stat = lstatSync(prefix + name, { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) stat = statSync(prefix + name, { throwIfNoEntry: false });
+    if (stat !== undefined && stat.size === segment.stats[doc * 2] && stat.mtimeMs === segment.stats[doc * 2 + 1]) {
+      return;
+    }
+    (deleted[index] as Set<number>).add(doc);
+    dropped += 1;
+    if (stat !== undefined) toRead.add(name);
+    // A file gone while the folder's mtime says nothing changed: list the folder afresh next time.
+    else if (!dirChanged) dirRecord = { mtimeMs: -1, ino: dirStat.ino };
+  };
+  loaded?.segments.forEach((segment, index) => {
+    const gone = deleted[index] as Set<number>;
+    const { names: docNames } = segment;
+    for (let doc = 0; doc < docNames.length; doc++) {
+      if (gone.has(doc)) continue;
+      const name = docNames[doc] as string;
+      if (!dirChanged || names.delete(name)) {
+        check(segment, index, doc, name);
+      } else {
+        gone.add(doc);
+        dropped += 1;
+      }
+    }
+  });
+  // With a fresh listing, the names left over are new files.
+  for (const name of names) toRead.add(name);
+  const unchanged = loaded !== undefined && dropped === 0 && toRead.size === 0 && dirRecord === loaded.manifest.dir;
+  const problemErrors = problems.map(([name, message]) => new ArticleError(join(folder.path, name), message));
+  const result = (segments: Segment[], gone: Set<number>[]): FolderIndex => ({
+    folder,
+    segments: segments.map((segment, index) => ({ segment, deleted: gone[index] ?? new Set() })),
+    problems: problemErrors,
+    notes,
+    cachedIn: dir,
+  });
+  if (unchanged && loaded) return result(loaded.segments, deleted);
+
+  // Something changed: merge when segments pile up, then index what is new.
+  let segments = loaded?.segments ?? [];
+  const keepSegment = segments.map((segment, index) => {
+    const gone = (deleted[index] as Set<number>).size;
+    return !(gone * 2 > segment.count || (segments.length >= MAX_SEGMENTS && segment.count - gone < SMALL_SEGMENT));
+  });
+  const reread = new Set(toRead);
+  segments.forEach((segment, index) => {
+    if (keepSegment[index]) return;
+    segment.names.forEach((name, doc) => {
+      if (!(deleted[index] as Set<number>).has(doc)) reread.add(name);
+    });
+  });
+  const lock = new WriteLock(join(dir, 'lock'));
+  let writable = true;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writable = lock.acquire();
+  } catch (error) {
+    notes.push(cannotWrite(settings, error));
+    writable = false;
+  }
+  try {
+    const newFiles: string[] = [];
+    const store = (bytes: Uint8Array): Segment => {
+      if (!writable) return inMemory(bytes);
+      try {
+        const name = uniqueName('seg', '.idx');
+        writeAtomically(dir, name, bytes);
+        newFiles.push(name);
+        return openSegment(dir, name);
+      } catch (error) {
+        if (error instanceof CorruptIndexError) throw error;
+        notes.push(cannotWrite(settings, error));
+        writable = false;
+        return inMemory(bytes);
+      }
+    };
+    const fresh = reread.size > 0 ? await buildSegments(folderFiles(folder, reread), settings, store) : [];
+    const kept = segments.filter((_, index) => keepSegment[index]);
+    const keptDeleted = deleted.filter((_, index) => keepSegment[index]);
+    const keptFiles = (loaded?.manifest.segments ?? []).filter((_, index) => keepSegment[index]).map((s) => s.file);
+    segments = [...kept, ...fresh];
+    const allDeleted = [...keptDeleted, ...fresh.map(() => new Set<number>())];
+    if (writable && newFiles.length === fresh.length) {
+      const manifest: Manifest = {
+        format: MANIFEST_FORMAT,
+        folder: realFolder,
+        dir: dirRecord,
+        segments: segments.map((_, index) => ({
+          file: index < kept.length ? (keptFiles[index] as string) : (newFiles[index - kept.length] as string),
+          deleted: [...(allDeleted[index] as Set<number>)].sort((a, b) => a - b),
+        })),
+        problems,
+      };
+      try {
+        writeManifest(dir, manifest);
+        removeUnused(dir, manifest);
+      } catch (error) {
+        notes.push(cannotWrite(settings, error));
+      }
+    }
+    return result(segments, allDeleted);
+  } finally {
+    lock.release();
+  }
+}

@@ -1,0 +1,29 @@
+// Pure: how text becomes index keys, and which keys a query word stands for.
+//
+// A token is a run of letters and digits, lower-cased: the same notion of a word as the query
+// language's whole-word match, so "Putin's" holds the token "putin" and "U.S." the tokens "u", "s".
+
+import { wordForms } from '../query.js';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The tokens of `text` in order. */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (const match of text.matchAll(WORD)) tokens.push(match[0].toLowerCase());
+  return tokens;
+}
+
+/**
+ * The tokens a whole query word matches, as the query language promises: its light plural forms
+ * ("treaty" finds "treaties", "sanctions" finds "sanction"), each also with a trailing s or es.
+ */
+export function wordKeys(word: string): string[] {
+  const keys = new Set<string>();
+  for (const form of wordForms(word)) {
+    keys.add(form);
+    keys.add(`${form}s`);
+    keys.add(`${form}es`);
+  }
+  return [...keys];
+}
