@@ -50,6 +50,7 @@ process.on('unhandledRejection', reportBug);
 const stdout = mayBeTerminal(1) ? process.stdout : 1;
 const stderr = mayBeTerminal(2) ? process.stderr : 2;
 const bundled = { dir: join(__dirname, '..', 'articles'), catalog: join(__dirname, '..', 'dist', 'catalog.json') };
-main(process.argv.slice(2), createStreamIo(stdout, stderr), process.env, { bundled }).then((code) => {
+const indexWorker = join(__dirname, '..', 'dist', 'index-worker.cjs');
+main(process.argv.slice(2), createStreamIo(stdout, stderr), process.env, { bundled, indexWorker }).then((code) => {
   process.exitCode = code;
 });

@@ -61,6 +61,18 @@ await build({
   logLevel: 'warning',
 });
 
+// The index worker (src/index/worker.ts): reads half of a big folder on a second core. Like
+// main.cjs it loads the vendored libraries from ./vendor/ when it first parses an article.
+await build({
+  ...common,
+  entryPoints: ['src/index/worker.ts'],
+  outfile: 'dist/index-worker.cjs',
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+  plugins: [vendorExternals],
+  logLevel: 'warning',
+});
+
 for (const name of VENDORED) {
   // Node's rules for import() of CommonJS make module.exports the default export, so a library
   // whose API is its default export (string-width) must be module.exports itself.

@@ -31,6 +31,10 @@ export const ENVIRONMENT: readonly HelpEntry[] = [
   { term: 'LESS', description: 'options for less; news sets FRX when it is not set' },
   { term: 'NEWS_CACHE_DIR', description: 'where the search index of --dir and NEWS_PATH folders is kept' },
   { term: 'XDG_CACHE_HOME', description: 'the index goes in $XDG_CACHE_HOME/news, else ~/.cache/news' },
+  {
+    term: 'NEWS_INDEX_CHECK',
+    description: "'files' (default): notice every edit; 'folders': only added, removed, renamed files (faster)",
+  },
   { term: 'NEWS_MAX_ARTICLE_BYTES', description: `refuse articles larger than this (default ${MAX_ARTICLE_BYTES})` },
 ];
 

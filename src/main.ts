@@ -32,6 +32,8 @@ const VERSION = typeof __NEWS_VERSION__ === 'string' ? __NEWS_VERSION__ : '0.0.0
 export interface MainOptions {
   /** The bundled articles: bin/news.cjs passes the package's own `articles/`, never the working directory. */
   bundled: BundledArticles;
+  /** dist/index-worker.cjs: builds of big indexes use a second core through it. */
+  indexWorker?: string;
 }
 
 async function runInvocation(invocation: Invocation, context: CommandContext, program: Command): Promise<number> {
@@ -71,6 +73,13 @@ export function resolveCacheDir(env: Env): string | undefined {
   if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'news');
   if (env.HOME && isAbsolute(env.HOME)) return join(env.HOME, '.cache', 'news');
   return undefined;
+}
+
+/** NEWS_INDEX_CHECK: how each run looks for changed articles; see IndexSettings.check. */
+function resolveIndexCheck(value: string | undefined): 'files' | 'folders' {
+  if (value === undefined || value === '' || value === 'files') return 'files';
+  if (value === 'folders') return 'folders';
+  throw new UsageError(`NEWS_INDEX_CHECK='${value}' is not 'files' or 'folders'; unset it or pick one`);
 }
 
 /** Human output of list, read, search and quotes may be paged; see resolvePager for the rules. */
@@ -131,7 +140,9 @@ export async function main(argv: readonly string[], io: Io, env: Env, options: M
         folders: resolveFolders(globals.dir, env.NEWS_PATH, options.bundled),
         maxArticleBytes: resolveMaxArticleBytes(env.NEWS_MAX_ARTICLE_BYTES),
         cacheDir: globals.cache ? resolveCacheDir(env) : undefined,
+        indexCheck: resolveIndexCheck(env.NEWS_INDEX_CHECK),
         showProgress: io.stderr.isTTY,
+        indexWorker: options.indexWorker,
       };
       exitCode = await runInvocation(invocation, context, program);
       if (pager && commandIo.stdout instanceof BufferSink) await showPaged(io, commandIo.stdout.text, pager, env);

@@ -35,7 +35,13 @@ function renderStyled(article: Article, width: number, colors: ChalkInstance = c
 }
 
 function search(articles: readonly Article[], query: string, cells: number): SearchHit[] {
-  const library = libraryOfArticles(articles.map((article) => ({ article, blocks: parseBody(article.body) })));
+  // A folder holds each slug once: number the articles, which all share the slug 'prop'.
+  const library = libraryOfArticles(
+    articles.map((article, index) => ({
+      article: { ...article, slug: `${article.slug}-${index}` },
+      blocks: parseBody(article.body),
+    })),
+  );
   return searchLibrary(library, query, {}, Number.POSITIVE_INFINITY, cells, exact);
 }
 

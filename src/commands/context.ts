@@ -12,6 +12,10 @@ export interface CommandContext {
   maxArticleBytes: number;
   /** Where user folders' search indexes are kept; undefined for --no-cache. */
   cacheDir: string | undefined;
+  /** How the index looks for changed articles: every file's stat, or only each folder's. */
+  indexCheck: 'files' | 'folders';
   /** Whether stderr is a terminal, so long index builds may show progress there. */
   showProgress: boolean;
+  /** The index worker script, when there is one (the built CLI); tests index on one thread. */
+  indexWorker?: string | undefined;
 }

@@ -2,6 +2,7 @@
 
 import { CorruptIndexError } from '../index/bytes.js';
 import { type IndexedLibrary, openLibrary } from '../index/open.js';
+import type { IndexSettings } from '../index/store.js';
 import { formatMessage, reportProblems, reportShadowed } from '../report.js';
 import type { CommandContext } from './context.js';
 
@@ -28,7 +29,12 @@ function progressLine(context: CommandContext): { update: (done: number, total: 
 
 async function open(context: CommandContext): Promise<IndexedLibrary> {
   const progress = context.showProgress ? progressLine(context) : undefined;
-  const settings = { cacheDir: context.cacheDir, maxBytes: context.maxArticleBytes };
+  const settings: IndexSettings = {
+    cacheDir: context.cacheDir,
+    maxBytes: context.maxArticleBytes,
+    check: context.indexCheck,
+  };
+  if (context.indexWorker !== undefined) settings.workerScript = context.indexWorker;
   try {
     return await openLibrary(context.folders, progress ? { ...settings, progress: progress.update } : settings);
   } finally {

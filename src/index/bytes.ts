@@ -19,6 +19,10 @@ export class ByteWriter {
   }
 
   varint(value: number): void {
+    if (value < 0x80 && this.length < this.bytes.length) {
+      this.bytes[this.length++] = value;
+      return;
+    }
     this.reserve(8);
     let rest = value;
     while (rest >= 0x80) {

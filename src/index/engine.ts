@@ -14,6 +14,9 @@ export interface SegmentView {
   live: Uint8Array;
   /** The folder's path, joined with each document's file name for messages and --json. */
   folder: string;
+  /** How many documents are live, and their tokens per field: BM25's N and average lengths. */
+  documents: number;
+  totals: number[];
 }
 
 export interface IndexHit {
@@ -212,13 +215,11 @@ interface CorpusStats {
 function corpusStats(views: readonly SegmentView[]): CorpusStats {
   const totals = [0, 0, 0, 0];
   let documents = 0;
-  for (const { segment, live } of views) {
-    for (let doc = 0; doc < segment.count; doc++) {
-      if (!live[doc]) continue;
-      documents += 1;
-      for (let field = 0; field < FIELD_COUNT; field++)
-        totals[field] = (totals[field] ?? 0) + segment.fieldLength(doc, field);
-    }
+  for (const view of views) {
+    documents += view.documents;
+    view.totals.forEach((total, field) => {
+      totals[field] = (totals[field] as number) + total;
+    });
   }
   return { documents, averages: totals.map((total) => (documents > 0 ? total / documents : 0)) };
 }

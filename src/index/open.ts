@@ -5,16 +5,10 @@ import type { Article, ArticleInfo } from '../article.js';
 import { ArticleError } from '../errors.js';
 import type { Folder } from '../folders.js';
 import type { Block } from '../render/model.js';
+import { articleDoc } from './build.js';
 import { articleInfo, type SegmentView } from './engine.js';
 import { MemorySource, Segment, SegmentBuilder } from './segment.js';
-import {
-  articleDoc,
-  discardFolderIndex,
-  type FolderIndex,
-  type IndexSettings,
-  indexInMemory,
-  openFolderIndex,
-} from './store.js';
+import { discardFolderIndex, type FolderIndex, type IndexSettings, indexInMemory, openFolderIndex } from './store.js';
 
 export interface Shadowed {
   hidden: { slug: string; path: string };
@@ -43,7 +37,6 @@ export async function openLibrary(folders: readonly Folder[], settings: IndexSet
   const problems: ArticleError[] = [];
   const shadowed: Shadowed[] = [];
   const notes: string[] = [];
-  const winners = new Map<string, string>();
   const indexes: FolderIndex[] = [];
   for (const folder of folders) {
     const index =
@@ -51,33 +44,52 @@ export async function openLibrary(folders: readonly Folder[], settings: IndexSet
     indexes.push(index);
     problems.push(...index.problems);
     notes.push(...index.notes);
+    const earlier = [...views];
     for (const { segment, deleted } of index.segments) {
-      const live = new Uint8Array(segment.count);
-      segment.names.forEach((name, doc) => {
-        if (deleted.has(doc)) return;
-        const slug = name.slice(0, -3);
-        const path = join(folder.path, name);
-        const winner = winners.get(slug);
-        if (winner !== undefined) {
-          shadowed.push({ hidden: { slug, path }, winner: { slug, path: winner } });
-          return;
-        }
-        winners.set(slug, path);
-        // A skipped file is indexed without a title (every article has one): its metadata says why.
-        if (segment.titleEnd(doc) === 0) {
-          const row = segment.meta(doc);
-          if (typeof row === 'string') {
-            problems.push(new ArticleError(path, row));
+      const live = new Uint8Array(segment.count).fill(1);
+      for (const doc of deleted) live[doc] = 0;
+      for (const doc of segment.problems) {
+        if (!live[doc]) continue;
+        live[doc] = 0;
+        const reason = segment.meta(doc);
+        problems.push(new ArticleError(join(folder.path, segment.names[doc] as string), String(reason)));
+      }
+      // An article whose file name an earlier folder has is hidden by it (checked only when there is one).
+      if (earlier.length > 0) {
+        segment.names.forEach((name, doc) => {
+          if (!live[doc]) return;
+          for (const view of earlier) {
+            const other = view.segment.find(name);
+            if (other < 0 || !view.live[other]) continue;
+            live[doc] = 0;
+            const slug = name.slice(0, -3);
+            shadowed.push({
+              hidden: { slug, path: join(folder.path, name) },
+              winner: { slug, path: join(view.folder, name) },
+            });
             return;
           }
-        }
-        live[doc] = 1;
-      });
-      views.push({ segment, live, folder: folder.path });
+        });
+      }
+      views.push(withStats({ segment, live, folder: folder.path }));
     }
   }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { views, problems, shadowed, notes, discard: () => indexes.forEach(discardFolderIndex) };
+}
+
+/** Adds the live document count and field totals: the segment's totals less its documents that do not count. */
+function withStats(view: Omit<SegmentView, 'documents' | 'totals'>): SegmentView {
+  const { segment, live } = view;
+  const totals = [...segment.totals];
+  let documents = segment.count;
+  // Few documents are not live (deleted, hidden, skipped): subtracting them beats summing the rest.
+  for (let doc = live.indexOf(0); doc >= 0; doc = live.indexOf(0, doc + 1)) {
+    documents -= 1;
+    for (let field = 0; field < totals.length; field++)
+      totals[field] = (totals[field] as number) - segment.fieldLength(doc, field);
+  }
+  return { ...view, documents, totals };
 }
 
 /** Articles already in memory as a one-folder library, indexed exactly as folders are. */
@@ -86,12 +98,13 @@ export function libraryOfArticles(
   folder = '.',
 ): IndexedLibrary {
   const builder = new SegmentBuilder();
-  for (const { article, blocks } of documents) {
+  const sorted = [...documents].sort((a, b) => (`${a.article.slug}.md` < `${b.article.slug}.md` ? -1 : 1));
+  for (const { article, blocks } of sorted) {
     builder.add(articleDoc(article, blocks, { name: `${article.slug}.md`, size: 0, mtimeMs: 0, sourceSum: 0 }));
   }
   const segment = new Segment(new MemorySource(builder.toBytes()));
   const live = new Uint8Array(segment.count).fill(1);
-  return { views: [{ segment, live, folder }], problems: [], shadowed: [], notes: [], discard: () => {} };
+  return { views: [withStats({ segment, live, folder })], problems: [], shadowed: [], notes: [], discard: () => {} };
 }
 
 /** Every live article's metadata, in no particular order. */

@@ -119,29 +119,40 @@ export class SegmentBuilder {
   private readonly docs: DocInput[] = [];
   private readonly lens: number[] = [];
   private readonly texts: string[] = [];
+  private readonly problems: number[] = [];
+  /** Tokens per field over all documents, for BM25's average lengths. */
+  private readonly totals = [0, 0, 0, 0];
 
   get count(): number {
     return this.docs.length;
   }
 
+  /** Adds a document; documents must come in order of file name, so names can be binary-searched. */
   add(doc: DocInput): void {
     const id = this.docs.length;
+    const previous = this.docs[id - 1];
+    if (previous !== undefined && !(previous.name < doc.name)) throw new Error('index documents out of order');
     this.docs.push(doc);
-    const terms = new Map<string, { tf: number[]; positions: number[] }>();
+    if (!doc.content) this.problems.push(id);
+    // Per term: four field counts, then its positions in order.
+    const terms = new Map<string, number[]>();
     const lengths = [0, 0, 0, 0];
     let position = 0;
     const addText = (text: string, field: number) => {
-      for (const token of tokenize(text)) {
-        let term = terms.get(token);
+      const tokens = tokenize(text);
+      for (const token of tokens) {
+        const term = terms.get(token);
         if (term === undefined) {
-          term = { tf: [0, 0, 0, 0], positions: [] };
-          terms.set(token, term);
+          const fresh = [0, 0, 0, 0, position];
+          fresh[field] = 1;
+          terms.set(token, fresh);
+        } else {
+          term[field] = (term[field] as number) + 1;
+          term.push(position);
         }
-        term.tf[field] = (term.tf[field] ?? 0) + 1;
-        term.positions.push(position);
         position += 1;
-        lengths[field] = (lengths[field] ?? 0) + 1;
       }
+      lengths[field] = (lengths[field] as number) + tokens.length;
       // A gap, so a phrase never runs from one title, tag or paragraph into the next.
       position += 1;
     };
@@ -156,6 +167,9 @@ export class SegmentBuilder {
       for (const paragraph of fields.paragraphs) addText(paragraph.text, paragraph.heading ? 2 : 3);
     }
     this.lens.push(...lengths, titleEnd, tagsEnd);
+    lengths.forEach((length, field) => {
+      this.totals[field] = (this.totals[field] as number) + length;
+    });
     this.texts.push(
       fields
         ? fields.paragraphs
@@ -170,12 +184,14 @@ export class SegmentBuilder {
         postings = { docs: new ByteWriter(), positions: new ByteWriter(), lastDoc: -1, df: 0 };
         this.keys.set(key, postings);
       }
-      postings.docs.varint(id - postings.lastDoc - 1);
-      for (const tf of term.tf) postings.docs.varint(tf);
-      postings.positions.varint(term.positions.length);
+      const { docs, positions } = postings;
+      docs.varint(id - postings.lastDoc - 1);
+      for (let field = 0; field < FIELD_COUNT; field++) docs.varint(term[field] as number);
+      positions.varint(term.length - FIELD_COUNT);
       let previous = 0;
-      for (const at of term.positions) {
-        postings.positions.varint(at - previous);
+      for (let i = FIELD_COUNT; i < term.length; i++) {
+        const at = term[i] as number;
+        positions.varint(at - previous);
         previous = at;
       }
       postings.lastDoc = id;
@@ -258,6 +274,8 @@ export class SegmentBuilder {
       ['textIdx', bytesOf(textIdx)],
       ['sparse', encoder.encode(sparseKeys.join('\n'))],
       ['sparseIdx', bytesOf(Float64Array.from(sparseIdx))],
+      ['problems', bytesOf(Uint32Array.from(this.problems))],
+      ['totals', bytesOf(Float64Array.from(this.totals))],
       ['sparseSums', bytesOf(Uint32Array.from(sparseSums))],
       ['meta', concat(metaParts, metaLength)],
       ['text', concat(textParts, textLength)],
@@ -353,6 +371,10 @@ export class Segment {
   readonly sums: Uint32Array;
   readonly lens: Uint16Array;
   readonly days: Int32Array;
+  /** Documents that are files news skipped: their metadata row holds the reason. */
+  readonly problems: number[];
+  /** Tokens per field over all documents. */
+  readonly totals: number[];
   private readonly metaIdx: Float64Array;
   private readonly textIdx: Float64Array;
   private readonly sparse: string[];
@@ -403,7 +425,7 @@ export class Segment {
     // Checksums cost time on every run, so only tables whose damage nothing else would catch are
     // summed here: names, lengths and dates. Damaged stats make a file look changed (it is re-read);
     // damaged offsets or sums fail the checksum of the piece they point at.
-    const summed = new Set(['names', 'lens', 'days', 'sparse', 'sparseIdx', 'sparseSums']);
+    const summed = new Set(['names', 'lens', 'days', 'sparse', 'sparseIdx', 'problems', 'totals', 'sparseSums']);
     const take = (name: string, bytesPer: number, expected?: number) => {
       const [offset, size, sum] = this.region(name);
       const bytes = block.subarray(offset - start, offset - start + size);
@@ -428,6 +450,9 @@ export class Segment {
     this.sparse = sparse === '' ? [] : sparse.split('\n');
     this.sparseIdx = f64(take('sparseIdx', 8, this.sparse.length + 1));
     this.sparseSums = u32(take('sparseSums', 4, this.sparse.length));
+    this.problems = Array.from(u32(take('problems', 4)));
+    if (this.problems.some((doc) => doc >= n)) throw new CorruptIndexError('problem document out of range');
+    this.totals = Array.from(f64(take('totals', 8, FIELD_COUNT)));
   }
 
   private region(name: string): [number, number, number] {
@@ -443,6 +468,20 @@ export class Segment {
     const bytes = this.source.read(offset + from, to - from);
     if (checksum(bytes) !== sum) throw new CorruptIndexError(`${name} checksum`);
     return bytes;
+  }
+
+  /** The document with this file name, or -1; names are stored in order. */
+  find(name: string): number {
+    let low = 0;
+    let high = this.count - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const at = this.names[middle] as string;
+      if (at === name) return middle;
+      if (at < name) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
   }
 
   sourceSum(doc: number): number {

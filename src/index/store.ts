@@ -28,31 +28,29 @@ import {
   writeSync,
 } from 'node:fs';
 import { join, sep } from 'node:path';
-import type { Article } from '../article.js';
 import { ArticleError } from '../errors.js';
 import type { Folder } from '../folders.js';
-import { type ArticleFile, ArticleLoader, listFolder, loadBlocks, readArticleFile } from '../library.js';
-import { type Block, blocksToParagraphs } from '../render/model.js';
+import { type ArticleFile, listFolder } from '../library.js';
+import { type BuildSettings, buildSegments, problemOf, settledMtime } from './build.js';
 import { CorruptIndexError, checksum } from './bytes.js';
-import { type ByteSource, type DocInput, MemorySource, Segment, SegmentBuilder } from './segment.js';
+import { type ByteSource, MemorySource, Segment } from './segment.js';
 
 const MANIFEST_FORMAT = 'news-index-1';
-/** Documents per segment when building: bounds the builder's memory. */
-const SEGMENT_DOCS = 5000;
 /** Merge small segments once there are more than this many. */
 const MAX_SEGMENTS = 12;
 const SMALL_SEGMENT = 1000;
-/** A timestamp this close to the moment it was read may still change within the same clock tick. */
-const RACY_MS = 1000;
 /** A lock older than this was left by a process that died. */
 const STALE_LOCK_MS = 10 * 60 * 1000;
 
-export interface IndexSettings {
+export interface IndexSettings extends BuildSettings {
   /** Where indexes are kept; undefined: build them in memory every run (--no-cache). */
   cacheDir: string | undefined;
-  maxBytes: number;
-  /** Called while articles are read, with how many of how many are done. */
-  progress?: (done: number, total: number) => void;
+  /**
+   * 'files' (the default): every run compares each file's size and mtime with the index, so an
+   * edit is seen at once. 'folders': only each folder's mtime, unless it changed; files added,
+   * removed or renamed (and editors that save by renaming) are seen, edits in place are not.
+   */
+  check?: 'files' | 'folders';
 }
 
 export interface FolderIndex {
@@ -105,94 +103,6 @@ class FileSource implements ByteSource {
     }
     return bytes;
   }
-}
-
-/** A stored mtime: -1 when the file or folder changed so recently that it may change again unseen. */
-function settledMtime(mtimeMs: number, now: number): number {
-  return now - mtimeMs < RACY_MS ? -1 : mtimeMs;
-}
-
-function problemOf(error: ArticleError): string {
-  return error.message.startsWith(`${error.path}: `) ? error.message.slice(error.path.length + 2) : error.message;
-}
-
-/** An article as builder input: its metadata, and its title, tags and paragraphs to index. */
-export function articleDoc(
-  article: Article,
-  blocks: readonly Block[],
-  file: Pick<DocInput, 'name' | 'size' | 'mtimeMs' | 'sourceSum'>,
-): DocInput {
-  const paragraphs = blocksToParagraphs(blocks).map((paragraph) => ({
-    heading: paragraph.heading,
-    text: paragraph.text.replace(/\s+/g, ' ').trim(),
-  }));
-  const content: NonNullable<DocInput['content']> = {
-    meta: { title: article.title, tags: article.tags, words: article.words },
-    fields: { title: article.title, tags: article.tags, paragraphs },
-  };
-  for (const key of ['date', 'source', 'section', 'author', 'agency', 'url'] as const) {
-    const value = article[key];
-    if (value !== undefined) content.meta[key] = value;
-  }
-  return { ...file, content };
-}
-
-/** Reads and parses article files into builder input; a bad file becomes a document with a problem. */
-async function readDocs(
-  files: readonly ArticleFile[],
-  settings: IndexSettings,
-  onEach: (doc: DocInput) => void,
-): Promise<void> {
-  const loader = new ArticleLoader(settings.maxBytes);
-  let done = 0;
-  for (const file of files) {
-    const name = `${file.slug}.md`;
-    const now = Date.now();
-    let stat: Stats | undefined;
-    try {
-      stat = statSync(file.path);
-      const text = readArticleFile(file.path, settings.maxBytes);
-      const article = await loader.load(file, text);
-      onEach(
-        articleDoc(article, await loadBlocks(article), {
-          name,
-          size: stat.size,
-          mtimeMs: settledMtime(stat.mtimeMs, now),
-          sourceSum: checksum(Buffer.from(text)),
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ArticleError)) throw error;
-      onEach({
-        name,
-        size: stat?.size ?? -1,
-        mtimeMs: stat ? settledMtime(stat.mtimeMs, now) : -1,
-        sourceSum: 0,
-        problem: problemOf(error),
-      });
-    }
-    done += 1;
-    settings.progress?.(done, files.length);
-  }
-}
-
-/** Builds segments of the files, SEGMENT_DOCS at a time; `store` keeps each (in a file or memory). */
-async function buildSegments(
-  files: readonly ArticleFile[],
-  settings: IndexSettings,
-  store: (bytes: Uint8Array) => Segment,
-): Promise<Segment[]> {
-  const segments: Segment[] = [];
-  let builder = new SegmentBuilder();
-  await readDocs(files, settings, (doc) => {
-    builder.add(doc);
-    if (builder.count >= SEGMENT_DOCS) {
-      segments.push(store(builder.toBytes()));
-      builder = new SegmentBuilder();
-    }
-  });
-  if (builder.count > 0 || segments.length === 0) segments.push(store(builder.toBytes()));
-  return segments;
 }
 
 const inMemory = (bytes: Uint8Array) => new Segment(new MemorySource(bytes));
@@ -439,13 +349,17 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
     // A file gone while the folder's mtime says nothing changed: list the folder afresh next time.
     else if (!dirChanged) dirRecord = { mtimeMs: -1, ino: dirStat.ino };
   };
+  const checkFiles = settings.check !== 'folders';
   loaded?.segments.forEach((segment, index) => {
+    if (!dirChanged && !checkFiles) return;
     const gone = deleted[index] as Set<number>;
     const { names: docNames } = segment;
     for (let doc = 0; doc < docNames.length; doc++) {
       if (gone.has(doc)) continue;
       const name = docNames[doc] as string;
-      if (!dirChanged || names.delete(name)) {
+      if (!dirChanged) {
+        if (checkFiles) check(segment, index, doc, name);
+      } else if (names.delete(name)) {
         check(segment, index, doc, name);
       } else {
         gone.add(doc);

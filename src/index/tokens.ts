@@ -5,12 +5,14 @@
 
 import { wordForms } from '../query.js';
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
 /** The tokens of `text` in order. */
 export function tokenize(text: string): string[] {
-  const tokens: string[] = [];
-  for (const match of text.matchAll(WORD)) tokens.push(match[0].toLowerCase());
+  // Lower-casing once and splitting is several times faster than matching word by word.
+  const tokens = text.toLowerCase().split(NOT_WORD);
+  if (tokens[0] === '') tokens.shift();
+  if (tokens[tokens.length - 1] === '') tokens.pop();
   return tokens;
 }
 

@@ -1,0 +1,26 @@
+// The index worker: builds one segment per batch of files it is sent, so big indexes use two cores.
+// Started by build.ts from dist/index-worker.cjs; replies with progress counts and the bytes.
+
+import { parentPort } from 'node:worker_threads';
+import type { ArticleFile } from '../library.js';
+import { buildChunk } from './build.js';
+
+const PROGRESS_EVERY = 100;
+
+parentPort?.on('message', async ({ files, maxBytes }: { files: ArticleFile[]; maxBytes: number }) => {
+  try {
+    let reported = 0;
+    const bytes = await buildChunk(files, {
+      maxBytes,
+      progress: (done) => {
+        if (done - reported < PROGRESS_EVERY) return;
+        parentPort?.postMessage({ type: 'progress', count: done - reported });
+        reported = done;
+      },
+    });
+    parentPort?.postMessage({ type: 'progress', count: files.length - reported });
+    parentPort?.postMessage({ type: 'done', bytes }, [bytes.buffer as ArrayBuffer]);
+  } catch (error) {
+    parentPort?.postMessage({ type: 'failed', message: (error as Error).message });
+  }
+});
