@@ -49,8 +49,13 @@ process.on('unhandledRejection', reportBug);
 // which skips building process.stdout, a few milliseconds of start-up.
 const stdout = mayBeTerminal(1) ? process.stdout : 1;
 const stderr = mayBeTerminal(2) ? process.stderr : 2;
-const bundled = { dir: join(__dirname, '..', 'articles'), catalog: join(__dirname, '..', 'dist', 'catalog.json') };
-const indexWorker = join(__dirname, '..', 'dist', 'index-worker.cjs');
+const dist = join(__dirname, '..', 'dist');
+const bundled = {
+  dir: join(__dirname, '..', 'articles'),
+  catalog: join(dist, 'catalog.json'),
+  index: join(dist, 'bundled.idx'),
+};
+const indexWorker = join(dist, 'index-worker.cjs');
 main(process.argv.slice(2), createStreamIo(stdout, stderr), process.env, { bundled, indexWorker }).then((code) => {
   process.exitCode = code;
 });

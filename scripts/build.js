@@ -1,4 +1,5 @@
-// Builds dist/ from src/ with esbuild, then the compiled bundled articles (dist/catalog.json),
+// Builds dist/ from src/ with esbuild, then the compiled bundled articles (dist/catalog.json and
+// their search index dist/bundled.idx),
 // the man page (dist/news.1) and the V8 code cache (dist/main.cjs.cache).
 //
 // dist/main.cjs is one CommonJS file holding all of news's own code: on Node 20 the ESM loader
@@ -98,8 +99,9 @@ await build({
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-const { compileCatalog, renderManPageFile } = await import(assetsPath);
+const { compileCatalog, compileIndex, renderManPageFile } = await import(assetsPath);
 writeFileSync(`${root}dist/catalog.json`, JSON.stringify(compileCatalog(`${root}articles`)));
+writeFileSync(`${root}dist/bundled.idx`, await compileIndex(`${root}articles`));
 const epoch = process.env.SOURCE_DATE_EPOCH;
 const built = epoch ? new Date(Number(epoch) * 1000) : new Date();
 writeFileSync(`${root}dist/news.1`, renderManPageFile(pkg.version, built.toISOString().slice(0, 10)));

@@ -3,6 +3,7 @@
 import { parseArticle } from './article.js';
 import { CATALOG_FORMAT, type CompiledCatalog } from './catalog.js';
 import { createProgram } from './cli.js';
+import { buildChunk } from './index/build.js';
 import type { Io, Sink } from './io.js';
 import { readArticleFile, scanFolders } from './library.js';
 import { renderManPage } from './manpage.js';
@@ -20,6 +21,15 @@ export function compileCatalog(dir: string): CompiledCatalog {
     articles[file.slug] = { source: text, article: { ...article, blocks: parseBody(article.body) } };
   }
   return { format: CATALOG_FORMAT, articles };
+}
+
+/**
+ * The bundled articles' search index (dist/bundled.idx), so a run needs neither to parse nor to
+ * index them: it only checks that each file's text is still the one indexed.
+ */
+export async function compileIndex(dir: string): Promise<Uint8Array> {
+  const catalog = scanFolders([{ path: dir, origin: 'bundled' }]);
+  return buildChunk(catalog.files, { maxBytes: Number.POSITIVE_INFINITY });
 }
 
 /**

@@ -10,12 +10,23 @@ export interface Folder {
   origin: FolderOrigin;
   /** A catalog of this folder's articles compiled at build time (the bundled folder only). */
   compiled?: string;
+  /** This folder's search index made at build time (the bundled folder only); used while the files match it. */
+  index?: string;
 }
 
 export interface BundledArticles {
   dir: string;
   /** dist/catalog.json; articles whose text changed since the build are parsed as usual. */
   catalog?: string;
+  /** dist/bundled.idx; while every article's text is the one indexed, it stands in for indexing them. */
+  index?: string;
+}
+
+function bundledFolder(bundled: BundledArticles): Folder {
+  const folder: Folder = { path: bundled.dir, origin: 'bundled' };
+  if (bundled.catalog !== undefined) folder.compiled = bundled.catalog;
+  if (bundled.index !== undefined) folder.index = bundled.index;
+  return folder;
 }
 
 /** User folders first (--dir in order, then NEWS_PATH in order), the bundled articles last. */
@@ -28,9 +39,7 @@ export function resolveFolders(
   const folders: Folder[] = [
     ...dirs.map((path): Folder => ({ path, origin: '--dir' })),
     ...fromPath.map((path): Folder => ({ path, origin: 'NEWS_PATH' })),
-    bundled.catalog
-      ? { path: bundled.dir, origin: 'bundled', compiled: bundled.catalog }
-      : { path: bundled.dir, origin: 'bundled' },
+    bundledFolder(bundled),
   ];
   // A folder named twice (or the bundled one named again) is read once, where it first appears.
   const seen = new Set<string>();

@@ -30,7 +30,7 @@ import {
 import { join, sep } from 'node:path';
 import { ArticleError } from '../errors.js';
 import type { Folder } from '../folders.js';
-import { type ArticleFile, listFolder } from '../library.js';
+import { type ArticleFile, listFolder, readArticleFile } from '../library.js';
 import { type BuildSettings, buildSegments, problemOf, settledMtime } from './build.js';
 import { CorruptIndexError, checksum } from './bytes.js';
 import { type ByteSource, MemorySource, Segment } from './segment.js';
@@ -107,8 +107,37 @@ class FileSource implements ByteSource {
 
 const inMemory = (bytes: Uint8Array) => new Segment(new MemorySource(bytes));
 
+/**
+ * The folder's index made at build time, if the folder still holds exactly the files it indexed,
+ * each with the same text; else undefined (then it is indexed in memory like any folder).
+ */
+function precompiledIndex(folder: Folder): FolderIndex | undefined {
+  if (folder.index === undefined) return undefined;
+  let segment: Segment;
+  try {
+    segment = new Segment(new MemorySource(readFileSync(folder.index)));
+  } catch {
+    return undefined;
+  }
+  const problems: ArticleError[] = [];
+  const files = listFolder(folder, problems);
+  if (problems.length > 0 || files.length !== segment.count) return undefined;
+  for (const file of files) {
+    const doc = segment.find(`${file.slug}.md`);
+    if (doc < 0) return undefined;
+    try {
+      if (checksum(Buffer.from(readArticleFile(file.path))) !== segment.sourceSum(doc)) return undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return { folder, segments: [{ segment, deleted: new Set() }], problems, notes: [] };
+}
+
 /** Indexes a folder in memory, reading every article: --no-cache, and the fallback when the cache fails. */
 export async function indexInMemory(folder: Folder, settings: IndexSettings): Promise<FolderIndex> {
+  const precompiled = precompiledIndex(folder);
+  if (precompiled) return precompiled;
   const problems: ArticleError[] = [];
   const files = listFolder(folder, problems);
   const segments = await buildSegments(files, settings, inMemory);
