@@ -30,8 +30,12 @@ export function filterArticles<T extends ArticleInfo>(articles: readonly T[], fi
   return articles.filter((article) => matchesFilter(article, filter));
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** '2016-05-06' → '79839493': the date subtracted from 99999999, so ascending order is newest first. */
+function newestFirst(date: string | undefined): string {
+  // Undated articles go last: '~' sorts after every digit. Dates are validated YYYY-MM-DD.
+  if (date === undefined) return '~';
+  const value = Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+  return String(99999999 - value).padStart(8, '0');
 }
 
 /**
@@ -39,12 +43,12 @@ function compareText(a: string, b: string): number {
  * order never depends on the disk or the locale.
  */
 export function sortArticles<T extends ArticleInfo>(articles: readonly T[], order: SortOrder): T[] {
-  return [...articles].sort((a, b) => {
-    if (order === 'title') {
-      return compareText(a.title.toLowerCase(), b.title.toLowerCase()) || compareText(a.slug, b.slug);
-    }
-    const dateA = a.date ?? '';
-    const dateB = b.date ?? '';
-    return compareText(dateB, dateA) || compareText(a.slug, b.slug);
+  // Sort keys compared natively (code unit order, no comparator calls): ten thousand articles in
+  // a few milliseconds even before the code is optimised. '\u0000' ends each part: it sorts first.
+  const keys = articles.map((article, index) => {
+    const first = order === 'title' ? article.title.toLowerCase() : newestFirst(article.date);
+    return `${first}\u0000${article.slug}\u0000${index}`;
   });
+  keys.sort();
+  return keys.map((key) => articles[Number(key.slice(key.lastIndexOf('\u0000') + 1))] as T);
 }

@@ -2,7 +2,7 @@
 
 import type { ArticleInfo } from './article.js';
 import type { ArticleFilter } from './filters.js';
-import { bestPassage, highlightPatterns, searchIndex } from './index/engine.js';
+import { bestPassage, highlightPatterns, hitArticle, searchIndex } from './index/engine.js';
 import type { IndexedLibrary } from './index/open.js';
 import { truncateCells } from './render/table.js';
 import type { TextMetrics } from './render/width.js';
@@ -99,7 +99,8 @@ export function searchLibrary(
   const patterns = highlightPatterns(query);
   return searchIndex(library.views, query, filter)
     .slice(0, limit)
-    .map(({ view, doc, score, article }) => ({
+    .map((hit) => ({ hit, article: hitArticle(hit) }))
+    .map(({ hit: { view, doc, score }, article }) => ({
       article,
       score: Math.round(score * 100) / 100,
       // The index holds text already made safe; sanitising again keeps a tampered cache inert too.

@@ -1,9 +1,9 @@
 // Pure over index segments: evaluates a parsed query with BM25F ranking, and picks snippet passages.
 
-import { join } from 'node:path';
 import type { ArticleInfo } from '../article.js';
 import { type ArticleFilter, matchesFilter } from '../filters.js';
 import { type Clause, parseSearchQuery, type Term, termPattern } from '../query.js';
+import { CorruptIndexError } from './bytes.js';
 import { type DocMeta, dayNumber, FIELD_COUNT, type Segment } from './segment.js';
 import { tokenize, wordKeys } from './tokens.js';
 
@@ -12,8 +12,10 @@ export interface SegmentView {
   segment: Segment;
   /** 1 where the document is a live article (not deleted, not hidden by another folder, not broken). */
   live: Uint8Array;
-  /** The folder's path, joined with each document's file name for messages and --json. */
+  /** The folder's path, for messages. */
   folder: string;
+  /** The folder's path with a separator after it: a document's path is this and its file name. */
+  prefix: string;
   /** How many documents are live, and their tokens per field: BM25's N and average lengths. */
   documents: number;
   totals: number[];
@@ -23,7 +25,6 @@ export interface IndexHit {
   view: SegmentView;
   doc: number;
   score: number;
-  article: ArticleInfo;
 }
 
 /** Field weights for BM25F: a title hit outweighs a tag, a subheading, then the body. */
@@ -36,20 +37,20 @@ const FIELD_CLAUSE_SCORE = 1;
 
 export function articleInfo(view: SegmentView, doc: number, meta: DocMeta): ArticleInfo {
   const name = view.segment.names[doc] as string;
-  const info: ArticleInfo = {
+  // Undefined fields stay undefined: JSON output turns them into null, text output into ''.
+  return {
     slug: name.slice(0, -3),
-    path: join(view.folder, name),
+    path: view.prefix + name,
     title: meta.title,
+    date: meta.date,
+    source: meta.source,
+    section: meta.section,
+    author: meta.author,
+    agency: meta.agency,
+    url: meta.url,
     tags: meta.tags,
     words: meta.words,
-  };
-  if (meta.date !== undefined) info.date = meta.date;
-  if (meta.source !== undefined) info.source = meta.source;
-  if (meta.section !== undefined) info.section = meta.section;
-  if (meta.author !== undefined) info.author = meta.author;
-  if (meta.agency !== undefined) info.agency = meta.agency;
-  if (meta.url !== undefined) info.url = meta.url;
-  return info;
+  } as ArticleInfo;
 }
 
 /** Per-document field counts of one term in one segment. */
@@ -356,15 +357,16 @@ export function searchIndex(views: readonly SegmentView[], query: string, filter
         score += clause.negated ? 0 : value;
       }
       if (!matched) continue;
-      const found = metaOf();
-      if (!found) continue;
-      const info = articleInfo(view, doc, found);
-      if (!matchesFilter(info, filter)) continue;
+      // Metadata is read here only when a filter needs it; hits shown read theirs afterwards.
+      if (filter.tag !== undefined || filter.source !== undefined) {
+        const found = metaOf();
+        if (!found || !matchesFilter(articleInfo(view, doc, found), filter)) continue;
+      }
       if (proximity) {
         const matches = proximity.perView[viewIndex] as TermMatches;
         if (!isFirstHit(matches, doc)) score += bm25(proximity.idf, matches, segment, doc, stats);
       }
-      hits.push({ view, doc, score: Math.round(score * 1e6) / 1e6, article: info });
+      hits.push({ view, doc, score: Math.round(score * 1e6) / 1e6 });
     }
   });
   return hits.sort(compareHits);
@@ -375,7 +377,17 @@ function compareHits(a: IndexHit, b: IndexHit): number {
   const dayA = a.view.segment.days[a.doc] as number;
   const dayB = b.view.segment.days[b.doc] as number;
   if (dayA !== dayB) return dayB - dayA;
-  return a.article.slug < b.article.slug ? -1 : a.article.slug > b.article.slug ? 1 : 0;
+  // File names order as their slugs do, but for the '.md' ending: "a.md" vs "a-b.md".
+  const slugA = (a.view.segment.names[a.doc] as string).slice(0, -3);
+  const slugB = (b.view.segment.names[b.doc] as string).slice(0, -3);
+  return slugA < slugB ? -1 : slugA > slugB ? 1 : 0;
+}
+
+/** A hit's metadata as list and search show it; undefined for a skipped file (never a hit). */
+export function hitArticle(hit: IndexHit): ArticleInfo {
+  const meta = hit.view.segment.meta(hit.doc);
+  if (typeof meta === 'string') throw new CorruptIndexError('a skipped file among the hits');
+  return articleInfo(hit.view, hit.doc, meta);
 }
 
 /** The patterns to highlight for a query: every word, prefix and phrase it looks for in the text. */

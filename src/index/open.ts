@@ -1,6 +1,6 @@
 // The library as list and search see it: every folder's index, with folder precedence applied.
 
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Article, ArticleInfo } from '../article.js';
 import { ArticleError } from '../errors.js';
 import type { Folder } from '../folders.js';
@@ -79,7 +79,7 @@ export async function openLibrary(folders: readonly Folder[], settings: IndexSet
 }
 
 /** Adds the live document count and field totals: the segment's totals less its documents that do not count. */
-function withStats(view: Omit<SegmentView, 'documents' | 'totals'>): SegmentView {
+function withStats(view: Omit<SegmentView, 'documents' | 'totals' | 'prefix'>): SegmentView {
   const { segment, live } = view;
   const totals = [...segment.totals];
   let documents = segment.count;
@@ -89,7 +89,7 @@ function withStats(view: Omit<SegmentView, 'documents' | 'totals'>): SegmentView
     for (let field = 0; field < totals.length; field++)
       totals[field] = (totals[field] as number) - segment.fieldLength(doc, field);
   }
-  return { ...view, documents, totals };
+  return { ...view, documents, totals, prefix: join(view.folder, sep) };
 }
 
 /** Articles already in memory as a one-folder library, indexed exactly as folders are. */
