@@ -30,25 +30,30 @@ export function filterArticles<T extends ArticleInfo>(articles: readonly T[], fi
   return articles.filter((article) => matchesFilter(article, filter));
 }
 
-/** '2016-05-06' → '79839493': the date subtracted from 99999999, so ascending order is newest first. */
-function newestFirst(date: string | undefined): string {
-  // Undated articles go last: '~' sorts after every digit. Dates are validated YYYY-MM-DD.
-  if (date === undefined) return '~';
-  const value = Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
-  return String(99999999 - value).padStart(8, '0');
-}
-
 /**
  * `date`: newest first, undated last; `title`: A to Z, case ignored. Ties go by slug, so the
  * order never depends on the disk or the locale.
  */
 export function sortArticles<T extends ArticleInfo>(articles: readonly T[], order: SortOrder): T[] {
-  // Sort keys compared natively (code unit order, no comparator calls): ten thousand articles in
-  // a few milliseconds even before the code is optimised. '\u0000' ends each part: it sorts first.
-  const keys = articles.map((article, index) => {
-    const first = order === 'title' ? article.title.toLowerCase() : newestFirst(article.date);
-    return `${first}\u0000${article.slug}\u0000${index}`;
-  });
+  // Sort keys compared natively (code unit order, no comparator calls) sort ten thousand articles
+  // in a few milliseconds even before the code is optimised. '\u0000' ends each part: it sorts first.
+  const keys = articles.map(
+    (article, index) =>
+      `${order === 'title' ? article.title.toLowerCase() : (article.date ?? '')}\u0000${article.slug}\u0000${index}`,
+  );
   keys.sort();
-  return keys.map((key) => articles[Number(key.slice(key.lastIndexOf('\u0000') + 1))] as T);
+  const pick = (key: string) => articles[Number(key.slice(key.lastIndexOf('\u0000') + 1))] as T;
+  if (order === 'title') return keys.map(pick);
+  // Oldest first (undated first of all) now: take the runs of one date from the end, each run
+  // kept in slug order, so dates come newest first and undated articles last.
+  const out: T[] = [];
+  for (let end = keys.length; end > 0; ) {
+    const last = keys[end - 1] as string;
+    const date = last.slice(0, last.indexOf('\u0000') + 1);
+    let start = end - 1;
+    while (start > 0 && (keys[start - 1] as string).startsWith(date)) start -= 1;
+    for (let index = start; index < end; index++) out.push(pick(keys[index] as string));
+    end = start;
+  }
+  return out;
 }

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ArticleInfo } from '../src/article.js';
 import { parseArticle } from '../src/article.js';
 import { type ArticleFilter, filterArticles, sortArticles } from '../src/filters.js';
 
@@ -34,5 +36,39 @@ describe('sortArticles', () => {
     ['title', ['mid', 'old', 'undated', 'new']],
   ] as const)('by %s', (order, slugs) => {
     expect(sortArticles(articles, order).map((item) => item.slug)).toEqual(slugs);
+  });
+});
+
+describe('sortArticles, against a plain comparator', () => {
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const reference = (items: readonly ArticleInfo[], order: 'date' | 'title') =>
+    [...items].sort((a, b) =>
+      order === 'title'
+        ? compare(a.title.toLowerCase(), b.title.toLowerCase()) || compare(a.slug, b.slug)
+        : compare(b.date ?? '', a.date ?? '') || compare(a.slug, b.slug),
+    );
+  // Few dates, titles and slug letters, so ties (same date, same title) are common.
+  const item = fc.record({
+    slug: fc.stringMatching(/^[ab][ab.\-_]{0,3}$/),
+    title: fc.constantFrom('Alpha', 'alpha', 'Beta', 'alpha beta', 'Ω'),
+    date: fc.option(fc.constantFrom('2001-01-01', '2010-06-15', '2010-06-16'), { nil: undefined }),
+  });
+  const library = fc.uniqueArray(item, { selector: (entry) => entry.slug, maxLength: 30 }).map((entries) =>
+    entries.map((entry): ArticleInfo => {
+      const info: ArticleInfo = { slug: entry.slug, path: `${entry.slug}.md`, title: entry.title, tags: [], words: 1 };
+      if (entry.date !== undefined) info.date = entry.date;
+      return info;
+    }),
+  );
+
+  it.each(['date', 'title'] as const)('orders by %s exactly as the comparator does, ties by slug', (order) => {
+    fc.assert(
+      fc.property(library, (items) => {
+        expect(sortArticles(items, order).map((entry) => entry.slug)).toEqual(
+          reference(items, order).map((entry) => entry.slug),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });

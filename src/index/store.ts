@@ -232,16 +232,35 @@ class WriteLock {
         return true;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const age = Date.now() - (statSync(this.path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-        if (age < STALE_LOCK_MS) return false;
+        if (!this.isStale()) return false;
         try {
           unlinkSync(this.path);
-        } catch {
-          return false;
+        } catch (unlinkError) {
+          if ((unlinkError as NodeJS.ErrnoException).code !== 'ENOENT') return false;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * A lock is stale when its process is gone (killed mid-build, say) or when it is older than any
+   * build takes. A lock without a readable pid is judged by its age alone.
+   */
+  private isStale(): boolean {
+    try {
+      const age = Date.now() - statSync(this.path).mtimeMs;
+      if (age >= STALE_LOCK_MS) return true;
+      const pid = Number(readFileSync(this.path, 'utf8').trim());
+      if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+      // Signal 0 only asks whether the process exists; ESRCH means it does not.
+      process.kill(pid, 0);
+      return false;
+    } catch (error) {
+      // ESRCH: no such process; ENOENT: the lock went away meanwhile. Either way, try again.
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === 'ESRCH' || code === 'ENOENT';
+    }
   }
 
   release(): void {
