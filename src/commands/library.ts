@@ -3,6 +3,7 @@
 import { CorruptIndexError } from '../index/bytes.js';
 import { type IndexedLibrary, openLibrary } from '../index/open.js';
 import type { IndexSettings } from '../index/store.js';
+import type { Sink } from '../io.js';
 import { formatMessage, reportProblems, reportShadowed } from '../report.js';
 import type { CommandContext } from './context.js';
 
@@ -10,25 +11,31 @@ import type { CommandContext } from './context.js';
 const PROGRESS_AFTER_MS = 1000;
 const PROGRESS_EVERY_MS = 100;
 
-/** A progress callback that redraws one stderr line; `done()` clears it. Only for a terminal stderr. */
-function progressLine(context: CommandContext): { update: (done: number, total: number) => void; done: () => void } {
-  const started = Date.now();
-  let shown = 0;
+/**
+ * A progress callback that redraws one line on `stderr` (a terminal: the caller checks), once
+ * indexing has taken a second, at most ten times a second; `done()` clears the line if it was drawn.
+ */
+export function progressLine(
+  stderr: Sink,
+  clock: () => number = Date.now,
+): { update: (done: number, total: number) => void; done: () => void } {
+  const started = clock();
+  let shown: number | undefined;
   return {
     update: (done, total) => {
-      const now = Date.now();
-      if (now - started < PROGRESS_AFTER_MS || now - shown < PROGRESS_EVERY_MS) return;
+      const now = clock();
+      if (now - started < PROGRESS_AFTER_MS || (shown !== undefined && now - shown < PROGRESS_EVERY_MS)) return;
       shown = now;
-      context.io.stderr.write(`\rnews: indexing articles: ${done} of ${total}\u001b[K`);
+      stderr.write(`\rnews: indexing articles: ${done} of ${total}\u001b[K`);
     },
     done: () => {
-      if (shown > 0) context.io.stderr.write('\r\u001b[K');
+      if (shown !== undefined) stderr.write('\r\u001b[K');
     },
   };
 }
 
 async function open(context: CommandContext): Promise<IndexedLibrary> {
-  const progress = context.showProgress ? progressLine(context) : undefined;
+  const progress = context.showProgress ? progressLine(context.io.stderr) : undefined;
   const settings: IndexSettings = {
     cacheDir: context.cacheDir,
     maxBytes: context.maxArticleBytes,
