@@ -71,7 +71,8 @@ export async function withLibrary<T>(
     library = await open(context);
     result = use(library);
   }
-  for (const note of [...library.notes, ...notes]) context.io.stderr.write(formatMessage('note', note));
+  // Two folders in one unwritable cache would say the same thing twice: once is enough.
+  for (const note of new Set([...library.notes, ...notes])) context.io.stderr.write(formatMessage('note', note));
   reportShadowed(context.io, library.shadowed);
   return { result, hadProblems: reportProblems(context.io, library.problems) };
 }

@@ -183,8 +183,10 @@ function readManifest(dir: string, realFolder: string): Manifest | undefined {
   try {
     text = readFileSync(join(dir, 'manifest'), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new CorruptIndexError(`manifest cannot be read (${(error as NodeJS.ErrnoException).code})`);
+    // Missing, or the cache folder cannot be reached (ENOTDIR, EACCES): there is no index to trust
+    // or distrust; writing one will say if that fails too. Only a manifest that is a folder is odd.
+    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') return undefined;
+    throw new CorruptIndexError('manifest is a folder');
   }
   const newline = text.indexOf('\n');
   const body = text.slice(newline + 1);
@@ -337,6 +339,80 @@ function folderFiles(folder: Folder, names: Iterable<string>): ArticleFile[] {
   return [...names].sort().map((name) => ({ slug: name.slice(0, -3), path: join(folder.path, name), folder }));
 }
 
+interface FolderDiff {
+  /** Per segment, its documents that no longer count (deleted, changed, or gone). */
+  deleted: Set<number>[];
+  /** Files to (re-)read: new or changed. */
+  toRead: Set<string>;
+  /** How many documents were newly dropped. */
+  dropped: number;
+  /** What the manifest should record about the folder; the old record when nothing changed. */
+  dirRecord: Manifest['dir'];
+  /** Entries that cannot be articles, as [file name, reason]. */
+  problems: [string, string][];
+  /** Whether an indexed file was missing without the folder listing having been read. */
+  vanished: boolean;
+}
+
+/**
+ * Compares the index with the folder: each file's size and mtime (lstat, and stat through a
+ * link) unless only folders are checked, and with a fresh listing (`list`) which files came and went.
+ */
+function compareWithFolder(
+  folder: Folder,
+  dirStat: Stats,
+  loaded: Loaded | undefined,
+  list: boolean,
+  checkFiles: boolean,
+): FolderDiff {
+  let names = new Set<string>();
+  let problems: [string, string][] = loaded?.manifest.problems ?? [];
+  let dirRecord = loaded?.manifest.dir ?? { mtimeMs: -1, ino: dirStat.ino };
+  if (list) {
+    const listed: ArticleError[] = [];
+    const files = listFolder(folder, listed);
+    names = new Set(files.map((file) => `${file.slug}.md`));
+    problems = listed.map((problem) => [problem.path.slice(problem.path.lastIndexOf(sep) + 1), problemOf(problem)]);
+    dirRecord = { mtimeMs: settledMtime(dirStat.mtimeMs, Date.now()), ino: dirStat.ino };
+  }
+  const deleted = (loaded?.manifest.segments ?? []).map((segment) => new Set(segment.deleted));
+  const toRead = new Set<string>();
+  let dropped = 0;
+  let vanished = false;
+  const prefix = folder.path.endsWith(sep) ? folder.path : folder.path + sep;
+  const check = (segment: Segment, index: number, doc: number, name: string) => {
+    let stat = lstatSync(prefix + name, { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) stat = statSync(prefix + name, { throwIfNoEntry: false });
+    if (stat !== undefined && stat.size === segment.stats[doc * 2] && stat.mtimeMs === segment.stats[doc * 2 + 1]) {
+      return;
+    }
+    (deleted[index] as Set<number>).add(doc);
+    dropped += 1;
+    if (stat !== undefined) toRead.add(name);
+    else if (!list) vanished = true;
+  };
+  loaded?.segments.forEach((segment, index) => {
+    if (!list && !checkFiles) return;
+    const gone = deleted[index] as Set<number>;
+    const { names: docNames } = segment;
+    for (let doc = 0; doc < docNames.length; doc++) {
+      if (gone.has(doc)) continue;
+      const name = docNames[doc] as string;
+      if (!list) {
+        check(segment, index, doc, name);
+      } else if (names.delete(name)) {
+        check(segment, index, doc, name);
+      } else {
+        gone.add(doc);
+        dropped += 1;
+      }
+    }
+  });
+  // With a fresh listing, the names left over are new files.
+  for (const name of names) toRead.add(name);
+  return { deleted, toRead, dropped, dirRecord, problems, vanished };
+}
+
 /**
  * The folder's index from the cache, brought up to date with the folder. Throws the same
  * UsageError as listing when the folder itself is missing or unreadable.
@@ -363,60 +439,14 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
     notes.push(`the search index of ${folder.path} was damaged (${(error as Error).message}); rebuilding it`);
   }
 
-  const now = Date.now();
   const dirChanged =
     loaded === undefined || loaded.manifest.dir.mtimeMs !== dirStat.mtimeMs || loaded.manifest.dir.ino !== dirStat.ino;
-  let names: Set<string>;
-  let problems: [string, string][];
-  let dirRecord = loaded?.manifest.dir ?? { mtimeMs: -1, ino: dirStat.ino };
-  if (dirChanged) {
-    const files = listFolder(folder, listed);
-    names = new Set(files.map((file) => `${file.slug}.md`));
-    problems = listed.map((problem) => [problem.path.slice(problem.path.lastIndexOf('/') + 1), problemOf(problem)]);
-    dirRecord = { mtimeMs: settledMtime(dirStat.mtimeMs, now), ino: dirStat.ino };
-  } else {
-    names = new Set();
-    problems = loaded?.manifest.problems ?? [];
-  }
-
-  // Compare what the index holds with the folder: each file's size and mtime (lstat, and stat
-  // through a link), and with a fresh listing also which files came and went.
-  const deleted = (loaded?.manifest.segments ?? []).map((segment) => new Set(segment.deleted));
-  const toRead = new Set<string>();
-  let dropped = 0;
-  const prefix = folder.path.endsWith(sep) ? folder.path : folder.path + sep;
-  const check = (segment: Segment, index: number, doc: number, name: string) => {
-    let stat = lstatSync(prefix + name, { throwIfNoEntry: false });
-    if (stat?.isSymbolicLink()) stat = statSync(prefix + name, { throwIfNoEntry: false });
-    if (stat !== undefined && stat.size === segment.stats[doc * 2] && stat.mtimeMs === segment.stats[doc * 2 + 1]) {
-      return;
-    }
-    (deleted[index] as Set<number>).add(doc);
-    dropped += 1;
-    if (stat !== undefined) toRead.add(name);
-    // A file gone while the folder's mtime says nothing changed: list the folder afresh next time.
-    else if (!dirChanged) dirRecord = { mtimeMs: -1, ino: dirStat.ino };
-  };
   const checkFiles = settings.check !== 'folders';
-  loaded?.segments.forEach((segment, index) => {
-    if (!dirChanged && !checkFiles) return;
-    const gone = deleted[index] as Set<number>;
-    const { names: docNames } = segment;
-    for (let doc = 0; doc < docNames.length; doc++) {
-      if (gone.has(doc)) continue;
-      const name = docNames[doc] as string;
-      if (!dirChanged) {
-        if (checkFiles) check(segment, index, doc, name);
-      } else if (names.delete(name)) {
-        check(segment, index, doc, name);
-      } else {
-        gone.add(doc);
-        dropped += 1;
-      }
-    }
-  });
-  // With a fresh listing, the names left over are new files.
-  for (const name of names) toRead.add(name);
+  let diff = compareWithFolder(folder, dirStat, loaded, dirChanged, checkFiles);
+  // A file gone although the folder's mtime says nothing changed (a clock tick too coarse, a
+  // segment not of this folder): list the folder after all, so nothing it holds goes missing.
+  if (diff.vanished && !dirChanged) diff = compareWithFolder(folder, dirStat, loaded, true, checkFiles);
+  const { deleted, toRead, dropped, dirRecord, problems } = diff;
   const unchanged = loaded !== undefined && dropped === 0 && toRead.size === 0 && dirRecord === loaded.manifest.dir;
   const problemErrors = problems.map(([name, message]) => new ArticleError(join(folder.path, name), message));
   const result = (segments: Segment[], gone: Set<number>[]): FolderIndex => ({
