@@ -2,7 +2,7 @@
 
 import type { ArticleInfo } from './article.js';
 import type { ArticleFilter } from './filters.js';
-import { bestPassage, highlightPatterns, hitArticle, searchIndex } from './index/engine.js';
+import { bestPassage, type Highlight, highlightPatterns, hitArticle, searchIndex } from './index/engine.js';
 import type { IndexedLibrary } from './index/open.js';
 import { truncateCells } from './render/table.js';
 import type { TextMetrics } from './render/width.js';
@@ -74,14 +74,20 @@ function findHighlights(snippet: string, patterns: RegExp[]): [number, number][]
  */
 export function makeSnippet(
   text: string,
-  patterns: RegExp[],
+  highlights: Highlight[],
   cells: number,
   metrics: TextMetrics,
 ): Pick<SearchHit, 'snippet' | 'highlights'> {
   const paragraphs = text.split('\n');
-  const passage = bestPassage(paragraphs, patterns, Math.floor((cells * 2) / 3));
+  const passage = bestPassage(paragraphs, highlights, Math.floor((cells * 2) / 3));
   const snippet = cutSnippet(passage?.paragraph ?? paragraphs[0] ?? '', passage?.offset ?? 0, cells, metrics);
-  return { snippet, highlights: findHighlights(snippet, patterns) };
+  return {
+    snippet,
+    highlights: findHighlights(
+      snippet,
+      highlights.map(({ pattern }) => pattern),
+    ),
+  };
 }
 
 /**
@@ -96,7 +102,7 @@ export function searchLibrary(
   snippetCells: number,
   metrics: TextMetrics,
 ): SearchHit[] {
-  const patterns = highlightPatterns(query);
+  const highlights = highlightPatterns(query);
   return searchIndex(library.views, query, filter)
     .slice(0, limit)
     .map((hit) => ({ hit, article: hitArticle(hit) }))
@@ -104,6 +110,6 @@ export function searchLibrary(
       article,
       score: Math.round(score * 100) / 100,
       // The index holds text already made safe; sanitising again keeps a tampered cache inert too.
-      ...makeSnippet(sanitizeText(view.segment.text(doc)), patterns, snippetCells, metrics),
+      ...makeSnippet(sanitizeText(view.segment.text(doc)), highlights, snippetCells, metrics),
     }));
 }

@@ -390,11 +390,31 @@ export function hitArticle(hit: IndexHit): ArticleInfo {
   return articleInfo(hit.view, hit.doc, meta);
 }
 
-/** The patterns to highlight for a query: every word, prefix and phrase it looks for in the text. */
-export function highlightPatterns(query: string): RegExp[] {
+/** A query term to highlight: its pattern, and text every match contains (lower-cased), if any. */
+export interface Highlight {
+  pattern: RegExp;
+  /** A cheap first test: a paragraph without this substring cannot match the pattern. */
+  needle: string | undefined;
+}
+
+/** What every match of a term contains: its first word, less the ending its plural forms change. */
+function needleOf(term: Term): string | undefined {
+  const first = tokenize(term.text)[0];
+  if (first === undefined) return undefined;
+  if (term.prefix || tokenize(term.text).length > 1) return first;
+  // "treaty" must also find "treaties", "treaties" also "treaty": both contain "treat".
+  return first.replace(/(?:ies|y|s)$/, '') || first;
+}
+
+/** The terms to highlight for a query: every word, prefix and phrase it looks for in the text. */
+export function highlightPatterns(query: string): Highlight[] {
   return parseSearchQuery(query)
     .filter((clause) => !clause.negated)
-    .flatMap((clause) => clause.alternatives.filter((term) => !term.field).map((term) => termPattern(term)));
+    .flatMap((clause) =>
+      clause.alternatives
+        .filter((term) => !term.field)
+        .map((term) => ({ pattern: termPattern(term), needle: needleOf(term) })),
+    );
 }
 
 /**
@@ -404,13 +424,16 @@ export function highlightPatterns(query: string): RegExp[] {
  */
 export function bestPassage(
   paragraphs: readonly string[],
-  patterns: readonly RegExp[],
+  highlights: readonly Highlight[],
   reach: number,
 ): { paragraph: string; offset: number } | undefined {
   let best: { paragraph: string; offset: number; distinct: number; total: number } | undefined;
   for (const paragraph of paragraphs) {
     const found: { index: number; pattern: number }[] = [];
-    patterns.forEach((pattern, which) => {
+    // Regular expressions that must look behind every position are slow; a substring test is not.
+    const lower = paragraph.toLowerCase();
+    highlights.forEach(({ pattern, needle }, which) => {
+      if (needle !== undefined && !lower.includes(needle)) return;
       pattern.lastIndex = 0;
       for (let match = pattern.exec(paragraph); match !== null; match = pattern.exec(paragraph)) {
         found.push({ index: match.index, pattern: which });

@@ -11,6 +11,10 @@ import { tokenize } from './tokens.js';
 
 export const SEGMENT_MAGIC = 'NEWSIX01';
 
+function utf8(text: string): Uint8Array {
+  return Buffer.from(text, 'utf8');
+}
+
 /** Fields, in the order of the per-document term frequencies and lengths. */
 export const FIELD_COUNT = 4; // title, tags, headings, body
 const LENS = 6; // the four field lengths, then where the title and the tags end
@@ -206,7 +210,6 @@ export class SegmentBuilder {
 
   /** The segment file's bytes. */
   toBytes(): Uint8Array {
-    const encoder = new TextEncoder();
     const n = this.docs.length;
     const regions: [string, Uint8Array][] = [];
     const stats = new Float64Array(n * STATS);
@@ -222,8 +225,8 @@ export class SegmentBuilder {
       stats[id * STATS] = doc.size;
       stats[id * STATS + 1] = doc.mtimeMs;
       const row = doc.content ? metaRow(doc.content.meta) : [doc.problem ?? 'cannot be indexed'];
-      const metaBytes = encoder.encode(JSON.stringify(row));
-      const textBytes = encoder.encode(this.texts[id] ?? '');
+      const metaBytes = utf8(JSON.stringify(row));
+      const textBytes = utf8(this.texts[id] ?? '');
       sums[id * SUMS] = doc.sourceSum;
       sums[id * SUMS + 1] = checksum(metaBytes);
       sums[id * SUMS + 2] = checksum(textBytes);
@@ -251,7 +254,7 @@ export class SegmentBuilder {
       post.append(postings.positions.view());
       const sum = checksum(post.view().subarray(offset));
       const line = `${key}\t${offset}\t${postings.docs.length}\t${postings.positions.length}\t${postings.df}\t${sum}\n`;
-      dict.append(encoder.encode(line));
+      dict.append(utf8(line));
       if (index % BLOCK_KEYS === BLOCK_KEYS - 1 || index === sorted.length - 1) {
         sparseSums.push(checksum(dict.view().subarray(blockStart)));
         sparseIdx.push(dict.length);
@@ -269,7 +272,7 @@ export class SegmentBuilder {
     };
     const bytesOf = (array: Float64Array | Uint32Array | Uint16Array | Int32Array) => new Uint8Array(array.buffer);
     regions.push(
-      ['names', encoder.encode(this.docs.map((doc) => doc.name).join('\n'))],
+      ['names', utf8(this.docs.map((doc) => doc.name).join('\n'))],
       ['stats', bytesOf(stats)],
       ['sums', bytesOf(sums)],
       // Lengths in tokens, capped at 65535: the front matter's limit keeps title and tags below it.
@@ -277,7 +280,7 @@ export class SegmentBuilder {
       ['days', bytesOf(days)],
       ['metaIdx', bytesOf(metaIdx)],
       ['textIdx', bytesOf(textIdx)],
-      ['sparse', encoder.encode(sparseKeys.join('\n'))],
+      ['sparse', utf8(sparseKeys.join('\n'))],
       ['sparseIdx', bytesOf(Float64Array.from(sparseIdx))],
       ['problems', bytesOf(Uint32Array.from(this.problems))],
       ['totals', bytesOf(Float64Array.from(this.totals))],
@@ -312,10 +315,10 @@ function layout(docs: number, regions: [string, Uint8Array][]): Uint8Array {
     offset = Math.ceil((offset + bytes.length) / 8) * 8;
   }
   const header: Header = { format: 1, docs, size: offset, regions: table };
-  const json = new TextEncoder().encode(JSON.stringify(header));
+  const json = utf8(JSON.stringify(header));
   if (16 + json.length > headerSpace) throw new Error('index header overflow');
   const out = new Uint8Array(offset);
-  out.set(new TextEncoder().encode(SEGMENT_MAGIC), 0);
+  out.set(utf8(SEGMENT_MAGIC), 0);
   const view = new DataView(out.buffer);
   view.setUint32(8, json.length, true);
   view.setUint32(12, checksum(json), true);
@@ -358,14 +361,13 @@ interface DictEntry {
   sum: number;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
+/**
+ * Bytes → text. Node's Buffer decodes without loading the encoding module a TextDecoder needs;
+ * it would replace invalid UTF-8 rather than refuse it, but every piece decoded here has passed
+ * its checksum, so it is exactly the UTF-8 that was written.
+ */
 function decode(bytes: Uint8Array): string {
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new CorruptIndexError('text is not UTF-8');
-  }
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
 }
 
 /** Reads a segment; validates the header and the small tables up front, the rest as it is read. */
