@@ -33,7 +33,18 @@ const LIBRARY_CASES = [
   { name: 'list', argv: ['list'], target: 1.5, memoryMb: 80 },
   { name: 'search treaty', argv: ['search', 'treaty'], target: 1.5, memoryMb: 80 },
   { name: 'search "peace treaty"', argv: ['search', '"peace treaty"'], target: 1.6, memoryMb: 80 },
+  { name: 'search glacier (rare)', argv: ['search', 'glacier'], target: 1.5, memoryMb: 80 },
 ];
+/**
+ * The same with NEWS_INDEX_CHECK=folders: no lstat of every article per run (see the README). The default mode's
+ * figures include that sweep, which costs about one `node -e 0` per 10,000 files on the machines we measure.
+ */
+const FOLDERS_ONLY = { NEWS_INDEX_CHECK: 'folders' };
+const FOLDER_CHECK_CASES = LIBRARY_CASES.map((item) => ({
+  ...item,
+  name: `${item.name} [folders]`,
+  env: FOLDERS_ONLY,
+}));
 const RG_QUERY = 'treaty';
 
 const BASELINE_ARGV = ['-e', '0'];
@@ -116,12 +127,12 @@ function parsePeakKb(stderr) {
 }
 
 /** Runs one process with stdout and stderr piped (so the CLI sees no TTY); returns its time, memory and status. */
-function runOnce(nodeArgs, memoryTool, program = undefined) {
+function runOnce(nodeArgs, memoryTool, program = undefined, extraEnv = {}) {
   const { file, args } = commandFor(nodeArgs, memoryTool, program);
   const start = process.hrtime.bigint();
   const result = spawnSync(file, args, {
     cwd: ROOT,
-    env: ENV,
+    env: { ...ENV, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -208,7 +219,7 @@ function measure(specs, runs, warmup, memoryTool) {
       record(baseline, runOnce(BASELINE_ARGV, memoryTool), measured);
       if (baseline.failure) throw new Error(`baseline 'node -e 0' failed: ${baseline.failure}`);
       const { args, program, label } = invocation(item);
-      record(item, runOnce(args, memoryTool, program), measured);
+      record(item, runOnce(args, memoryTool, program, item.env), measured);
       if (item.failure) console.error(`FAIL ${label}: ${item.failure} (not measured further)`);
     }
   }
@@ -339,7 +350,10 @@ function updateCase(dir) {
 }
 
 function libraryCases(dir, ripgrep) {
-  const cases = LIBRARY_CASES.map((item) => ({ ...item, argv: [...item.argv, '--dir', dir] }));
+  const cases = [...LIBRARY_CASES, ...FOLDER_CHECK_CASES].map((item) => ({
+    ...item,
+    argv: [...item.argv, '--dir', dir],
+  }));
   cases.push(updateCase(dir));
   if (ripgrep) {
     cases.push({ name: `rg -i ${RG_QUERY}`, program: 'rg', argv: ['-i', RG_QUERY, dir], target: null, memoryMb: null });

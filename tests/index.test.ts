@@ -17,6 +17,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checksum } from '../src/index/bytes.js';
+import { SEGMENT_MAGIC } from '../src/index/segment.js';
 import type { Env } from '../src/output.js';
 import { ROOT, runCli, temporaryFolder } from './helpers.js';
 
@@ -182,7 +183,7 @@ describe('the index cache', () => {
     expect(() => JSON.parse(json.join('\n'))).not.toThrow();
     expect(segmentFiles(dir).length).toBeGreaterThan(0);
     for (const name of segmentFiles(dir))
-      expect(readFileSync(join(dir, name)).subarray(0, 8).toString()).toBe('NEWSIX01');
+      expect(readFileSync(join(dir, name)).subarray(0, 8).toString()).toBe(SEGMENT_MAGIC);
 
     const before = snapshot(cache);
     for (const [index, argv] of runs.entries()) expect(await cached(cache, argv)).toEqual(first[index]);
@@ -418,7 +419,7 @@ const DAMAGE: [string, (dir: string) => void][] = [
   ],
   [
     'a segment replaced by one starting with the right magic',
-    (dir) => writeFileSync(join(dir, segmentFiles(dir)[0] as string), `NEWSIX01${'\u0000'.repeat(8)}{}`),
+    (dir) => writeFileSync(join(dir, segmentFiles(dir)[0] as string), `${SEGMENT_MAGIC}${'\u0000'.repeat(8)}{}`),
   ],
   ['a segment removed', (dir) => unlinkSync(join(dir, segmentFiles(dir)[0] as string))],
 ];

@@ -36,7 +36,7 @@ const B = [0, 0, 0, 0.75] as const;
 const FIELD_CLAUSE_SCORE = 1;
 
 export function articleInfo(view: SegmentView, doc: number, meta: DocMeta): ArticleInfo {
-  const name = view.segment.names[doc] as string;
+  const name = view.segment.name(doc);
   // Undefined fields stay undefined: JSON output turns them into null, text output into ''.
   return {
     slug: name.slice(0, -3),
@@ -378,8 +378,8 @@ function compareHits(a: IndexHit, b: IndexHit): number {
   const dayB = b.view.segment.days[b.doc] as number;
   if (dayA !== dayB) return dayB - dayA;
   // File names order as their slugs do, but for the '.md' ending: "a.md" vs "a-b.md".
-  const slugA = (a.view.segment.names[a.doc] as string).slice(0, -3);
-  const slugB = (b.view.segment.names[b.doc] as string).slice(0, -3);
+  const slugA = a.view.segment.name(a.doc).slice(0, -3);
+  const slugB = b.view.segment.name(b.doc).slice(0, -3);
   return slugA < slugB ? -1 : slugA > slugB ? 1 : 0;
 }
 

@@ -52,7 +52,7 @@ export async function openLibrary(folders: readonly Folder[], settings: IndexSet
         if (!live[doc]) continue;
         live[doc] = 0;
         const reason = segment.meta(doc);
-        problems.push(new ArticleError(join(folder.path, segment.names[doc] as string), String(reason)));
+        problems.push(new ArticleError(join(folder.path, segment.name(doc)), String(reason)));
       }
       // An article whose file name an earlier folder has is hidden by it (checked only when there is one).
       if (earlier.length > 0) {

@@ -9,7 +9,7 @@
 import { ByteReader, ByteWriter, CorruptIndexError, checksum } from './bytes.js';
 import { tokenize } from './tokens.js';
 
-export const SEGMENT_MAGIC = 'NEWSIX01';
+export const SEGMENT_MAGIC = 'NEWSIX02';
 
 function utf8(text: string): Uint8Array {
   return Buffer.from(text, 'utf8');
@@ -19,7 +19,7 @@ function utf8(text: string): Uint8Array {
 export const FIELD_COUNT = 4; // title, tags, headings, body
 const LENS = 6; // the four field lengths, then where the title and the tags end
 const STATS = 2; // size, mtimeMs
-const SUMS = 3; // source text, metadata, text
+const SUMS = 4; // source text, metadata, text, file name
 const NO_DAY = -2147483648;
 const BLOCK_KEYS = 64;
 const COMMA = new Uint8Array([0x2c]);
@@ -214,6 +214,8 @@ export class SegmentBuilder {
     const regions: [string, Uint8Array][] = [];
     const stats = new Float64Array(n * STATS);
     const sums = new Uint32Array(n * SUMS);
+    // Where each name starts in the names region (they are separated by newlines).
+    const nameIdx = new Float64Array(n + 1);
     const days = new Int32Array(n);
     const metaIdx = new Float64Array(n + 1);
     const textIdx = new Float64Array(n + 1);
@@ -230,6 +232,9 @@ export class SegmentBuilder {
       sums[id * SUMS] = doc.sourceSum;
       sums[id * SUMS + 1] = checksum(metaBytes);
       sums[id * SUMS + 2] = checksum(textBytes);
+      const nameBytes = utf8(doc.name);
+      sums[id * SUMS + 3] = checksum(nameBytes);
+      nameIdx[id + 1] = (nameIdx[id] as number) + nameBytes.length + 1;
       days[id] = dayNumber(doc.content?.meta.date);
       // Rows are stored back to back, each followed by a comma, so all of them parse as one array.
       metaParts.push(metaBytes, COMMA);
@@ -273,6 +278,7 @@ export class SegmentBuilder {
     const bytesOf = (array: Float64Array | Uint32Array | Uint16Array | Int32Array) => new Uint8Array(array.buffer);
     regions.push(
       ['names', utf8(this.docs.map((doc) => doc.name).join('\n'))],
+      ['nameIdx', bytesOf(nameIdx)],
       ['stats', bytesOf(stats)],
       ['sums', bytesOf(sums)],
       // Lengths in tokens, capped at 65535: the front matter's limit keeps title and tags below it.
@@ -373,7 +379,9 @@ function decode(bytes: Uint8Array): string {
 /** Reads a segment; validates the header and the small tables up front, the rest as it is read. */
 export class Segment {
   readonly count: number;
-  readonly names: string[];
+  private readonly namesBytes: Uint8Array;
+  private readonly nameIdx: Float64Array;
+  private allNames: string[] | undefined;
   readonly stats: Float64Array;
   readonly sums: Uint32Array;
   readonly lens: Uint16Array;
@@ -430,9 +438,9 @@ export class Segment {
     const start = first[0];
     const block = source.read(start, last[0] + last[1] - start);
     // Checksums cost time on every run, so only tables whose damage nothing else would catch are
-    // summed here: names, lengths and dates. Damaged stats make a file look changed (it is re-read);
+    // summed here: lengths and dates. Names are checked when read: all at once, or one by one. Damaged stats make a file look changed (it is re-read);
     // damaged offsets or sums fail the checksum of the piece they point at.
-    const summed = new Set(['names', 'lens', 'days', 'sparse', 'sparseIdx', 'problems', 'totals', 'sparseSums']);
+    const summed = new Set(['lens', 'days', 'sparse', 'sparseIdx', 'problems', 'totals', 'sparseSums']);
     const take = (name: string, bytesPer: number, expected?: number) => {
       const [offset, size, sum] = this.region(name);
       const bytes = block.subarray(offset - start, offset - start + size);
@@ -442,9 +450,8 @@ export class Segment {
     };
     const f64 = (bytes: Uint8Array) => new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
     const u32 = (bytes: Uint8Array) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-    const names = decode(take('names', 1));
-    this.names = n === 0 ? [] : names.split('\n');
-    if (this.names.length !== n) throw new CorruptIndexError('names count');
+    this.namesBytes = take('names', 1);
+    this.nameIdx = f64(take('nameIdx', 8, n + 1));
     this.stats = f64(take('stats', 8, n * STATS));
     this.sums = u32(take('sums', 4, n * SUMS));
     const lensBytes = take('lens', 2, n * LENS);
@@ -477,13 +484,37 @@ export class Segment {
     return bytes;
   }
 
+  /** Every document's file name, in order; read and checked as a whole on first use. */
+  get names(): readonly string[] {
+    if (this.allNames === undefined) {
+      if (checksum(this.namesBytes) !== this.region('names')[2]) throw new CorruptIndexError('names checksum');
+      const names = this.count === 0 ? [] : decode(this.namesBytes).split('\n');
+      if (names.length !== this.count) throw new CorruptIndexError('names count');
+      this.allNames = names;
+    }
+    return this.allNames;
+  }
+
+  /** One document's file name, checked on its own: a query showing ten hits reads ten names. */
+  name(doc: number): string {
+    if (this.allNames !== undefined) return this.allNames[doc] as string;
+    const start = this.nameIdx[doc] as number;
+    const end = (this.nameIdx[doc + 1] as number) - 1;
+    if (!(doc >= 0 && doc < this.count && start >= 0 && end >= start && end <= this.namesBytes.length)) {
+      throw new CorruptIndexError('name out of bounds');
+    }
+    const bytes = this.namesBytes.subarray(start, end);
+    if (checksum(bytes) !== this.sums[doc * SUMS + 3]) throw new CorruptIndexError('name checksum');
+    return decode(bytes);
+  }
+
   /** The document with this file name, or -1; names are stored in order. */
   find(name: string): number {
     let low = 0;
     let high = this.count - 1;
     while (low <= high) {
       const middle = (low + high) >> 1;
-      const at = this.names[middle] as string;
+      const at = this.name(middle);
       if (at === name) return middle;
       if (at < name) low = middle + 1;
       else high = middle - 1;

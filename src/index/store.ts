@@ -36,8 +36,8 @@ import { CorruptIndexError, checksum } from './bytes.js';
 import { type ByteSource, MemorySource, Segment } from './segment.js';
 
 const MANIFEST_FORMAT = 'news-index-1';
-/** Merge small segments once there are more than this many. */
-const MAX_SEGMENTS = 12;
+/** Merge small segments once there are this many. */
+const MAX_SMALL_SEGMENTS = 3;
 const SMALL_SEGMENT = 1000;
 /** A lock older than this was left by a process that died. */
 const STALE_LOCK_MS = 10 * 60 * 1000;
@@ -330,6 +330,10 @@ function loadCached(dir: string, realFolder: string): Loaded | undefined {
   }
 }
 
+function damaged(folder: Folder, error: unknown): string {
+  return `the search index of ${folder.path} was damaged (${(error as Error).message}); rebuilding it`;
+}
+
 function cannotWrite(settings: IndexSettings, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   return `cannot write the search index in ${settings.cacheDir} (${code}); searching without it; set NEWS_CACHE_DIR to a writable folder or pass --no-cache`;
@@ -436,16 +440,25 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
   try {
     loaded = loadCached(dir, realFolder);
   } catch (error) {
-    notes.push(`the search index of ${folder.path} was damaged (${(error as Error).message}); rebuilding it`);
+    notes.push(damaged(folder, error));
   }
 
   const dirChanged =
     loaded === undefined || loaded.manifest.dir.mtimeMs !== dirStat.mtimeMs || loaded.manifest.dir.ino !== dirStat.ino;
   const checkFiles = settings.check !== 'folders';
-  let diff = compareWithFolder(folder, dirStat, loaded, dirChanged, checkFiles);
-  // A file gone although the folder's mtime says nothing changed (a clock tick too coarse, a
-  // segment not of this folder): list the folder after all, so nothing it holds goes missing.
-  if (diff.vanished && !dirChanged) diff = compareWithFolder(folder, dirStat, loaded, true, checkFiles);
+  let diff: FolderDiff;
+  try {
+    diff = compareWithFolder(folder, dirStat, loaded, dirChanged, checkFiles);
+    // A file gone although the folder's mtime says nothing changed (a clock tick too coarse, a
+    // segment not of this folder): list the folder after all, so nothing it holds goes missing.
+    if (diff.vanished && !dirChanged) diff = compareWithFolder(folder, dirStat, loaded, true, checkFiles);
+  } catch (error) {
+    // Damage found while comparing (a file name that fails its checksum): start from nothing.
+    if (!(error instanceof CorruptIndexError)) throw error;
+    notes.push(damaged(folder, error));
+    loaded = undefined;
+    diff = compareWithFolder(folder, dirStat, undefined, true, checkFiles);
+  }
   const { deleted, toRead, dropped, dirRecord, problems } = diff;
   const unchanged = loaded !== undefined && dropped === 0 && toRead.size === 0 && dirRecord === loaded.manifest.dir;
   const problemErrors = problems.map(([name, message]) => new ArticleError(join(folder.path, name), message));
@@ -460,9 +473,13 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
 
   // Something changed: merge when segments pile up, then index what is new.
   let segments = loaded?.segments ?? [];
+  // Small segments (recent changes) are merged once a few pile up: every segment costs each run
+  // an open and a read. A segment that has lost half its documents is rewritten too.
+  const liveCount = (index: number) => (segments[index] as Segment).count - (deleted[index] as Set<number>).size;
+  const smallSegments = segments.filter((_, index) => liveCount(index) < SMALL_SEGMENT).length;
   const keepSegment = segments.map((segment, index) => {
-    const gone = (deleted[index] as Set<number>).size;
-    return !(gone * 2 > segment.count || (segments.length >= MAX_SEGMENTS && segment.count - gone < SMALL_SEGMENT));
+    const halfGone = liveCount(index) * 2 < segment.count;
+    return !(halfGone || (smallSegments >= MAX_SMALL_SEGMENTS && liveCount(index) < SMALL_SEGMENT));
   });
   const reread = new Set(toRead);
   segments.forEach((segment, index) => {
