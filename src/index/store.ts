@@ -386,7 +386,10 @@ function compareWithFolder(
   const prefix = folder.path.endsWith(sep) ? folder.path : folder.path + sep;
   const check = (segment: Segment, index: number, doc: number, name: string) => {
     let stat = lstatSync(prefix + name, { throwIfNoEntry: false });
-    if (stat?.isSymbolicLink()) stat = statSync(prefix + name, { throwIfNoEntry: false });
+    // The mode bits, not isSymbolicLink(): ten thousand method calls on cold code cost milliseconds.
+    if (stat !== undefined && (stat.mode & constants.S_IFMT) === constants.S_IFLNK) {
+      stat = statSync(prefix + name, { throwIfNoEntry: false });
+    }
     if (stat !== undefined && stat.size === segment.stats[doc * 2] && stat.mtimeMs === segment.stats[doc * 2 + 1]) {
       return;
     }
