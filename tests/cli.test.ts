@@ -503,7 +503,13 @@ describe('list and search filters', () => {
 
 describe('index progress', () => {
   function recorder() {
-    const sink = { isTTY: true, text: '', write: (text: string) => void (sink.text += text) };
+    const sink = {
+      isTTY: true,
+      text: '',
+      write(text: string) {
+        sink.text += text;
+      },
+    };
     return sink;
   }
 
