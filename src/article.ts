@@ -24,6 +24,8 @@ export interface Article {
   author?: string;
   agency?: string;
   url?: string;
+  /** A one- or two-sentence standfirst; searched with the weight of the tags. */
+  summary?: string;
   tags: string[];
   breadcrumb: string[];
   banner?: Banner;
@@ -37,7 +39,7 @@ export interface Article {
 /** What listing and searching need of an article: everything but its text. */
 export type ArticleInfo = Pick<
   Article,
-  'slug' | 'path' | 'title' | 'date' | 'source' | 'section' | 'author' | 'agency' | 'url' | 'tags' | 'words'
+  'slug' | 'path' | 'title' | 'date' | 'source' | 'section' | 'author' | 'agency' | 'url' | 'summary' | 'tags' | 'words'
 >;
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
@@ -183,6 +185,7 @@ export function parseArticle(source: string, slug: string, path: string): Articl
     author: fields.text('author'),
     agency: fields.text('agency'),
     url: fields.text('url'),
+    summary: fields.text('summary'),
     banner: fields.banner('banner'),
   };
   for (const [key, value] of Object.entries(optional)) {

@@ -540,3 +540,17 @@ describe('index progress', () => {
     expect(sink.text).toBe('');
   });
 });
+
+describe('news list --json', () => {
+  it("gives each article's summary, or null", async () => {
+    const folder = temporaryFolder('news-summary-');
+    writeFileSync(
+      join(folder, 'with-summary.md'),
+      '---\ntitle: Synthetic standfirst\nsummary: A synthetic numbat census.\n---\n\nBody.\n',
+    );
+    const { stdout } = await runCli(['--dir', folder, 'list', '--json']);
+    const rows = JSON.parse(stdout) as { slug: string; summary: string | null }[];
+    expect(rows.find((row) => row.slug === 'with-summary')?.summary).toBe('A synthetic numbat census.');
+    expect(rows.find((row) => row.slug === 'abe-putin')?.summary).toBeNull();
+  });
+});

@@ -97,3 +97,23 @@ describe('cutSnippet', () => {
     expect(snippet.startsWith('…')).toBe(true);
   });
 });
+
+describe('the summary field', () => {
+  it('is searched with the weight of the tags, above a body hit, but is not a tag', () => {
+    const inSummary = parseArticle(
+      '---\ntitle: Synthetic one\ndate: 2001-01-01\nsummary: A synthetic numbat census.\n---\n\nPlain synthetic text.\n',
+      'in-summary',
+      'in-summary.md',
+    );
+    const inBody = parseArticle(
+      '---\ntitle: Synthetic two\ndate: 2020-01-01\n---\n\nA numbat appears once in this synthetic body.\n',
+      'in-body',
+      'in-body.md',
+    );
+    expect(search(documents([inBody, inSummary]), 'numbat').map((hit) => hit.article.slug)).toEqual([
+      'in-summary',
+      'in-body',
+    ]);
+    expect(search(documents([inSummary]), 'tag:numbat')).toEqual([]);
+  });
+});

@@ -37,6 +37,7 @@ export function articleSummary(article: ArticleInfo) {
     words: article.words,
     minutes: readingMinutes(article),
     url: article.url ?? null,
+    summary: article.summary ?? null,
     path: article.path,
   };
 }

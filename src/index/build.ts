@@ -45,9 +45,13 @@ export function articleDoc(
   }));
   const content: NonNullable<DocInput['content']> = {
     meta: { title: article.title, tags: article.tags, words: article.words },
-    fields: { title: article.title, tags: article.tags, paragraphs },
+    fields: {
+      title: article.title,
+      tags: article.summary === undefined ? article.tags : [...article.tags, article.summary],
+      paragraphs,
+    },
   };
-  for (const key of ['date', 'source', 'section', 'author', 'agency', 'url'] as const) {
+  for (const key of ['date', 'source', 'section', 'author', 'agency', 'url', 'summary'] as const) {
     const value = article[key];
     if (value !== undefined) content.meta[key] = value;
   }

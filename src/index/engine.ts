@@ -48,6 +48,7 @@ export function articleInfo(view: SegmentView, doc: number, meta: DocMeta): Arti
     author: meta.author,
     agency: meta.agency,
     url: meta.url,
+    summary: meta.summary,
     tags: meta.tags,
     words: meta.words,
   } as ArticleInfo;

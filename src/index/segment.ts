@@ -9,7 +9,7 @@
 import { ByteReader, ByteWriter, CorruptIndexError, checksum } from './bytes.js';
 import { tokenize } from './tokens.js';
 
-export const SEGMENT_MAGIC = 'NEWSIX02';
+export const SEGMENT_MAGIC = 'NEWSIX03';
 
 function utf8(text: string): Uint8Array {
   return Buffer.from(text, 'utf8');
@@ -33,12 +33,14 @@ export interface DocMeta {
   author?: string;
   agency?: string;
   url?: string;
+  summary?: string;
   tags: string[];
   words: number;
 }
 
 export interface DocFields {
   title: string;
+  /** Tags, then the summary if any: indexed together, with the tags' weight. */
   tags: readonly string[];
   /** The body in reading order; headings are subheadings. */
   paragraphs: readonly { text: string; heading: boolean }[];
@@ -64,6 +66,7 @@ type MetaRow = [
   string | null,
   string[],
   number,
+  string | null,
 ];
 
 function metaRow(meta: DocMeta): MetaRow {
@@ -77,6 +80,7 @@ function metaRow(meta: DocMeta): MetaRow {
     meta.url ?? null,
     meta.tags,
     meta.words,
+    meta.summary ?? null,
   ];
 }
 
@@ -91,8 +95,8 @@ function optionalText(value: unknown): string | undefined {
 function parseMetaRow(row: unknown): DocMeta | string {
   if (!Array.isArray(row)) throw new CorruptIndexError('bad metadata row');
   if (row.length === 1 && typeof row[0] === 'string') return row[0];
-  const [title, date, source, section, author, agency, url, tags, words] = row as unknown[];
-  if (row.length !== 9 || typeof title !== 'string' || !Array.isArray(tags) || typeof words !== 'number') {
+  const [title, date, source, section, author, agency, url, tags, words, summary] = row as unknown[];
+  if (row.length !== 10 || typeof title !== 'string' || !Array.isArray(tags) || typeof words !== 'number') {
     throw new CorruptIndexError('bad metadata row');
   }
   for (const tag of tags) if (typeof tag !== 'string') throw new CorruptIndexError('bad metadata row');
@@ -105,6 +109,7 @@ function parseMetaRow(row: unknown): DocMeta | string {
     author: optionalText(author),
     agency: optionalText(agency),
     url: optionalText(url),
+    summary: optionalText(summary),
     tags: tags as string[],
     words,
   } as DocMeta;
