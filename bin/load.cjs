@@ -1,5 +1,7 @@
 // Loads dist/main.cjs with V8's code cache (dist/main.cjs.cache, written by the build), so start-up
-// skips compiling it. A cache from another Node version or build is rejected by V8 and ignored.
+// skips compiling it; the libraries in dist/vendor/ that it requires lazily (yaml, marked,
+// string-width) get the same treatment from their own .cache files. A cache from another Node
+// version or build is rejected by V8 and ignored.
 'use strict';
 
 const { readFileSync } = require('node:fs');
@@ -7,24 +9,44 @@ const Module = require('node:module');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const MAIN = join(__dirname, '..', 'dist', 'main.cjs');
+const DIST = join(__dirname, '..', 'dist');
+const MAIN = join(DIST, 'main.cjs');
 const CACHE = `${MAIN}.cache`;
+const VENDOR = './vendor/';
 
-function readCache() {
+function readCache(path) {
   try {
-    return readFileSync(CACHE);
+    return readFileSync(path);
   } catch {
     return undefined;
   }
 }
 
-/** Evaluates dist/main.cjs as a CommonJS module; `script` can produce a fresh cache afterwards. */
-function loadMain(useCache = true) {
-  const cachedData = useCache ? readCache() : undefined;
-  const script = new vm.Script(Module.wrap(readFileSync(MAIN, 'utf8')), { filename: MAIN, cachedData });
+/** Compiled scripts by file, so the build can write each one's cache after a warm-up. */
+const scripts = new Map();
+
+/** Evaluates a CommonJS file through vm.Script with its code cache; `require` is `customRequire` if given. */
+function evaluate(file, useCache, customRequire) {
+  const cachedData = useCache ? readCache(`${file}.cache`) : undefined;
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  scripts.set(file, script);
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, Module.createRequire(MAIN), module, MAIN, dirname(MAIN));
-  return { exports: module.exports, script };
+  const require = customRequire ?? Module.createRequire(file);
+  script.runInThisContext()(module.exports, require, module, file, dirname(file));
+  return module.exports;
+}
+
+/** Evaluates dist/main.cjs as a CommonJS module; `scripts` can produce fresh caches afterwards. */
+function loadMain(useCache = true) {
+  const plain = Module.createRequire(MAIN);
+  const vendored = new Map();
+  // main.cjs requires './vendor/<name>.cjs' only when a command needs the library.
+  const require = (id) => {
+    if (!id.startsWith(VENDOR)) return plain(id);
+    if (!vendored.has(id)) vendored.set(id, evaluate(join(DIST, id), useCache));
+    return vendored.get(id);
+  };
+  return { exports: evaluate(MAIN, useCache, require), scripts };
 }
 
 module.exports = { CACHE, loadMain };

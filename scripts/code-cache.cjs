@@ -1,8 +1,11 @@
 // Writes dist/main.cjs.cache: runs the usual commands once in-process (output discarded) so that
-// V8 has compiled the functions they use, then saves its code cache for bin/load.cjs.
+// V8 has compiled the functions they use, then saves its code cache for bin/load.cjs. Then it
+// reads the bundled article once more without its compiled catalog, so the YAML and Markdown
+// parsers load and run, and writes their caches (dist/vendor/*.cjs.cache) the same way.
 'use strict';
 
-const { writeFileSync } = require('node:fs');
+const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { CACHE, loadMain } = require('../bin/load.cjs');
 
@@ -16,7 +19,7 @@ const WARM_UP = [
 
 const root = join(__dirname, '..');
 const sink = { isTTY: false, write: (_chunk, done) => done(), on: () => undefined };
-const { exports: news, script } = loadMain(false);
+const { exports: news, scripts } = loadMain(false);
 // The same bundled articles, catalog and index bin/news.cjs passes, so the cache holds the code runs use.
 const bundled = {
   dir: join(root, 'articles'),
@@ -24,7 +27,19 @@ const bundled = {
   index: join(root, 'dist', 'bundled.idx'),
 };
 
+const run = (argv, options) => news.main(argv, news.createStreamIo(sink, sink), {}, options);
+
 (async () => {
-  for (const argv of WARM_UP) await news.main(argv, news.createStreamIo(sink, sink), {}, { bundled });
-  writeFileSync(CACHE, script.createCachedData());
+  for (const argv of WARM_UP) await run(argv, { bundled });
+  writeFileSync(CACHE, scripts.get(join(root, 'dist', 'main.cjs')).createCachedData());
+  // Parsing for real: the article as if it were in a user's folder (no catalog, no index cache).
+  const folder = mkdtempSync(join(tmpdir(), 'news-warm-'));
+  try {
+    await run(['--no-cache', 'read', 'abe-putin'], { bundled: { dir: bundled.dir } });
+    await run(['--no-cache', 'search', 'Putin'], { bundled: { dir: bundled.dir } });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  for (const [file, script] of scripts)
+    if (file.includes(`${join('dist', 'vendor')}`)) writeFileSync(`${file}.cache`, script.createCachedData());
 })();
