@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { type Article, parseArticle } from '../src/article.js';
+import { bestPassage, highlightPatterns } from '../src/index/engine.js';
 import { libraryOfArticles } from '../src/index/open.js';
 import { createChalk } from '../src/render/colors.js';
 import { parseBody } from '../src/render/markdown.js';
@@ -696,6 +697,33 @@ describe('searchLibrary', () => {
         expect(hits.map((hit) => hit.article.title)).toContain('Target');
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('bestPassage', () => {
+  const words = ['treaty', 'Treaties', 'peace', 'PEACE', 'treat', 'talks', 'talk', 'Putin', 'putin’s', 'isle'];
+  const paragraph = fc
+    .array(fc.constantFrom(...words, 'and', 'the', '—'), { maxLength: 30 })
+    .map((list) => list.join(' '));
+  const query = fc.array(fc.constantFrom('treaty', 'peace', 'talks', 'putin', 'treat*', '"peace treaty"'), {
+    minLength: 1,
+    maxLength: 3,
+  });
+
+  it('picks what running every pattern over every paragraph picks, despite skipping paragraphs', () => {
+    fc.assert(
+      fc.property(
+        fc.array(paragraph, { maxLength: 8 }),
+        query,
+        fc.integer({ min: 5, max: 80 }),
+        (texts, terms, reach) => {
+          const highlights = highlightPatterns(terms.join(' '));
+          const exhaustive = highlights.map(({ pattern }) => ({ pattern, needle: undefined }));
+          expect(bestPassage(texts, highlights, reach)).toEqual(bestPassage(texts, exhaustive, reach));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

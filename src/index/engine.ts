@@ -418,45 +418,91 @@ export function highlightPatterns(query: string): Highlight[] {
     );
 }
 
+interface PassageScore {
+  distinct: number;
+  total: number;
+}
+
+/** Whether `a` ranks above `b`: more different terms, then more matches. */
+function outranks(a: PassageScore, b: PassageScore): boolean {
+  return a.distinct > b.distinct || (a.distinct === b.distinct && a.total > b.total);
+}
+
+/** How often `needle` occurs in `text`: never fewer than the matches of its term. */
+function occurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) count += 1;
+  return count;
+}
+
+/** A paragraph's matches, exactly: each term's regular expression run over it. */
+function passageIn(
+  paragraph: string,
+  highlights: readonly Highlight[],
+  reach: number,
+): (PassageScore & { offset: number }) | undefined {
+  const found: { index: number; pattern: number }[] = [];
+  highlights.forEach(({ pattern }, which) => {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(paragraph); match !== null; match = pattern.exec(paragraph)) {
+      found.push({ index: match.index, pattern: which });
+      if (match[0].length === 0) pattern.lastIndex += 1;
+    }
+  });
+  if (found.length === 0) return undefined;
+  found.sort((a, b) => a.index - b.index);
+  let offset = found[0]?.index ?? 0;
+  let distinct = 0;
+  for (const start of found) {
+    const seen = new Set(
+      found.filter((hit) => hit.index >= start.index && hit.index < start.index + reach).map((hit) => hit.pattern),
+    );
+    if (seen.size > distinct) {
+      distinct = seen.size;
+      offset = start.index;
+    }
+  }
+  return { offset, distinct, total: found.length };
+}
+
 /**
  * The passage that best shows why an article matched: the paragraph holding the most different
  * query terms (then the most matches, then the earliest), and in it the match from which the
  * next `reach` characters hold the most different terms. Returns the paragraph and that offset.
+ *
+ * Term patterns must look behind every position, which is slow, so paragraphs are first ranked by
+ * a cheap upper bound (which terms' needles occur, how often) and run through the patterns in that
+ * order only while the bound could still beat the best found: the answer is the same as running
+ * every pattern over every paragraph.
  */
 export function bestPassage(
   paragraphs: readonly string[],
   highlights: readonly Highlight[],
   reach: number,
 ): { paragraph: string; offset: number } | undefined {
-  let best: { paragraph: string; offset: number; distinct: number; total: number } | undefined;
-  for (const paragraph of paragraphs) {
-    const found: { index: number; pattern: number }[] = [];
-    // Regular expressions that must look behind every position are slow; a substring test is not.
+  const bounds = paragraphs.map((paragraph, index) => {
     const lower = paragraph.toLowerCase();
-    highlights.forEach(({ pattern, needle }, which) => {
-      if (needle !== undefined && !lower.includes(needle)) return;
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(paragraph); match !== null; match = pattern.exec(paragraph)) {
-        found.push({ index: match.index, pattern: which });
-        if (match[0].length === 0) pattern.lastIndex += 1;
-      }
-    });
-    if (found.length === 0) continue;
-    found.sort((a, b) => a.index - b.index);
-    let offset = found[0]?.index ?? 0;
     let distinct = 0;
-    for (const start of found) {
-      const seen = new Set(
-        found.filter((hit) => hit.index >= start.index && hit.index < start.index + reach).map((hit) => hit.pattern),
-      );
-      if (seen.size > distinct) {
-        distinct = seen.size;
-        offset = start.index;
-      }
+    let total = 0;
+    for (const { needle } of highlights) {
+      const count = needle === undefined ? Number.POSITIVE_INFINITY : occurrences(lower, needle);
+      if (count > 0) distinct += 1;
+      total += count;
     }
-    if (best === undefined || distinct > best.distinct || (distinct === best.distinct && found.length > best.total)) {
-      best = { paragraph, offset, distinct, total: found.length };
-    }
+    return { index, distinct, total };
+  });
+  const order = bounds
+    .filter((bound) => bound.distinct > 0)
+    .sort((a, b) => b.distinct - a.distinct || b.total - a.total || a.index - b.index);
+  let best: (PassageScore & { offset: number; index: number }) | undefined;
+  for (const bound of order) {
+    if (best !== undefined && outranks(best, bound)) break;
+    const paragraph = paragraphs[bound.index] as string;
+    const exact = passageIn(paragraph, highlights, reach);
+    if (exact === undefined) continue;
+    const earlierTie =
+      best !== undefined && !outranks(best, exact) && !outranks(exact, best) && bound.index < best.index;
+    if (best === undefined || outranks(exact, best) || earlierTie) best = { ...exact, index: bound.index };
   }
-  return best && { paragraph: best.paragraph, offset: best.offset };
+  return best && { paragraph: paragraphs[best.index] as string, offset: best.offset };
 }
