@@ -59,6 +59,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
+/**
+ * `text` as a pattern that matches it in any case, one character class per letter ("Ab" →
+ * "[aA][bB]"). The 'i' flag would do the same, but with 'u' it makes V8 work out the case closure
+ * of the word-boundary classes (\p{L}) on every run: about a millisecond per term.
+ */
+function caseless(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const lower = char.toLowerCase();
+    const upper = char.toUpperCase();
+    if (lower === upper) out += escapeRegExp(char);
+    else if ([...lower].length === 1 && [...upper].length === 1) out += `[${lower}${upper}]`;
+    else out += `(?:${[...new Set([char, lower, upper])].map(escapeRegExp).join('|')})`;
+  }
+  return out;
+}
+
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** The forms a whole word may take: "treaty" finds "treaties", "sanction" finds "sanctions". */
@@ -77,12 +94,12 @@ export function termPattern(term: Term): RegExp {
   const last = words.length - 1;
   const lastForms =
     term.prefix || !WORD_CHAR.test(term.text.at(-1) ?? '') ? [words[last] ?? ''] : wordForms(words[last] ?? '');
-  const head = words.slice(0, last).map(escapeRegExp).join('\\s+');
-  const tail = `(?:${lastForms.map(escapeRegExp).join('|')})`;
+  const head = words.slice(0, last).map(caseless).join('\\s+');
+  const tail = `(?:${lastForms.map(caseless).join('|')})`;
   const body = head === '' ? tail : `${head}\\s+${tail}`;
   // A term always starts where no word goes on before it: "war" is not found in "Stewart", "." not in "words.".
   const start = '(?<![\\p{L}\\p{N}])';
-  const plural = term.prefix || !WORD_CHAR.test(term.text.at(-1) ?? '') ? '' : "(?:s|es|['’]s)?";
+  const plural = term.prefix || !WORD_CHAR.test(term.text.at(-1) ?? '') ? '' : "(?:[sS]|[eE][sS]|['’][sS])?";
   const end = term.prefix || !WORD_CHAR.test(term.text.at(-1) ?? '') ? '' : '(?![\\p{L}\\p{N}])';
-  return new RegExp(`${start}${body}${plural}${end}`, 'giu');
+  return new RegExp(`${start}${body}${plural}${end}`, 'gu');
 }
