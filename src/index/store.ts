@@ -330,6 +330,17 @@ function loadCached(dir: string, realFolder: string): Loaded | undefined {
   }
 }
 
+/** The manifest file's identity (replaced by rename, so a new inode), or 'none'. */
+function manifestStamp(dir: string): string {
+  try {
+    const stat = statSync(join(dir, 'manifest'));
+    return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    // Missing, or the cache cannot be reached (ENOTDIR, EACCES).
+    return 'none';
+  }
+}
+
 function damaged(folder: Folder, error: unknown): string {
   return `the search index of ${folder.path} was damaged (${(error as Error).message}); rebuilding it`;
 }
@@ -439,6 +450,9 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
   const realFolder = realpathSync(folder.path);
   const dir = cachePath(settings.cacheDir, realFolder);
   const notes: string[] = [];
+  // Which manifest this run starts from: taken before reading it, so that a writer who replaces it
+  // in between makes this run decline to write (it would undo that writer's work).
+  const startedFrom = manifestStamp(dir);
   let loaded: Loaded | undefined;
   try {
     loaded = loadCached(dir, realFolder);
@@ -496,6 +510,9 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writable = lock.acquire();
+    // Another process updated the index since this one read it: leave its work alone; this run
+    // answers from memory, and the next one starts from the newer index.
+    if (writable && manifestStamp(dir) !== startedFrom) writable = false;
   } catch (error) {
     notes.push(cannotWrite(settings, error));
     writable = false;
