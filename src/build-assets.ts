@@ -29,7 +29,11 @@ export function compileCatalog(dir: string): CompiledCatalog {
  */
 export async function compileIndex(dir: string): Promise<Uint8Array> {
   const catalog = scanFolders([{ path: dir, origin: 'bundled' }]);
-  return buildChunk(catalog.files, { maxBytes: Number.POSITIVE_INFINITY });
+  const segments: Uint8Array[] = [];
+  await buildChunk(catalog.files, { maxBytes: Number.POSITIVE_INFINITY }, (bytes) => segments.push(bytes));
+  const [segment, ...more] = segments;
+  if (segment === undefined || more.length > 0) throw new Error('the bundled articles must make exactly one segment');
+  return segment;
 }
 
 /**

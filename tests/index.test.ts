@@ -16,8 +16,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildChunk } from '../src/index/build.js';
 import { checksum } from '../src/index/bytes.js';
-import { SEGMENT_MAGIC } from '../src/index/segment.js';
+import { MemorySource, SEGMENT_MAGIC, Segment } from '../src/index/segment.js';
 import type { Env } from '../src/output.js';
 import { ROOT, runCli, temporaryFolder } from './helpers.js';
 
@@ -794,5 +795,21 @@ describe('ranking through the CLI', () => {
       const points = Array.from(hit?.snippet ?? '');
       expect(hit?.matches.map(([start, end]) => points.slice(start, end).join(''))).toEqual(words);
     }
+  });
+});
+
+describe('building segments', () => {
+  it('starts a new segment once one holds enough text, and each reads back in name order', async () => {
+    const folder = marshFolder();
+    const files = readdirSync(folder)
+      .sort()
+      .map((name) => ({
+        slug: name.slice(0, -3),
+        path: join(folder, name),
+        folder: { path: folder, origin: '--dir' as const },
+      }));
+    const segments: Segment[] = [];
+    await buildChunk(files, { maxBytes: 1 << 20 }, (bytes) => segments.push(new Segment(new MemorySource(bytes))), 1);
+    expect(segments.map((segment) => segment.names)).toEqual(files.map((file) => [`${file.slug}.md`]));
   });
 });

@@ -8,8 +8,9 @@ import { type Block, blocksToParagraphs } from '../render/model.js';
 import { checksum } from './bytes.js';
 import { type DocInput, SegmentBuilder } from './segment.js';
 
-/** Documents per segment: bounds the builder's memory. */
+/** Documents per segment, and text per segment: together they bound the builder's memory. */
 export const SEGMENT_DOCS = 5000;
+const SEGMENT_TEXT_BYTES = 64 * 1024 * 1024;
 /** Fewer files than this are read on this thread alone: a worker takes longer to start than they take. */
 const PARALLEL_MIN = 400;
 /** A timestamp this close to the moment it was read may still change within the same clock tick. */
@@ -99,11 +100,26 @@ async function readDocs(
   }
 }
 
-/** One segment's bytes from a batch of files: what this thread and the worker both run. */
-export async function buildChunk(files: readonly ArticleFile[], settings: BuildSettings): Promise<Uint8Array> {
-  const builder = new SegmentBuilder();
-  await readDocs(files, settings, (doc) => builder.add(doc));
-  return builder.toBytes();
+/**
+ * Segments from a batch of files, handed to `emit` as they fill: what this thread and the worker
+ * both run. A segment is written once it holds SEGMENT_TEXT_BYTES of text, so a batch of huge
+ * articles never has to fit in memory at once.
+ */
+export async function buildChunk(
+  files: readonly ArticleFile[],
+  settings: BuildSettings,
+  emit: (bytes: Uint8Array) => void,
+  textLimit = SEGMENT_TEXT_BYTES,
+): Promise<void> {
+  let builder = new SegmentBuilder();
+  await readDocs(files, settings, (doc) => {
+    builder.add(doc);
+    if (builder.textBytes >= textLimit) {
+      emit(builder.toBytes());
+      builder = new SegmentBuilder();
+    }
+  });
+  if (builder.count > 0) emit(builder.toBytes());
 }
 
 /** Splits files into segment-sized batches, at least two when there is a second core to use. */
@@ -118,7 +134,7 @@ function chunksOf(unsorted: readonly ArticleFile[]): ArticleFile[][] {
 }
 
 interface WorkerReply {
-  type: 'progress' | 'done' | 'failed';
+  type: 'progress' | 'segment' | 'done' | 'failed';
   count?: number;
   bytes?: Uint8Array;
   message?: string;
@@ -126,7 +142,9 @@ interface WorkerReply {
 
 /**
  * Builds segments of `files`, `keep` storing each as it is ready. Big jobs share the batches with
- * a worker thread; if the worker cannot start or fails, this thread reads what it left.
+ * a worker thread; if the worker cannot start or fails, this thread reads what it left, and the
+ * segments the worker had sent of that batch are dropped (a stored one is never named in a
+ * manifest, and is removed as unused by the next writer).
  */
 export async function buildSegments<T>(
   files: readonly ArticleFile[],
@@ -141,64 +159,67 @@ export async function buildSegments<T>(
   const report = () => settings.progress?.(mainDone + workerDone, total);
   const queue = [...chunks];
   const kept: T[] = [];
-  let worker: import('node:worker_threads').Worker | undefined;
+  const onThisThread = async (chunk: ArticleFile[]) => {
+    const before = mainDone;
+    const progress = (done: number) => {
+      mainDone = before + done;
+      report();
+    };
+    await buildChunk(chunk, { maxBytes: settings.maxBytes, progress }, (bytes) => kept.push(keep(bytes)));
+  };
   let workerFinished: Promise<void> = Promise.resolve();
   if (settings.workerScript !== undefined && total >= PARALLEL_MIN && queue.length > 1) {
     const { Worker } = await import('node:worker_threads');
-    const started = new Worker(settings.workerScript);
-    worker = started;
+    const worker = new Worker(settings.workerScript);
     workerFinished = new Promise<void>((resolve) => {
       let current: ArticleFile[] | undefined;
+      // The current batch's segments and progress count only once the whole batch is done.
+      let pending: T[] = [];
+      let pendingDone = 0;
       const next = () => {
+        kept.push(...pending);
+        pending = [];
+        pendingDone = 0;
         current = queue.pop();
         if (current === undefined) {
-          void started.terminate();
+          void worker.terminate();
           resolve();
         } else {
-          started.postMessage({ files: current, maxBytes: settings.maxBytes });
+          worker.postMessage({ files: current, maxBytes: settings.maxBytes });
         }
       };
       const giveBack = () => {
-        // The worker is gone: its batch goes back to this thread, and its progress is undone.
+        // The worker is gone: its batch goes back to this thread, and that batch's progress is undone.
         if (current !== undefined) queue.push(current);
         current = undefined;
-        workerDone = 0;
+        workerDone -= pendingDone;
+        pending = [];
         resolve();
       };
-      started.on('message', (reply: WorkerReply) => {
+      worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'progress') {
+          pendingDone += reply.count ?? 0;
           workerDone += reply.count ?? 0;
           report();
-        } else if (reply.type === 'done' && reply.bytes) {
-          kept.push(keep(reply.bytes));
+        } else if (reply.type === 'segment' && reply.bytes) {
+          pending.push(keep(reply.bytes));
+        } else if (reply.type === 'done') {
           next();
         } else {
           giveBack();
-          void started.terminate();
+          void worker.terminate();
         }
       });
-      started.on('error', giveBack);
-      started.on('exit', () => {
+      worker.on('error', giveBack);
+      worker.on('exit', () => {
         if (current !== undefined) giveBack();
       });
       next();
     });
   }
-  for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
-    const before = mainDone;
-    const bytes = await buildChunk(chunk, {
-      maxBytes: settings.maxBytes,
-      progress: (done) => {
-        mainDone = before + done;
-        report();
-      },
-    });
-    kept.push(keep(bytes));
-  }
+  for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) await onThisThread(chunk);
   await workerFinished;
   // Batches the worker handed back after this thread had finished its own.
-  for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift())
-    kept.push(keep(await buildChunk(chunk, settings)));
-  void worker;
+  for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) await onThisThread(chunk);
   return kept;
 }

@@ -120,6 +120,16 @@ export function dayNumber(date: string | undefined): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 }
 
+/** What the builder keeps of a document until it writes the segment. */
+interface StoredDoc {
+  name: string;
+  size: number;
+  mtimeMs: number;
+  sourceSum: number;
+  meta?: DocMeta;
+  problem?: string;
+}
+
 interface KeyPostings {
   docs: ByteWriter;
   positions: ByteWriter;
@@ -130,12 +140,15 @@ interface KeyPostings {
 /** Collects documents in memory and writes them out as one segment. */
 export class SegmentBuilder {
   private readonly keys = new Map<string, KeyPostings>();
-  private readonly docs: DocInput[] = [];
+  private readonly docs: StoredDoc[] = [];
   private readonly lens: number[] = [];
   private readonly texts: string[] = [];
   private readonly problems: number[] = [];
   /** Tokens per field over all documents, for BM25's average lengths. */
   private readonly totals = [0, 0, 0, 0];
+
+  /** Characters of body text so far (the bulk of a segment's size). */
+  textBytes = 0;
 
   get count(): number {
     return this.docs.length;
@@ -146,7 +159,11 @@ export class SegmentBuilder {
     const id = this.docs.length;
     const previous = this.docs[id - 1];
     if (previous !== undefined && !(previous.name < doc.name)) throw new Error('index documents out of order');
-    this.docs.push(doc);
+    // Kept without its fields: their text is tokenised below and stored once, in `texts`.
+    const stored: StoredDoc = { name: doc.name, size: doc.size, mtimeMs: doc.mtimeMs, sourceSum: doc.sourceSum };
+    if (doc.content) stored.meta = doc.content.meta;
+    else stored.problem = doc.problem ?? 'cannot be indexed';
+    this.docs.push(stored);
     if (!doc.content) this.problems.push(id);
     // Per term: four field counts, then its positions in order.
     const terms = new Map<string, number[]>();
@@ -184,14 +201,14 @@ export class SegmentBuilder {
     lengths.forEach((length, field) => {
       this.totals[field] = (this.totals[field] as number) + length;
     });
-    this.texts.push(
-      fields
-        ? fields.paragraphs
-            .filter((paragraph) => !paragraph.heading)
-            .map((paragraph) => paragraph.text)
-            .join('\n')
-        : '',
-    );
+    const text = fields
+      ? fields.paragraphs
+          .filter((paragraph) => !paragraph.heading)
+          .map((paragraph) => paragraph.text)
+          .join('\n')
+      : '';
+    this.texts.push(text);
+    this.textBytes += text.length;
     for (const [key, term] of terms) {
       let postings = this.keys.get(key);
       if (postings === undefined) {
@@ -231,7 +248,7 @@ export class SegmentBuilder {
     this.docs.forEach((doc, id) => {
       stats[id * STATS] = doc.size;
       stats[id * STATS + 1] = doc.mtimeMs;
-      const row = doc.content ? metaRow(doc.content.meta) : [doc.problem ?? 'cannot be indexed'];
+      const row = doc.meta ? metaRow(doc.meta) : [doc.problem ?? 'cannot be indexed'];
       const metaBytes = utf8(JSON.stringify(row));
       const textBytes = utf8(this.texts[id] ?? '');
       sums[id * SUMS] = doc.sourceSum;
@@ -240,7 +257,7 @@ export class SegmentBuilder {
       const nameBytes = utf8(doc.name);
       sums[id * SUMS + 3] = checksum(nameBytes);
       nameIdx[id + 1] = (nameIdx[id] as number) + nameBytes.length + 1;
-      days[id] = dayNumber(doc.content?.meta.date);
+      days[id] = dayNumber(doc.meta?.date);
       // Rows are stored back to back, each followed by a comma, so all of them parse as one array.
       metaParts.push(metaBytes, COMMA);
       textParts.push(textBytes);

@@ -1,5 +1,6 @@
 // The index worker: builds one segment per batch of files it is sent, so big indexes use two cores.
-// Started by build.ts from dist/index-worker.cjs; replies with progress counts and the bytes.
+// Started by build.ts from dist/index-worker.cjs; replies with progress counts, each segment's
+// bytes as it fills, and 'done' at the end of the batch.
 
 import { parentPort } from 'node:worker_threads';
 import type { ArticleFile } from '../library.js';
@@ -10,16 +11,16 @@ const PROGRESS_EVERY = 100;
 parentPort?.on('message', async ({ files, maxBytes }: { files: ArticleFile[]; maxBytes: number }) => {
   try {
     let reported = 0;
-    const bytes = await buildChunk(files, {
-      maxBytes,
-      progress: (done) => {
-        if (done - reported < PROGRESS_EVERY) return;
-        parentPort?.postMessage({ type: 'progress', count: done - reported });
-        reported = done;
-      },
+    const progress = (done: number) => {
+      if (done - reported < PROGRESS_EVERY) return;
+      parentPort?.postMessage({ type: 'progress', count: done - reported });
+      reported = done;
+    };
+    await buildChunk(files, { maxBytes, progress }, (bytes) => {
+      parentPort?.postMessage({ type: 'segment', bytes }, [bytes.buffer as ArrayBuffer]);
     });
     parentPort?.postMessage({ type: 'progress', count: files.length - reported });
-    parentPort?.postMessage({ type: 'done', bytes }, [bytes.buffer as ArrayBuffer]);
+    parentPort?.postMessage({ type: 'done' });
   } catch (error) {
     parentPort?.postMessage({ type: 'failed', message: (error as Error).message });
   }
