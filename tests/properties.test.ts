@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type Article, parseArticle } from '../src/article.js';
 import { bestPassage, highlightPatterns } from '../src/index/engine.js';
 import { libraryOfArticles } from '../src/index/open.js';
+import { type Term, termPattern, wordForms } from '../src/query.js';
 import { createChalk } from '../src/render/colors.js';
 import { parseBody } from '../src/render/markdown.js';
 import { renderArticlePlain } from '../src/render/plain.js';
@@ -724,6 +725,57 @@ describe('bestPassage', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('termPattern', () => {
+  /** The pattern as a regular expression with lookarounds and the 'i' flag: what termPattern must equal. */
+  function reference(term: Term): RegExp {
+    const quote = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+    const words = term.text.split(' ');
+    const last = words.length - 1;
+    const wholeWord = !term.prefix && /[\p{L}\p{N}]$/u.test(term.text);
+    const forms = wholeWord ? wordForms(words[last] ?? '') : [words[last] ?? ''];
+    const head = words.slice(0, last).map(quote).join('\\s+');
+    const tail = `(?:${forms.map(quote).join('|')})`;
+    const body = head === '' ? tail : `${head}\\s+${tail}`;
+    const end = wholeWord ? "(?:s|es|['’]s)?(?![\\p{L}\\p{N}])" : '';
+    return new RegExp(`(?<![\\p{L}\\p{N}])${body}${end}`, 'giu');
+  }
+
+  function matches(pattern: RegExp, text: string): [number, string][] {
+    const out: [number, string][] = [];
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      out.push([match.index, match[0]]);
+      if (match[0].length === 0) pattern.lastIndex += 1;
+    }
+    return out;
+  }
+
+  const letters = ['a', 'E', 's', 'S', 'y', 'i', 'e', 'T', 'é', 'Ω', 'ω', '1', "'", '’', ' ', '.', '-', '\n'];
+  const text = fc
+    .array(fc.constantFrom(...letters, 'ies', 'es', 'ty', 'Tie'), { maxLength: 40 })
+    .map((parts) => parts.join(''));
+  const word = fc
+    .array(fc.constantFrom('a', 'e', 's', 'y', 'i', 't', 'é', 'ω', '1', 'ie', 'ies'), { minLength: 1, maxLength: 5 })
+    .map((parts) => parts.join(''));
+  const term = fc.record({
+    text: fc.oneof(
+      word,
+      fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
+      word.map((w) => `${w}.`),
+    ),
+    prefix: fc.boolean(),
+  });
+
+  it('finds exactly what the lookaround pattern with the i flag finds', () => {
+    fc.assert(
+      fc.property(term, text, (t, sample) => {
+        expect(matches(termPattern(t), sample)).toEqual(matches(reference(t), sample));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
