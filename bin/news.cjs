@@ -56,6 +56,21 @@ const bundled = {
   index: join(dist, 'bundled.idx'),
 };
 const indexWorker = join(dist, 'index-worker.cjs');
-main(process.argv.slice(2), createStreamIo(stdout, stderr), process.env, { bundled, indexWorker }).then((code) => {
-  process.exitCode = code;
-});
+/** For the search index's lock: who holds it, and whether a holder that did not let go still runs. */
+const owner = {
+  pid: process.pid,
+  isRunning(pid) {
+    try {
+      // Signal 0 only asks; ESRCH says no such process (EPERM: it runs, as another user).
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return error.code !== 'ESRCH';
+    }
+  },
+};
+main(process.argv.slice(2), createStreamIo(stdout, stderr), process.env, { bundled, indexWorker, owner }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+);

@@ -11,6 +11,7 @@ import { runRead } from './commands/read.js';
 import { runSearch } from './commands/search.js';
 import { EXIT_ERROR, EXIT_OK, NewsError, UsageError } from './errors.js';
 import { type BundledArticles, resolveFolders } from './folders.js';
+import type { ProcessInfo } from './index/store.js';
 import { BufferSink, type Io } from './io.js';
 import { MAX_ARTICLE_BYTES } from './library.js';
 import {
@@ -34,6 +35,8 @@ export interface MainOptions {
   bundled: BundledArticles;
   /** dist/index-worker.cjs: builds of big indexes use a second core through it. */
   indexWorker?: string;
+  /** This process's pid and a way to ask whether another runs: for the index's lock file. */
+  owner?: ProcessInfo;
 }
 
 async function runInvocation(invocation: Invocation, context: CommandContext, program: Command): Promise<number> {
@@ -143,6 +146,7 @@ export async function main(argv: readonly string[], io: Io, env: Env, options: M
         indexCheck: resolveIndexCheck(env.NEWS_INDEX_CHECK),
         showProgress: io.stderr.isTTY,
         indexWorker: options.indexWorker,
+        owner: options.owner,
       };
       exitCode = await runInvocation(invocation, context, program);
       if (pager && commandIo.stdout instanceof BufferSink) await showPaged(io, commandIo.stdout.text, pager, env);

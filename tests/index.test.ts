@@ -610,6 +610,29 @@ describe('the built binary', () => {
     expect(leftovers(cache)).toEqual([]);
   });
 
+  it('takes over a lock left by a process that is gone, but not one whose process still runs', async () => {
+    const folder = marshFolder();
+    const cache = temporaryFolder('news-cache-');
+    const env = scrubbedEnv(cache);
+    const search = ['--dir', folder, 'search', 'glorbix'];
+    runNews(search, env);
+    const dir = indexDir(cache);
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    const manifestAfter = (lockPid: number) => {
+      writeFileSync(join(dir, 'lock'), `${lockPid}\n`);
+      writeArticle(folder, `added-${lockPid}`, { title: 'Synthetic addition', body: 'One more glorbix.' });
+      expect(runNews(search, env)).toEqual(runNews(['--no-cache', ...search], env));
+      return readFileSync(join(dir, 'manifest'), 'utf8');
+    };
+    const before = readFileSync(join(dir, 'manifest'), 'utf8');
+    // A live holder (this test's own process): the run answers from memory and writes nothing.
+    expect(manifestAfter(process.pid)).toBe(before);
+    expect(existsSync(join(dir, 'lock'))).toBe(true);
+    // A holder that is gone: its lock is taken over, the update written, the lock released.
+    expect(manifestAfter(gone)).not.toBe(before);
+    expect(existsSync(join(dir, 'lock'))).toBe(false);
+  });
+
   it('builds a big folder on two threads with the same results as one thread without the cache', async () => {
     const planted = (i: number) => i % 7 === 3;
     const folder = generatedFolder(600, planted);

@@ -1,6 +1,7 @@
 // What every command receives from main: where to write, how to format, which folders to read.
 
 import type { Folder } from '../folders.js';
+import type { ProcessInfo } from '../index/store.js';
 import type { Io } from '../io.js';
 import type { OutputSettings } from '../output.js';
 
@@ -18,4 +19,6 @@ export interface CommandContext {
   showProgress: boolean;
   /** The index worker script, when there is one (the built CLI); tests index on one thread. */
   indexWorker?: string | undefined;
+  /** This process, for the index's lock file (bin/news.cjs); tests run without it. */
+  owner?: ProcessInfo | undefined;
 }

@@ -41,6 +41,7 @@ async function open(context: CommandContext): Promise<IndexedLibrary> {
     check: context.indexCheck,
   };
   if (context.indexWorker !== undefined) settings.workerScript = context.indexWorker;
+  if (context.owner !== undefined) settings.owner = context.owner;
   // The index code loads here, so commands without a library (read, --version) never evaluate it.
   const { openLibrary } = await import('../index/open.js');
   try {

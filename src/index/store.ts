@@ -51,6 +51,8 @@ export interface IndexSettings extends BuildSettings {
    * removed or renamed (and editors that save by renaming) are seen, edits in place are not.
    */
   check?: 'files' | 'folders';
+  /** This process, so a lock left by a dead one can be taken over; without it, locks expire by age. */
+  owner?: ProcessInfo;
 }
 
 export interface FolderIndex {
@@ -219,16 +221,25 @@ function openSegment(dir: string, file: string): Segment {
   }
 }
 
+/** This process, as bin/news.cjs describes it: its pid, and whether another pid still runs. */
+export interface ProcessInfo {
+  pid: number;
+  isRunning(pid: number): boolean;
+}
+
 /** Holds the folder's write lock while it exists; a second process gets none and writes nothing. */
 class WriteLock {
   private held = false;
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly owner: ProcessInfo | undefined,
+  ) {}
 
   acquire(): boolean {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(this.path, 'wx', 0o600);
-        writeSync(fd, `${process.pid}\n`);
+        writeSync(fd, `${this.owner?.pid ?? 0}\n`);
         closeSync(fd);
         this.held = true;
         return true;
@@ -247,21 +258,18 @@ class WriteLock {
 
   /**
    * A lock is stale when its process is gone (killed mid-build, say) or when it is older than any
-   * build takes. A lock without a readable pid is judged by its age alone.
+   * build takes. A lock without a readable pid (or a run that cannot ask) is judged by its age alone.
    */
   private isStale(): boolean {
     try {
       const age = Date.now() - statSync(this.path).mtimeMs;
       if (age >= STALE_LOCK_MS) return true;
       const pid = Number(readFileSync(this.path, 'utf8').trim());
-      if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-      // Signal 0 only asks whether the process exists; ESRCH means it does not.
-      process.kill(pid, 0);
-      return false;
+      if (this.owner === undefined || !Number.isInteger(pid) || pid <= 0 || pid === this.owner.pid) return false;
+      return !this.owner.isRunning(pid);
     } catch (error) {
-      // ESRCH: no such process; ENOENT: the lock went away meanwhile. Either way, try again.
-      const code = (error as NodeJS.ErrnoException).code;
-      return code === 'ESRCH' || code === 'ENOENT';
+      // The lock went away meanwhile: try again.
+      return (error as NodeJS.ErrnoException).code === 'ENOENT';
     }
   }
 
@@ -276,8 +284,10 @@ class WriteLock {
   }
 }
 
+/** A file name no other process picks: time, then enough randomness that pids are not needed. */
 function uniqueName(prefix: string, suffix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}${suffix}`;
+  const random = Math.random().toString(36).slice(2, 10).padEnd(8, '0');
+  return `${prefix}-${Date.now().toString(36)}-${random}${suffix}`;
 }
 
 /** Writes `bytes` to `dir/name` so that no reader ever sees a partial file. */
@@ -505,7 +515,7 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
       if (!(deleted[index] as Set<number>).has(doc)) reread.add(name);
     });
   });
-  const lock = new WriteLock(join(dir, 'lock'));
+  const lock = new WriteLock(join(dir, 'lock'), settings.owner);
   let writable = true;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
