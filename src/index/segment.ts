@@ -100,8 +100,11 @@ function parseMetaRow(row: unknown): DocMeta | string {
     throw new CorruptIndexError('bad metadata row');
   }
   for (const tag of tags) if (typeof tag !== 'string') throw new CorruptIndexError('bad metadata row');
-  // Written in one go so every row object has the same shape (fast to create and read).
+  // Written in one go so every row object has the same shape (fast to create and read), with
+  // room for the slug and path articleInfo() fills in: one object per article, not two.
   return {
+    slug: '',
+    path: '',
     title,
     date: optionalText(date),
     source: optionalText(source),
