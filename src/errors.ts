@@ -20,9 +20,12 @@ export class UsageError extends NewsError {}
 /** An article file that cannot be read or does not follow the article format. */
 export class ArticleError extends NewsError {
   readonly path: string;
+  /** What is wrong, without the path: what the search index stores beside a file name. */
+  readonly problem: string;
   constructor(path: string, problem: string) {
     super(`${path}: ${problem}`);
     this.path = path;
+    this.problem = problem;
   }
 }
 

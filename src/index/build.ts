@@ -29,9 +29,9 @@ export function settledMtime(mtimeMs: number, now: number): number {
   return now - mtimeMs < RACY_MS ? -1 : mtimeMs;
 }
 
-/** An ArticleError's message without the path in front: the index stores file names, not paths. */
-export function problemOf(error: ArticleError): string {
-  return error.message.startsWith(`${error.path}: `) ? error.message.slice(error.path.length + 2) : error.message;
+/** The checksum of an article file's text, by which an index tells whether the text changed. */
+export function sourceChecksum(text: string): number {
+  return checksum(Buffer.from(text));
 }
 
 /** An article as builder input: its metadata, and its title, tags and paragraphs to index. */
@@ -80,7 +80,7 @@ async function readDocs(
           name,
           size: stat.size,
           mtimeMs: settledMtime(stat.mtimeMs, now),
-          sourceSum: checksum(Buffer.from(text)),
+          sourceSum: sourceChecksum(text),
         }),
       );
     } catch (error) {
@@ -90,7 +90,7 @@ async function readDocs(
         size: stat?.size ?? -1,
         mtimeMs: stat ? settledMtime(stat.mtimeMs, now) : -1,
         sourceSum: 0,
-        problem: problemOf(error),
+        problem: error.problem,
       });
     }
     done += 1;

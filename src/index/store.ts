@@ -27,11 +27,11 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { join, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { ArticleError } from '../errors.js';
 import type { Folder } from '../folders.js';
 import { type ArticleFile, listFolder, readArticleFile } from '../library.js';
-import { type BuildSettings, buildSegments, problemOf, settledMtime } from './build.js';
+import { type BuildSettings, buildSegments, settledMtime, sourceChecksum } from './build.js';
 import { CorruptIndexError, checksum } from './bytes.js';
 import { type ByteSource, MemorySource, Segment } from './segment.js';
 
@@ -128,7 +128,7 @@ function precompiledIndex(folder: Folder): FolderIndex | undefined {
     const doc = segment.find(`${file.slug}.md`);
     if (doc < 0) return undefined;
     try {
-      if (checksum(Buffer.from(readArticleFile(file.path))) !== segment.sourceSum(doc)) return undefined;
+      if (sourceChecksum(readArticleFile(file.path)) !== segment.sourceSum(doc)) return undefined;
     } catch {
       return undefined;
     }
@@ -397,7 +397,7 @@ function compareWithFolder(
     const listed: ArticleError[] = [];
     const files = listFolder(folder, listed);
     names = new Set(files.map((file) => `${file.slug}.md`));
-    problems = listed.map((problem) => [problem.path.slice(problem.path.lastIndexOf(sep) + 1), problemOf(problem)]);
+    problems = listed.map((problem) => [basename(problem.path), problem.problem]);
     dirRecord = { mtimeMs: settledMtime(dirStat.mtimeMs, Date.now()), ino: dirStat.ino };
   }
   const deleted = (loaded?.manifest.segments ?? []).map((segment) => new Set(segment.deleted));
