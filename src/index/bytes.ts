@@ -54,6 +54,15 @@ export class ByteWriter {
 /** Thrown for any index data that does not decode: the caller rebuilds the index, never trusts it. */
 export class CorruptIndexError extends Error {}
 
+/** JSON from the index, or CorruptIndexError naming `what` when it does not parse. */
+export function parseIndexJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CorruptIndexError(`${what} is not JSON`);
+  }
+}
+
 /** Reads varints from `bytes`, refusing to run past the end. */
 export class ByteReader {
   position = 0;

@@ -1,12 +1,13 @@
 // The index segment: one file holding a batch of articles' metadata, text and inverted index.
 //
-// Layout: "NEWSIX01", header length (u32), header checksum (u32), the header as JSON (document
+// Layout: SEGMENT_MAGIC, header length (u32), header checksum (u32), the header as JSON (document
 // count, file size, and for each region its offset, length and checksum), then the regions, each
 // aligned to 8 bytes. Small per-document tables come first so one read fetches them all; the
 // metadata, the text and the postings are read piecemeal, each piece checked against its checksum.
 // Anything that does not check out throws CorruptIndexError, and the caller rebuilds.
 
-import { ByteReader, ByteWriter, CorruptIndexError, checksum } from './bytes.js';
+import type { ArticleInfo } from '../article.js';
+import { ByteReader, ByteWriter, CorruptIndexError, checksum, parseIndexJson } from './bytes.js';
 import { tokenize } from './tokens.js';
 
 export const SEGMENT_MAGIC = 'NEWSIX03';
@@ -24,19 +25,8 @@ const NO_DAY = -2147483648;
 const BLOCK_KEYS = 64;
 const COMMA = new Uint8Array([0x2c]);
 
-/** What `list` and `search` show about an article. */
-export interface DocMeta {
-  title: string;
-  date?: string;
-  source?: string;
-  section?: string;
-  author?: string;
-  agency?: string;
-  url?: string;
-  summary?: string;
-  tags: string[];
-  words: number;
-}
+/** What `list` and `search` show about an article, but for its slug and path (the file name gives them). */
+export type DocMeta = Omit<ArticleInfo, 'slug' | 'path'>;
 
 export interface DocFields {
   title: string;
@@ -123,15 +113,8 @@ export function dayNumber(date: string | undefined): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 }
 
-/** What the builder keeps of a document until it writes the segment. */
-interface StoredDoc {
-  name: string;
-  size: number;
-  mtimeMs: number;
-  sourceSum: number;
-  meta?: DocMeta;
-  problem?: string;
-}
+/** What the builder keeps of a document until it writes the segment: all but the text it has indexed. */
+type StoredDoc = Omit<DocInput, 'content'> & { meta?: DocMeta };
 
 interface KeyPostings {
   docs: ByteWriter;
@@ -251,7 +234,7 @@ export class SegmentBuilder {
     this.docs.forEach((doc, id) => {
       stats[id * STATS] = doc.size;
       stats[id * STATS + 1] = doc.mtimeMs;
-      const row = doc.meta ? metaRow(doc.meta) : [doc.problem ?? 'cannot be indexed'];
+      const row = doc.meta ? metaRow(doc.meta) : [doc.problem];
       const metaBytes = utf8(JSON.stringify(row));
       const textBytes = utf8(this.texts[id] ?? '');
       sums[id * SUMS] = doc.sourceSum;
@@ -291,15 +274,6 @@ export class SegmentBuilder {
         blockStart = dict.length;
       }
     });
-    const concat = (parts: Uint8Array[], length: number) => {
-      const out = new Uint8Array(length);
-      let at = 0;
-      for (const part of parts) {
-        out.set(part, at);
-        at += part.length;
-      }
-      return out;
-    };
     const bytesOf = (array: Float64Array | Uint32Array | Uint16Array | Int32Array) => new Uint8Array(array.buffer);
     regions.push(
       ['names', utf8(this.docs.map((doc) => doc.name).join('\n'))],
@@ -316,8 +290,8 @@ export class SegmentBuilder {
       ['problems', bytesOf(Uint32Array.from(this.problems))],
       ['totals', bytesOf(Float64Array.from(this.totals))],
       ['sparseSums', bytesOf(Uint32Array.from(sparseSums))],
-      ['meta', concat(metaParts, metaLength)],
-      ['text', concat(textParts, textLength)],
+      ['meta', Buffer.concat(metaParts, metaLength)],
+      ['text', Buffer.concat(textParts, textLength)],
       ['dict', dict.view()],
       ['post', post.view()],
     );
@@ -407,7 +381,7 @@ export class Segment {
   private readonly namesBytes: Uint8Array;
   private readonly nameIdx: Float64Array;
   private allNames: string[] | undefined;
-  readonly stats: Float64Array;
+  private readonly stats: Float64Array;
   readonly sums: Uint32Array;
   readonly lens: Uint16Array;
   readonly days: Int32Array;
@@ -422,7 +396,6 @@ export class Segment {
   private readonly sparseSums: Uint32Array;
   private readonly regions: RegionTable;
   private readonly blocks = new Map<number, Map<string, DictEntry>>();
-  private readonly blockKeys = new Map<number, string[]>();
 
   constructor(private readonly source: ByteSource) {
     if (source.size < 16) throw new CorruptIndexError('too short');
@@ -433,12 +406,7 @@ export class Segment {
     if (16 + length > source.size) throw new CorruptIndexError('header runs past the end');
     const json = source.read(16, length);
     if (checksum(json) !== view.getUint32(12, true)) throw new CorruptIndexError('header checksum');
-    let header: Header;
-    try {
-      header = JSON.parse(decode(json)) as Header;
-    } catch {
-      throw new CorruptIndexError('header is not JSON');
-    }
+    const header = parseIndexJson(decode(json), 'header') as Header;
     if (
       typeof header !== 'object' ||
       header === null ||
@@ -463,8 +431,9 @@ export class Segment {
     const start = first[0];
     const block = source.read(start, last[0] + last[1] - start);
     // Checksums cost time on every run, so only tables whose damage nothing else would catch are
-    // summed here: lengths and dates. Names are checked when read: all at once, or one by one. Damaged stats make a file look changed (it is re-read);
-    // damaged offsets or sums fail the checksum of the piece they point at.
+    // summed here: lengths, dates, the term directory. Names are checked when read, all at once or
+    // one by one. Damaged stats make a file look changed (it is re-read); damaged offsets or sums
+    // fail the checksum of the piece they point at.
     const summed = new Set(['lens', 'days', 'sparse', 'sparseIdx', 'problems', 'totals', 'sparseSums']);
     const take = (name: string, bytesPer: number, expected?: number) => {
       const [offset, size, sum] = this.region(name);
@@ -547,6 +516,11 @@ export class Segment {
     return -1;
   }
 
+  /** Whether a document was indexed from a file of this size and mtime. */
+  isIndexedFrom(doc: number, size: number, mtimeMs: number): boolean {
+    return this.stats[doc * STATS] === size && this.stats[doc * STATS + 1] === mtimeMs;
+  }
+
   sourceSum(doc: number): number {
     return this.sums[doc * SUMS] as number;
   }
@@ -559,12 +533,7 @@ export class Segment {
       (this.metaIdx[doc + 1] as number) - 1,
       this.sums[doc * SUMS + 1] as number,
     );
-    try {
-      return parseMetaRow(JSON.parse(decode(bytes)));
-    } catch (error) {
-      if (error instanceof CorruptIndexError) throw error;
-      throw new CorruptIndexError('metadata is not JSON');
-    }
+    return parseMetaRow(parseIndexJson(decode(bytes), 'metadata'));
   }
 
   /** Every document's metadata (or problem), read in one piece. */
@@ -572,12 +541,7 @@ export class Segment {
     const [, size, sum] = this.region('meta');
     const bytes = this.slice('meta', 0, size, sum);
     const out: (DocMeta | string)[] = [];
-    let rows: unknown;
-    try {
-      rows = JSON.parse(`[${decode(bytes.subarray(0, Math.max(0, bytes.length - 1)))}]`);
-    } catch {
-      throw new CorruptIndexError('metadata is not JSON');
-    }
+    const rows = parseIndexJson(`[${decode(bytes.subarray(0, Math.max(0, bytes.length - 1)))}]`, 'metadata');
     if (!Array.isArray(rows) || rows.length !== this.count) throw new CorruptIndexError('metadata count');
     for (const row of rows) out.push(parseMetaRow(row));
     return out;
@@ -617,8 +581,8 @@ export class Segment {
       this.sparseIdx[index + 1] as number,
       this.sparseSums[index] as number,
     );
+    // In key order, as the lines are: keysWithPrefix walks the map's keys.
     const entries = new Map<string, DictEntry>();
-    const keys: string[] = [];
     for (const line of decode(bytes).split('\n')) {
       if (line === '') continue;
       const [key, offset, docLength, positionLength, df, sum] = line.split('\t');
@@ -628,10 +592,8 @@ export class Segment {
       }
       const [o, d, p, f, s] = numbers as [number, number, number, number, number];
       entries.set(key, { offset: o, docLength: d, positionLength: p, df: f, sum: s });
-      keys.push(key);
     }
     this.blocks.set(index, entries);
-    this.blockKeys.set(index, keys);
     return entries;
   }
 
@@ -656,8 +618,7 @@ export class Segment {
   keysWithPrefix(prefix: string): string[] {
     const out: string[] = [];
     for (let index = Math.max(0, this.findBlock(prefix)); index < this.sparse.length; index++) {
-      this.blockOf(index);
-      const keys = this.blockKeys.get(index) ?? [];
+      const keys = [...this.blockOf(index).keys()];
       for (const key of keys) if (key.startsWith(prefix)) out.push(key);
       const lastKey = keys[keys.length - 1];
       if (lastKey !== undefined && lastKey > prefix && !lastKey.startsWith(prefix)) break;

@@ -32,7 +32,7 @@ import { ArticleError } from '../errors.js';
 import type { Folder } from '../folders.js';
 import { type ArticleFile, listFolder, readArticleFile } from '../library.js';
 import { type BuildSettings, buildSegments, settledMtime, sourceChecksum } from './build.js';
-import { CorruptIndexError, checksum } from './bytes.js';
+import { CorruptIndexError, checksum, parseIndexJson } from './bytes.js';
 import { type ByteSource, MemorySource, Segment } from './segment.js';
 
 const MANIFEST_FORMAT = 'news-index-1';
@@ -195,12 +195,7 @@ function readManifest(dir: string, realFolder: string): Manifest | undefined {
   if (newline < 0 || text.slice(0, newline) !== String(checksum(Buffer.from(body)))) {
     throw new CorruptIndexError('manifest checksum');
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    throw new CorruptIndexError('manifest is not JSON');
-  }
+  const value = parseIndexJson(body, 'manifest');
   if (!isManifest(value, realFolder)) throw new CorruptIndexError('manifest is not one of ours');
   return value;
 }
@@ -411,9 +406,7 @@ function compareWithFolder(
     if (stat !== undefined && (stat.mode & constants.S_IFMT) === constants.S_IFLNK) {
       stat = statSync(prefix + name, { throwIfNoEntry: false });
     }
-    if (stat !== undefined && stat.size === segment.stats[doc * 2] && stat.mtimeMs === segment.stats[doc * 2 + 1]) {
-      return;
-    }
+    if (stat !== undefined && segment.isIndexedFrom(doc, stat.size, stat.mtimeMs)) return;
     (deleted[index] as Set<number>).add(doc);
     dropped += 1;
     if (stat !== undefined) toRead.add(name);
