@@ -76,8 +76,6 @@ function caseless(text: string): string {
   return out;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
 /** The forms a whole word may take: "treaty" finds "treaties", "sanction" finds "sanctions". */
 export function wordForms(word: string): string[] {
   const forms = new Set([word]);
@@ -152,11 +150,36 @@ class TermPattern extends RegExp {
   }
 }
 
+/**
+ * Whether a term is a whole word, matched with its plural forms and up to a word boundary: not a
+ * prefix, and ending in a letter or digit ("5.5%" and "U.S." end anywhere).
+ */
+export function isWholeWord(term: Term): boolean {
+  return !term.prefix && wordBefore(term.text, term.text.length);
+}
+
+/** Whether `pattern` (a term pattern) occurs anywhere in `text`. */
+export function occursIn(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+/** Every match of `pattern` (a term pattern) in `text`, as [start, end) offsets, in order. */
+export function matchRanges(pattern: RegExp, text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    ranges.push([match.index, match.index + match[0].length]);
+    if (match[0].length === 0) pattern.lastIndex += 1;
+  }
+  return ranges;
+}
+
 /** A case-insensitive pattern for a term; each call returns a fresh RegExp (they keep lastIndex). */
 export function termPattern(term: Term): RegExp {
   const words = term.text.split(' ');
   const last = words.length - 1;
-  const wholeWord = !term.prefix && WORD_CHAR.test(term.text.at(-1) ?? '');
+  const wholeWord = isWholeWord(term);
   const lastForms = wholeWord ? wordForms(words[last] ?? '') : [words[last] ?? ''];
   const head = words.slice(0, last).map(caseless).join('\\s+');
   const withHead = (tail: string) => (head === '' ? tail : `${head}\\s+${tail}`);

@@ -4,6 +4,7 @@ import type { ArticleInfo } from './article.js';
 import type { ArticleFilter } from './filters.js';
 import { bestPassage, type Highlight, highlightPatterns, hitArticle, searchIndex } from './index/engine.js';
 import type { IndexedLibrary } from './index/open.js';
+import { matchRanges } from './query.js';
 import { truncateCells } from './render/table.js';
 import type { TextMetrics } from './render/width.js';
 import { sanitizeText } from './sanitize.js';
@@ -57,15 +58,7 @@ export function cutSnippet(text: string, offset: number, cells: number, metrics:
 }
 
 function findHighlights(snippet: string, patterns: RegExp[]): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (const pattern of patterns) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(snippet); match !== null; match = pattern.exec(snippet)) {
-      ranges.push([match.index, match.index + match[0].length]);
-      if (match[0].length === 0) pattern.lastIndex += 1;
-    }
-  }
-  return ranges.sort((a, b) => a[0] - b[0]);
+  return patterns.flatMap((pattern) => matchRanges(pattern, snippet)).sort((a, b) => a[0] - b[0]);
 }
 
 /**
@@ -105,11 +98,10 @@ export function searchLibrary(
   const highlights = highlightPatterns(query);
   return searchIndex(library.views, query, filter)
     .slice(0, limit)
-    .map((hit) => ({ hit, article: hitArticle(hit) }))
-    .map(({ hit: { view, doc, score }, article }) => ({
-      article,
-      score: Math.round(score * 100) / 100,
+    .map((hit) => ({
+      article: hitArticle(hit),
+      score: Math.round(hit.score * 100) / 100,
       // The index holds text already made safe; sanitising again keeps a tampered cache inert too.
-      ...makeSnippet(sanitizeText(view.segment.text(doc)), highlights, snippetCells, metrics),
+      ...makeSnippet(sanitizeText(hit.view.segment.text(hit.doc)), highlights, snippetCells, metrics),
     }));
 }

@@ -2,7 +2,7 @@
 
 import type { ArticleInfo } from '../article.js';
 import { type ArticleFilter, matchesFilter } from '../filters.js';
-import { type Clause, parseSearchQuery, type Term, termPattern } from '../query.js';
+import { type Clause, isWholeWord, matchRanges, occursIn, parseSearchQuery, type Term, termPattern } from '../query.js';
 import { CorruptIndexError } from './bytes.js';
 import { type DocMeta, dayNumber, FIELD_COUNT, type Segment } from './segment.js';
 import { tokenize, wordKeys } from './tokens.js';
@@ -66,8 +66,6 @@ function keysFor(segment: Segment, token: string, prefix: boolean, forms: boolea
   return forms ? wordKeys(token) : [token];
 }
 
-const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
-
 /** Positions per document for any of `keys`, merged and sorted. */
 function positionsOf(segment: Segment, keys: readonly string[]): Map<number, Int32Array> {
   const out = new Map<number, number[]>();
@@ -102,37 +100,26 @@ function contains(sorted: Int32Array, value: number): boolean {
 const PUNCTUATION = /[^\p{L}\p{N}\s]/u;
 
 /**
- * Whether a document holds a term that has punctuation ("5.5%", "a+b*c") as written: the index
- * knows only words, so such terms are checked again in the text itself.
+ * Where a document holds a term as written, per field (title, tags, —, body: 1 or 0), or
+ * undefined for a skipped file. For terms the index's words cannot answer: punctuated ones
+ * ("5.5%", "a+b*c") are checked again in the text, symbol-only ones ("…") looked for in all of it.
  */
-function holdsLiterally(segment: Segment, doc: number, pattern: RegExp): boolean {
+function literalCounts(segment: Segment, doc: number, pattern: RegExp): number[] | undefined {
   const meta = segment.meta(doc);
-  const texts = typeof meta === 'string' ? [] : [meta.title, meta.tags.join('\n')];
-  texts.push(segment.text(doc));
-  return texts.some((text) => {
-    pattern.lastIndex = 0;
-    return pattern.test(text);
-  });
+  if (typeof meta === 'string') return undefined;
+  const found = (text: string) => (occursIn(pattern, text) ? 1 : 0);
+  return [found(meta.title), found(fieldText(meta, 'tag')), 0, found(segment.text(doc))];
 }
 
-/**
- * A term without letters or digits ("…", "☺️") has no words in the index: every article is read
- * and the term looked for as written, in title, tags and body.
- */
+/** A term without letters or digits ("…", "☺️"): every live article is read and searched as written. */
 function scanLiterally(view: SegmentView, term: Term): TermMatches {
   const { segment, live } = view;
   const matches = emptyMatches(segment);
   const pattern = termPattern(term);
-  const found = (text: string) => {
-    pattern.lastIndex = 0;
-    return pattern.test(text) ? 1 : 0;
-  };
   for (let doc = 0; doc < segment.count; doc++) {
     if (!live[doc]) continue;
-    const meta = segment.meta(doc);
-    if (typeof meta === 'string') continue;
-    const counts = [found(meta.title), found(meta.tags.join('\n')), 0, found(segment.text(doc))];
-    if (counts.every((count) => count === 0)) continue;
+    const counts = literalCounts(segment, doc, pattern);
+    if (counts === undefined || counts.every((count) => count === 0)) continue;
     matches.docs.push(doc);
     matches.tf.set(counts, doc * FIELD_COUNT);
   }
@@ -145,7 +132,7 @@ function keepLiteral(segment: Segment, matches: TermMatches, term: Term): TermMa
   const pattern = termPattern(term);
   const kept = emptyMatches(segment);
   for (const doc of matches.docs) {
-    if (!holdsLiterally(segment, doc, pattern)) continue;
+    if (!literalCounts(segment, doc, pattern)?.some((count) => count > 0)) continue;
     kept.docs.push(doc);
     kept.tf.set(matches.tf.subarray(doc * FIELD_COUNT, (doc + 1) * FIELD_COUNT), doc * FIELD_COUNT);
   }
@@ -163,7 +150,7 @@ function matchWords(view: SegmentView, term: Term): TermMatches {
   const matches = emptyMatches(segment);
   const tokens = tokenize(term.text);
   if (tokens.length === 0) return scanLiterally(view, term);
-  const forms = !term.prefix && ENDS_IN_WORD.test(term.text);
+  const forms = isWholeWord(term);
   const last = tokens.length - 1;
   if (tokens.length === 1) {
     for (const key of keysFor(segment, tokens[0] as string, term.prefix, forms)) {
@@ -336,10 +323,7 @@ export function searchIndex(views: readonly SegmentView[], query: string, filter
         if (words > 0 || clause.fields.length === 0) return words;
         const found = metaOf();
         if (!found) return 0;
-        return clause.fields.some(({ term, pattern }) => {
-          pattern.lastIndex = 0;
-          return pattern.test(fieldText(found, term.field));
-        })
+        return clause.fields.some(({ term, pattern }) => occursIn(pattern, fieldText(found, term.field)))
           ? FIELD_CLAUSE_SCORE
           : 0;
       };
@@ -436,14 +420,9 @@ function passageIn(
   highlights: readonly Highlight[],
   reach: number,
 ): (PassageScore & { offset: number }) | undefined {
-  const found: { index: number; pattern: number }[] = [];
-  highlights.forEach(({ pattern }, which) => {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(paragraph); match !== null; match = pattern.exec(paragraph)) {
-      found.push({ index: match.index, pattern: which });
-      if (match[0].length === 0) pattern.lastIndex += 1;
-    }
-  });
+  const found = highlights.flatMap(({ pattern }, which) =>
+    matchRanges(pattern, paragraph).map(([index]) => ({ index, pattern: which })),
+  );
   if (found.length === 0) return undefined;
   found.sort((a, b) => a.index - b.index);
   let offset = found[0]?.index ?? 0;
