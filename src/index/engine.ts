@@ -4,7 +4,7 @@ import type { ArticleInfo } from '../article.js';
 import { type ArticleFilter, matchesFilter } from '../filters.js';
 import { type Clause, isWholeWord, matchRanges, occursIn, parseSearchQuery, type Term, termPattern } from '../query.js';
 import { CorruptIndexError } from './bytes.js';
-import { type DocMeta, dayNumber, FIELD_COUNT, type Segment } from './segment.js';
+import { type DocMeta, dayNumber, FIELD_COUNT, NO_DAY, type Segment } from './segment.js';
 import { tokenize, wordKeys } from './tokens.js';
 
 /** One segment of the library as a query sees it: which of its documents count, and their paths. */
@@ -306,8 +306,8 @@ export function searchIndex(views: readonly SegmentView[], query: string, filter
     for (const doc of candidates) {
       if (!live[doc]) continue;
       const day = segment.days[doc] as number;
-      if (since !== undefined && (day === dayNumber(undefined) || day < since)) continue;
-      if (until !== undefined && (day === dayNumber(undefined) || day > until)) continue;
+      if (since !== undefined && (day === NO_DAY || day < since)) continue;
+      if (until !== undefined && (day === NO_DAY || day > until)) continue;
       let score = 0;
       let meta: DocMeta | undefined;
       const metaOf = () => {
@@ -363,7 +363,7 @@ function compareHits(a: IndexHit, b: IndexHit): number {
   return slugA < slugB ? -1 : slugA > slugB ? 1 : 0;
 }
 
-/** A hit's metadata as list and search show it; undefined for a skipped file (never a hit). */
+/** A hit's metadata as list and search show it (a skipped file is never a hit: that is damage). */
 export function hitArticle(hit: IndexHit): ArticleInfo {
   const meta = hit.view.segment.meta(hit.doc);
   if (typeof meta === 'string') throw new CorruptIndexError('a skipped file among the hits');
@@ -379,9 +379,9 @@ export interface Highlight {
 
 /** What every match of a term contains: its first word, less the ending its plural forms change. */
 function needleOf(term: Term): string | undefined {
-  const first = tokenize(term.text)[0];
+  const [first, ...more] = tokenize(term.text);
   if (first === undefined) return undefined;
-  if (term.prefix || tokenize(term.text).length > 1) return first;
+  if (term.prefix || more.length > 0) return first;
   // "treaty" must also find "treaties", "treaties" also "treaty": both contain "treat".
   return first.replace(/(?:ies|y|s)$/, '') || first;
 }

@@ -28,8 +28,8 @@ export interface IndexedLibrary {
 }
 
 /**
- * Opens every folder's index: the bundled articles are indexed in memory (from the catalog compiled
- * at build time), user folders through the cache unless `settings.cacheDir` is undefined. An
+ * Opens every folder's index: the bundled articles' from dist/bundled.idx (made at build time; in
+ * memory if they changed since), user folders through the cache unless `settings.cacheDir` is undefined. An
  * article whose slug an earlier folder already has is hidden, as everywhere else in news.
  */
 export async function openLibrary(folders: readonly Folder[], settings: IndexSettings): Promise<IndexedLibrary> {

@@ -21,7 +21,8 @@ export const FIELD_COUNT = 4; // title, tags, headings, body
 const LENS = 6; // the four field lengths, then where the title and the tags end
 const STATS = 2; // size, mtimeMs
 const SUMS = 4; // source text, metadata, text, file name
-const NO_DAY = -2147483648;
+/** The day number of an undated article: before every real date. */
+export const NO_DAY = -2147483648;
 const BLOCK_KEYS = 64;
 const COMMA = new Uint8Array([0x2c]);
 
