@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ESCAPE, ROOT, stripAnsi } from './helpers.js';
+import { ESCAPE, privateCacheDir, ROOT, scrubbedEnv as scrubbedEnvFor, stripAnsi } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/news.cjs');
 const HEADLINE = 'Japan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official';
@@ -24,21 +24,8 @@ interface Run {
 }
 
 /** Search indexes of this file's runs: never the developer's own ~/.cache. */
-const CACHE_DIR = mkdtempSync(join(tmpdir(), 'news-cache-'));
-afterAll(() => rmSync(CACHE_DIR, { recursive: true, force: true }));
-
-/**
- * Only PATH, HOME and a private index cache (plus `extra`): nothing from the developer's shell
- * decides colour or width.
- */
-function scrubbedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? tmpdir(),
-    NEWS_CACHE_DIR: CACHE_DIR,
-    ...extra,
-  };
-}
+const CACHE_DIR = privateCacheDir();
+const scrubbedEnv = (extra: Record<string, string> = {}) => scrubbedEnvFor(CACHE_DIR, extra);
 
 function toRun(result: SpawnSyncReturns<string>): Run {
   if (result.error) throw result.error;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
-import { onTestFinished } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 import type { Article } from '../src/article.js';
 import type { Io, PagerLaunch, Sink } from '../src/io.js';
 import { main } from '../src/main.js';
@@ -108,4 +108,24 @@ export function temporaryFolder(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** A folder for one test file's search indexes, removed after the file's tests: call it at top level. */
+export function privateCacheDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'news-cache-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * For running the built binary: only PATH, HOME and the given index cache (plus `extra`), so
+ * nothing from the developer's shell decides colour or width, and no run writes to ~/.cache.
+ */
+export function scrubbedEnv(cacheDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? tmpdir(),
+    NEWS_CACHE_DIR: cacheDir,
+    ...extra,
+  };
 }

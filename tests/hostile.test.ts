@@ -11,7 +11,7 @@ import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlink
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { privateCacheDir, ROOT, scrubbedEnv as scrubbedEnvFor } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/news.cjs');
 /** Every run is killed after this long; a run that needs it has hung. */
@@ -70,21 +70,8 @@ function shellQuote(arg: string): string {
 }
 
 /** Search indexes of this file's runs: never the developer's own ~/.cache. */
-const CACHE_DIR = mkdtempSync(join(tmpdir(), 'news-cache-'));
-afterAll(() => rmSync(CACHE_DIR, { recursive: true, force: true }));
-
-/**
- * Only PATH, HOME and a private index cache (plus `extra`): nothing from the developer's shell
- * decides colour or width.
- */
-function scrubbedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? tmpdir(),
-    NEWS_CACHE_DIR: CACHE_DIR,
-    ...extra,
-  };
-}
+const CACHE_DIR = privateCacheDir();
+const scrubbedEnv = (extra: Record<string, string> = {}) => scrubbedEnvFor(CACHE_DIR, extra);
 
 function decode(buffer: Buffer, name: string, invalid: string[]): string {
   try {
