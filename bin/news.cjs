@@ -1,10 +1,60 @@
 #!/usr/bin/env node
 // The only file that touches the process: argv, environment, streams, signals, where the package is, the exit code.
+// It also loads dist/main.cjs with V8's code cache; scripts/code-cache.cjs requires this file for
+// that loader alone (see the end), which is why it is here and not in a module of its own: a second
+// file costs start-up about 0.4 ms to find, read and compile.
 'use strict';
 
-const { fstatSync, writeSync } = require('node:fs');
-const { join } = require('node:path');
-const { loadMain } = require('./load.cjs');
+const { fstatSync, readFileSync, writeSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
+
+const DIST = join(__dirname, '..', 'dist');
+const MAIN = join(DIST, 'main.cjs');
+const VENDOR = './vendor/';
+
+function readCache(path) {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compiled scripts by file, so the build can write each one's cache after a warm-up. */
+const scripts = new Map();
+
+/**
+ * Evaluates a CommonJS file through vm.Script with its code cache (`<file>.cache`), so start-up
+ * skips compiling it; a cache from another Node version or build is rejected by V8 and ignored.
+ * The files in dist/ require only Node's built-in modules, which this file's `require` finds, and
+ * './vendor/<name>.cjs', which `requireVendor` evaluates the same way.
+ */
+function evaluate(file, useCache, requireVendor) {
+  const cachedData = useCache ? readCache(`${file}.cache`) : undefined;
+  // Node's own CommonJS wrapper (require('node:module').wrap, without loading that module).
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n});`;
+  const script = new Script(source, { filename: file, cachedData });
+  scripts.set(file, script);
+  const module = { exports: {} };
+  const requireHere = (id) => (id.startsWith(VENDOR) ? requireVendor(id) : require(id));
+  script.runInThisContext()(module.exports, requireHere, module, file, dirname(file));
+  return module.exports;
+}
+
+/**
+ * Evaluates dist/main.cjs; yaml, marked and string-width (dist/vendor/) are evaluated when it first
+ * requires them, each with its own cache. `scripts` can produce fresh caches afterwards, and
+ * `requireVendor` loads a library before main.cjs does, to warm it up for its cache.
+ */
+function loadMain(useCache = true) {
+  const vendored = new Map();
+  const requireVendor = (id) => {
+    if (!vendored.has(id)) vendored.set(id, evaluate(join(DIST, id), useCache, requireVendor));
+    return vendored.get(id);
+  };
+  return { exports: evaluate(MAIN, useCache, requireVendor), requireVendor, scripts };
+}
 
 /**
  * Whether `fd` may be a terminal. Only character devices can be; asking fstat avoids loading
@@ -30,47 +80,53 @@ function exitOnSignal(signal, code) {
     process.exit(code);
   });
 }
-if (mayBeTerminal(1)) {
-  exitOnSignal('SIGINT', 130);
-  exitOnSignal('SIGTERM', 143);
+
+function run() {
+  const stdoutMayBeTerminal = mayBeTerminal(1);
+  if (stdoutMayBeTerminal) {
+    exitOnSignal('SIGINT', 130);
+    exitOnSignal('SIGTERM', 143);
+  }
+
+  const { createStreamIo, describeBug, main } = loadMain().exports;
+
+  /** A bug must still end in one line on stderr and exit 2, never a stack trace. */
+  function reportBug(error) {
+    writeSync(2, describeBug(error));
+    process.exitCode = 2;
+  }
+  process.on('uncaughtException', reportBug);
+  process.on('unhandledRejection', reportBug);
+
+  // A terminal gets Node's stream (it knows the window size); a pipe or file gets the bare descriptor,
+  // which skips building process.stdout, a few milliseconds of start-up.
+  const stdout = stdoutMayBeTerminal ? process.stdout : 1;
+  const stderr = mayBeTerminal(2) ? process.stderr : 2;
+  const bundled = {
+    dir: join(__dirname, '..', 'articles'),
+    catalog: join(DIST, 'catalog.json'),
+    index: join(DIST, 'bundled.idx'),
+  };
+  const indexWorker = join(DIST, 'index-worker.cjs');
+  /** For the search index's lock: who holds it, and whether a holder that did not let go still runs. */
+  const owner = {
+    pid: process.pid,
+    isRunning(pid) {
+      try {
+        // Signal 0 only asks; ESRCH says no such process (EPERM: it runs, as another user).
+        process.kill(pid, 0);
+        return true;
+      } catch (error) {
+        return error.code !== 'ESRCH';
+      }
+    },
+  };
+  main(process.argv.slice(2), createStreamIo(stdout, stderr), process.env, { bundled, indexWorker, owner }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+  );
 }
 
-const { createStreamIo, describeBug, main } = loadMain().exports;
-
-/** A bug must still end in one line on stderr and exit 2, never a stack trace. */
-function reportBug(error) {
-  writeSync(2, describeBug(error));
-  process.exitCode = 2;
-}
-process.on('uncaughtException', reportBug);
-process.on('unhandledRejection', reportBug);
-
-// A terminal gets Node's stream (it knows the window size); a pipe or file gets the bare descriptor,
-// which skips building process.stdout, a few milliseconds of start-up.
-const stdout = mayBeTerminal(1) ? process.stdout : 1;
-const stderr = mayBeTerminal(2) ? process.stderr : 2;
-const dist = join(__dirname, '..', 'dist');
-const bundled = {
-  dir: join(__dirname, '..', 'articles'),
-  catalog: join(dist, 'catalog.json'),
-  index: join(dist, 'bundled.idx'),
-};
-const indexWorker = join(dist, 'index-worker.cjs');
-/** For the search index's lock: who holds it, and whether a holder that did not let go still runs. */
-const owner = {
-  pid: process.pid,
-  isRunning(pid) {
-    try {
-      // Signal 0 only asks; ESRCH says no such process (EPERM: it runs, as another user).
-      process.kill(pid, 0);
-      return true;
-    } catch (error) {
-      return error.code !== 'ESRCH';
-    }
-  },
-};
-main(process.argv.slice(2), createStreamIo(stdout, stderr), process.env, { bundled, indexWorker, owner }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-);
+if (require.main === module) run();
+else module.exports = { MAIN, loadMain };

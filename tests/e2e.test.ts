@@ -234,6 +234,30 @@ describe('the build', () => {
     const man = spawnSync('man', ['-l', join(ROOT, 'dist/news.1')], { encoding: 'utf8', env: scrubbedEnv() });
     if (man.error === undefined) expect(man.stdout).toMatch(/NEWS\(1\)/);
   });
+
+  it('writes V8 code caches that this Node accepts, for main.cjs and each library it loads', () => {
+    // bin/news.cjs, required rather than run, hands out its loader; reading a folder loads yaml and marked.
+    const script = `
+      const { loadMain } = require(${JSON.stringify(BIN)});
+      const { exports, scripts } = loadMain();
+      const io = exports.createStreamIo({ isTTY: false, write: (_c, done) => done(), on() {} }, 2);
+      exports.main(['--no-cache', '--dir', ${JSON.stringify(join(ROOT, 'tests/fixtures/articles'))}, 'read', 'sample'], io, {}, { bundled: { dir: ${JSON.stringify(join(ROOT, 'articles'))} } })
+        .then(() => console.log(JSON.stringify([...scripts].map(([file, s]) => [file.split('dist/')[1], s.cachedDataRejected]))));`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: scrubbedEnv() });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([
+      ['main.cjs', false],
+      ['vendor/yaml.cjs', false],
+      ['vendor/marked.cjs', false],
+      ['vendor/string-width.cjs', false],
+    ]);
+  });
+
+  it('writes bundles in pure ASCII, which V8 holds as one-byte strings (a faster start)', () => {
+    for (const file of ['main.cjs', 'index-worker.cjs', 'vendor/yaml.cjs', 'vendor/marked.cjs']) {
+      expect(readFileSync(join(ROOT, 'dist', file), 'latin1'), file).not.toMatch(/[^\0-\x7f]/);
+    }
+  });
 });
 
 describe('news, interrupted', () => {
