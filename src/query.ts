@@ -3,6 +3,8 @@
 // Every character of a term is matched as itself: nothing in a query is a regular expression, and
 // syntax the parser does not know (`foo:bar`, a lone `*` or `-`) is searched for literally.
 
+import { wordCharAt, wordCharBefore } from './wordchars.js';
+
 export type Field = 'title' | 'tag' | 'source' | 'section';
 
 export interface Term {
@@ -86,18 +88,7 @@ export function wordForms(word: string): string[] {
   return [...forms];
 }
 
-/** Whether the code point that ends `text` before `at`, or starts it at `at`, is a letter or digit. */
-const WORD_BEFORE = /[\p{L}\p{N}]$/u;
-const WORD_AFTER = /^[\p{L}\p{N}]/u;
 const PLURAL_SUFFIXES = ['s', 'es', "'s", '’s'];
-
-function wordBefore(text: string, at: number): boolean {
-  return at > 0 && WORD_BEFORE.test(text.slice(Math.max(0, at - 2), at));
-}
-
-function wordAfter(text: string, at: number): boolean {
-  return at < text.length && WORD_AFTER.test(text.slice(at, at + 2));
-}
 
 /**
  * A term's pattern, with its word boundaries checked in code rather than by lookarounds: a
@@ -121,7 +112,7 @@ class TermPattern extends RegExp {
       if (match === null) return null;
       const start = match.index;
       const free = this.forms === undefined ? start + match[0].length : undefined;
-      const end = wordBefore(text, start) ? undefined : (free ?? this.endAt(text, start, this.forms ?? []));
+      const end = wordCharBefore(text, start) ? undefined : (free ?? this.endAt(text, start, this.forms ?? []));
       if (end !== undefined) {
         this.lastIndex = Math.max(end, start + 1);
         const found = [text.slice(start, end)] as unknown as RegExpExecArray;
@@ -142,9 +133,9 @@ class TermPattern extends RegExp {
       const base = start + match[0].length;
       for (const suffix of PLURAL_SUFFIXES) {
         const end = base + suffix.length;
-        if (text.slice(base, end).toLowerCase() === suffix && !wordAfter(text, end)) return end;
+        if (text.slice(base, end).toLowerCase() === suffix && !wordCharAt(text, end)) return end;
       }
-      if (!wordAfter(text, base)) return base;
+      if (!wordCharAt(text, base)) return base;
     }
     return undefined;
   }
@@ -155,7 +146,7 @@ class TermPattern extends RegExp {
  * prefix, and ending in a letter or digit ("5.5%" and "U.S." end anywhere).
  */
 export function isWholeWord(term: Term): boolean {
-  return !term.prefix && wordBefore(term.text, term.text.length);
+  return !term.prefix && wordCharBefore(term.text, term.text.length);
 }
 
 /** Whether `pattern` (a term pattern) occurs anywhere in `text`. */

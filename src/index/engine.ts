@@ -3,6 +3,7 @@
 import type { ArticleInfo } from '../article.js';
 import { type ArticleFilter, matchesFilter } from '../filters.js';
 import { type Clause, isWholeWord, matchRanges, occursIn, parseSearchQuery, type Term, termPattern } from '../query.js';
+import { hasSymbol } from '../wordchars.js';
 import { CorruptIndexError } from './bytes.js';
 import { type DocMeta, dayNumber, FIELD_COUNT, NO_DAY, type Segment } from './segment.js';
 import { tokenize, wordKeys } from './tokens.js';
@@ -97,8 +98,6 @@ function contains(sorted: Int32Array, value: number): boolean {
   return false;
 }
 
-const PUNCTUATION = /[^\p{L}\p{N}\s]/u;
-
 /**
  * Where a document holds a term as written, per field (title, tags, —, body: 1 or 0), or
  * undefined for a skipped file. For terms the index's words cannot answer: punctuated ones
@@ -128,7 +127,7 @@ function scanLiterally(view: SegmentView, term: Term): TermMatches {
 
 /** Drops the documents that do not hold a punctuated term literally. */
 function keepLiteral(segment: Segment, matches: TermMatches, term: Term): TermMatches {
-  if (!PUNCTUATION.test(term.text)) return matches;
+  if (!hasSymbol(term.text)) return matches;
   const pattern = termPattern(term);
   const kept = emptyMatches(segment);
   for (const doc of matches.docs) {

@@ -4,16 +4,12 @@
 // language's whole-word match, so "Putin's" holds the token "putin" and "U.S." the tokens "u", "s".
 
 import { wordForms } from '../query.js';
-
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
+import { wordRuns } from '../wordchars.js';
 
 /** The tokens of `text` in order. */
 export function tokenize(text: string): string[] {
-  // Lower-casing once and splitting is several times faster than matching word by word.
-  const tokens = text.toLowerCase().split(NOT_WORD);
-  if (tokens[0] === '') tokens.shift();
-  if (tokens[tokens.length - 1] === '') tokens.pop();
-  return tokens;
+  // Lower-casing once, then cutting, is several times faster than lower-casing word by word.
+  return wordRuns(text.toLowerCase());
 }
 
 /**
