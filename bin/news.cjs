@@ -32,8 +32,10 @@ const scripts = new Map();
  */
 function evaluate(file, useCache, requireVendor) {
   const cachedData = useCache ? readCache(`${file}.cache`) : undefined;
-  // Node's own CommonJS wrapper (require('node:module').wrap, without loading that module).
-  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n});`;
+  // Node's own CommonJS wrapper (require('node:module').wrap, without loading that module). The
+  // build makes every file in dist/ pure ASCII, so reading it as Latin-1 is exact, and it skips
+  // UTF-8 decoding: ~0.2 ms for main.cjs.
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'latin1')}\n});`;
   const script = new Script(source, { filename: file, cachedData });
   scripts.set(file, script);
   const module = { exports: {} };

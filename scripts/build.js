@@ -46,7 +46,16 @@ const noChildProcess = {
   },
 };
 
-const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', legalComments: 'none' };
+// Without comments and indentation a bundle is a third smaller, and reading it at every start is
+// ~0.2 ms shorter for main.cjs; names are kept, so a stack trace still says where.
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  minifyWhitespace: true,
+};
 
 /**
  * Rewrites a bundle so that it is pure ASCII. esbuild escapes non-ASCII characters in strings but
@@ -90,7 +99,6 @@ await build({
   plugins: [vendorExternals],
   logLevel: 'warning',
 });
-for (const file of ['dist/main.cjs', 'dist/index-worker.cjs']) asciiOnly(`${root}${file}`);
 
 for (const name of VENDORED) {
   // Node's rules for import() of CommonJS make module.exports the default export, so a library
@@ -104,6 +112,11 @@ module.exports = typeof library.default === 'function' ? Object.assign(library.d
     format: 'cjs',
     logLevel: 'warning',
   });
+}
+
+// bin/news.cjs reads these as Latin-1, which is exact only for ASCII.
+for (const file of ['main.cjs', 'index-worker.cjs', ...VENDORED.map((name) => `vendor/${name}.cjs`)]) {
+  asciiOnly(`${root}dist/${file}`);
 }
 
 // The catalog compiler and man page generator are built on their own, used here, and kept out of dist/.
