@@ -47,6 +47,9 @@ describe('termPattern', () => {
     ['war', 'Stewart', false],
     ['peace treaty', 'a peace\ntreaty', true],
     ['5.5%', 'rose 5.5% today', true],
+    // A titlecase letter is neither its lower nor its upper case, and must still match itself.
+    ['ǲ(0', 'see ǲ(0 here', true],
+    ['ǲ(0', 'see Ǳ(0 and ǳ(0', true],
   ])('%j in %j → %s', (text, haystack, found) => {
     expect(termPattern({ text, prefix: false }).test(haystack)).toBe(found);
   });
