@@ -3,12 +3,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { type Command, CommanderError } from 'commander';
 import { createProgram, type GlobalOptions, type Invocation } from './cli.js';
-import { runCompleteSlugs, runCompletion } from './commands/completion.js';
 import type { CommandContext } from './commands/context.js';
-import { runList } from './commands/list.js';
-import { runQuotes } from './commands/quotes.js';
-import { runRead } from './commands/read.js';
-import { runSearch } from './commands/search.js';
 import { EXIT_ERROR, EXIT_OK, NewsError, UsageError } from './errors.js';
 import { type BundledArticles, resolveFolders } from './folders.js';
 import type { ProcessInfo } from './index/store.js';
@@ -39,20 +34,24 @@ export interface MainOptions {
   owner?: ProcessInfo;
 }
 
+/**
+ * Each command's code is loaded when it runs: the build splits it out of the start-up bundle, so
+ * `--version` and `--help` load only the command line, and `list` none of `read`'s rendering.
+ */
 async function runInvocation(invocation: Invocation, context: CommandContext, program: Command): Promise<number> {
   switch (invocation.command) {
     case 'list':
-      return runList(context, invocation);
+      return (await import('./commands/list.js')).runList(context, invocation);
     case 'read':
-      return runRead(context, invocation.slug, invocation);
+      return (await import('./commands/read.js')).runRead(context, invocation.slug, invocation);
     case 'search':
-      return runSearch(context, invocation.query, invocation);
+      return (await import('./commands/search.js')).runSearch(context, invocation.query, invocation);
     case 'quotes':
-      return runQuotes(context, invocation.slug, invocation);
+      return (await import('./commands/quotes.js')).runQuotes(context, invocation.slug, invocation);
     case 'completion':
-      return runCompletion(context, invocation.shell, program);
+      return (await import('./commands/completion.js')).runCompletion(context, invocation.shell, program);
     case 'complete-slugs':
-      return runCompleteSlugs(context);
+      return (await import('./commands/completion.js')).runCompleteSlugs(context);
   }
 }
 

@@ -2,6 +2,7 @@
 
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { renderCompletion } from '../completion.js';
 import { EXIT_OK } from '../errors.js';
 import { CompiledArticles, readArticleFile, scanFolders } from '../library.js';
 import { sanitizeLine } from '../sanitize.js';
@@ -9,8 +10,6 @@ import type { Shell } from '../shells.js';
 import type { CommandContext } from './context.js';
 
 export async function runCompletion(context: CommandContext, shell: Shell, program: Command): Promise<number> {
-  // The script generator is only needed here; loading it lazily keeps it out of every start-up.
-  const { renderCompletion } = await import('../completion.js');
   context.io.stdout.write(renderCompletion(shell, program));
   return EXIT_OK;
 }

@@ -1,6 +1,7 @@
 // Opens the indexed library for list and search, with progress on a terminal and the usual notes.
 
-import type { IndexedLibrary } from '../index/open.js';
+import { CorruptIndexError } from '../index/bytes.js';
+import { type IndexedLibrary, openLibrary } from '../index/open.js';
 import type { IndexSettings } from '../index/store.js';
 import type { Sink } from '../io.js';
 import { formatMessage, reportProblems, reportShadowed } from '../report.js';
@@ -42,8 +43,6 @@ async function open(context: CommandContext): Promise<IndexedLibrary> {
   };
   if (context.indexWorker !== undefined) settings.workerScript = context.indexWorker;
   if (context.owner !== undefined) settings.owner = context.owner;
-  // The index code loads here, so commands without a library (read, --version) never evaluate it.
-  const { openLibrary } = await import('../index/open.js');
   try {
     return await openLibrary(context.folders, progress ? { ...settings, progress: progress.update } : settings);
   } finally {
@@ -62,7 +61,6 @@ export async function withLibrary<T>(
   use: (library: IndexedLibrary) => T,
 ): Promise<{ result: T; hadProblems: boolean }> {
   let library = await open(context);
-  const { CorruptIndexError } = await import('../index/bytes.js');
   let result: T;
   const notes: string[] = [];
   try {

@@ -3,6 +3,7 @@
 import type { ArticleInfo } from '../article.js';
 import { EXIT_ERROR, EXIT_OK } from '../errors.js';
 import { type ArticleFilter, filterArticles, type SortOrder, sortArticles } from '../filters.js';
+import { libraryArticles } from '../index/open.js';
 import { padCells, truncateCells } from '../render/table.js';
 import { loadMetrics, type TextMetrics } from '../render/width.js';
 import { toSafeJson } from '../sanitize.js';
@@ -71,7 +72,6 @@ function renderTabSeparated(articles: readonly ArticleInfo[]): string {
 }
 
 export async function runList(context: CommandContext, options: ListOptions): Promise<number> {
-  const { libraryArticles } = await import('../index/open.js');
   const { result: articles, hadProblems } = await withLibrary(context, libraryArticles);
   const sorted = sortArticles(filterArticles(articles, options.filter), options.sort).slice(
     0,

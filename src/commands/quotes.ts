@@ -3,6 +3,7 @@
 import type { Article } from '../article.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import { findArticleFile, loadArticle, loadArticles, loadBlocks, scanFolders } from '../library.js';
+import { extractQuotations } from '../quotes.js';
 import { createStyledTheme } from '../render/styled.js';
 import { loadMetrics } from '../render/width.js';
 import { wrapPieces } from '../render/wrap.js';
@@ -77,7 +78,6 @@ export async function runQuotes(
 ): Promise<number> {
   const { articles, problems } = await articlesFor(context, slug);
   // The quotation rules are only needed here; loading them lazily keeps them out of every start-up.
-  const { extractQuotations } = await import('../quotes.js');
   const wanted = options.speaker?.toLowerCase();
   const rows: Row[] = [];
   for (const article of articles) {

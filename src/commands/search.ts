@@ -6,7 +6,7 @@ import { truncateCells } from '../render/table.js';
 import { createMetrics, type TextMetrics } from '../render/width.js';
 import { formatMessage } from '../report.js';
 import { toSafeJson } from '../sanitize.js';
-import type { SearchHit } from '../search.js';
+import { type SearchHit, searchLibrary } from '../search.js';
 import type { CommandContext } from './context.js';
 import { withLibrary } from './library.js';
 
@@ -80,7 +80,6 @@ export async function runSearch(context: CommandContext, query: string, options:
   // Estimated widths can only over-count, so snippets never overflow and string-width stays unloaded.
   const metrics = createMetrics();
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const { searchLibrary } = await import('../search.js');
   const { result: hits, hadProblems } = await withLibrary(context, (library) =>
     searchLibrary(library, query, options.filter, limit, cells, metrics),
   );
