@@ -1,25 +1,42 @@
-// Writes dist/main.cjs.cache: runs the usual commands once in-process (output discarded) so that
-// V8 has compiled the functions they use, then saves its code cache for bin/news.cjs. Then it
-// reads the bundled article once more without its compiled catalog, so the YAML and Markdown
-// parsers load and run, and string-width measures some wide text, and writes their caches
-// (dist/vendor/*.cjs.cache) the same way.
+// Writes the V8 code caches bin/news.cjs loads: one for dist/main.cjs per command
+// (`main.cjs.<command>.cache`, see CACHED_COMMANDS there), and one per library in dist/vendor/.
+//
+// Each main.cjs cache is made in a process of its own (this script runs itself with the
+// command's name), since V8 shares compiled functions between scripts of the same file and a
+// cache would otherwise hold every command's code: it runs the command once or twice in-process
+// (output discarded), so that V8 has compiled the functions it uses, then saves the cache.
+// The vendor caches come from reading the bundled article without its compiled catalog, so
+// the YAML and Markdown parsers load and run, and from string-width measuring some wide text.
 'use strict';
 
+const { execFileSync } = require('node:child_process');
 const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { MAIN, loadMain } = require('../bin/news.cjs');
+const { CACHED_COMMANDS, MAIN, loadMain } = require('../bin/news.cjs');
 
-const WARM_UP = [
-  ['list'],
-  ['search', 'Putin'],
-  ['read', 'abe-putin'],
-  ['read', 'abe-putin', '--color', 'always'],
-  ['--help'],
-];
+/** What each cache is warmed with: plain and styled output, as pipes and terminals get. */
+const WARM_UP = {
+  list: [['list'], ['list', '--color', 'always']],
+  read: [
+    ['read', 'abe-putin'],
+    ['read', 'abe-putin', '--color', 'always'],
+  ],
+  search: [
+    ['search', 'Putin'],
+    ['search', 'Putin', '--color', 'always'],
+  ],
+  quotes: [['quotes'], ['quotes', '--color', 'always']],
+  completion: [['completion', 'bash']],
+  '__complete-slugs': [['__complete-slugs']],
+  other: [['--help'], ['--version']],
+  vendor: [
+    ['--no-cache', 'read', 'abe-putin'],
+    ['--no-cache', 'search', 'Putin'],
+  ],
+};
 
 const root = join(__dirname, '..');
 const sink = { isTTY: false, write: (_chunk, done) => done(), on: () => undefined };
-const { exports: news, requireVendor, scripts } = loadMain(false);
 // The same bundled articles, catalog and index bin/news.cjs passes, so the cache holds the code runs use.
 const bundled = {
   dir: join(root, 'articles'),
@@ -27,16 +44,25 @@ const bundled = {
   index: join(root, 'dist', 'bundled.idx'),
 };
 
-const run = (argv, options) => news.main(argv, news.createStreamIo(sink, sink), {}, options);
-
-(async () => {
-  for (const argv of WARM_UP) await run(argv, { bundled });
-  writeFileSync(`${MAIN}.cache`, scripts.get(MAIN).createCachedData());
-  // Parsing for real: the bundled folder without its catalog and index, as a user's folder is read.
-  await run(['--no-cache', 'read', 'abe-putin'], { bundled: { dir: bundled.dir } });
-  await run(['--no-cache', 'search', 'Putin'], { bundled: { dir: bundled.dir } });
+async function warmUp(name) {
+  const { exports: news, requireVendor, scripts } = loadMain(false);
+  // Parsing for real (vendor): the bundled folder without its catalog and index, as a user's folder is read.
+  const options = name === 'vendor' ? { bundled: { dir: bundled.dir } } : { bundled };
+  for (const argv of WARM_UP[name]) await news.main(argv, news.createStreamIo(sink, sink), {}, options);
+  if (name !== 'vendor') {
+    writeFileSync(`${MAIN}.${name}.cache`, scripts.get(MAIN).createCachedData());
+    return;
+  }
   // The bundled articles are all narrow text, which never needs string-width: measure some that does.
   requireVendor('./vendor/string-width.cjs')('日本語のテキスト 👍🏽');
-  for (const [file, script] of scripts)
-    if (file.includes(`${join('dist', 'vendor')}`)) writeFileSync(`${file}.cache`, script.createCachedData());
-})();
+  for (const [file, script] of scripts) if (file !== MAIN) writeFileSync(`${file}.cache`, script.createCachedData());
+}
+
+const name = process.argv[2];
+if (name !== undefined) {
+  warmUp(name);
+} else {
+  for (const each of [...CACHED_COMMANDS, 'other', 'vendor']) {
+    execFileSync(process.execPath, [__filename, each], { stdio: 'inherit' });
+  }
+}

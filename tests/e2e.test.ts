@@ -235,17 +235,25 @@ describe('the build', () => {
     if (man.error === undefined) expect(man.stdout).toMatch(/NEWS\(1\)/);
   });
 
-  it('writes V8 code caches that this Node accepts, for main.cjs and each library it loads', () => {
+  it('writes V8 code caches that this Node accepts: main.cjs for each command, and each library it loads', () => {
     // bin/news.cjs, required rather than run, hands out its loader; reading a folder loads yaml and marked.
     const script = `
-      const { loadMain } = require(${JSON.stringify(BIN)});
-      const { exports, scripts } = loadMain();
+      const { CACHED_COMMANDS, MAIN, loadMain } = require(${JSON.stringify(BIN)});
+      const accepted = {};
+      for (const name of [...CACHED_COMMANDS, 'other']) {
+        loadMain(name).scripts.get(MAIN).cachedDataRejected === false && (accepted[name] = true);
+      }
+      const { exports, scripts } = loadMain('read');
       const io = exports.createStreamIo({ isTTY: false, write: (_c, done) => done(), on() {} }, 2);
       exports.main(['--no-cache', '--dir', ${JSON.stringify(join(ROOT, 'tests/fixtures/articles'))}, 'read', 'sample'], io, {}, { bundled: { dir: ${JSON.stringify(join(ROOT, 'articles'))} } })
-        .then(() => console.log(JSON.stringify([...scripts].map(([file, s]) => [file.split('dist/')[1], s.cachedDataRejected]))));`;
+        .then(() => console.log(JSON.stringify({ accepted, files: [...scripts].map(([file, s]) => [file.split('dist/')[1], s.cachedDataRejected]) })));`;
     const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: scrubbedEnv() });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual([
+    const { accepted, files } = JSON.parse(result.stdout);
+    expect(Object.keys(accepted).sort()).toEqual(
+      ['__complete-slugs', 'completion', 'list', 'other', 'quotes', 'read', 'search'].sort(),
+    );
+    expect(files).toEqual([
       ['main.cjs', false],
       ['vendor/yaml.cjs', false],
       ['vendor/marked.cjs', false],
