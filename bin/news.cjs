@@ -104,8 +104,56 @@ function exitOnSignal(signal, code) {
   });
 }
 
+/**
+ * What the build wrote for `news --version` (dist/version.txt), and for `news --help` when the output is
+ * not a terminal (dist/help.txt: commander wraps help to a terminal's width, to 80 columns elsewhere).
+ * Exactly those arguments, nothing more; undefined for every other command line.
+ */
+function prebuiltFile(argv, toTerminal) {
+  if (argv.length !== 1) return undefined;
+  if (argv[0] === '--version' || argv[0] === '-V') return join(DIST, 'version.txt');
+  if ((argv[0] === '--help' || argv[0] === '-h') && !toTerminal) return join(DIST, 'help.txt');
+  return undefined;
+}
+
+/**
+ * Prints a file the build made by running the CLI (see prebuiltFile), ~4 ms sooner than loading it
+ * to print the same bytes. Returns false, having written nothing, when the file cannot be read or
+ * the first write fails: the CLI then runs as usual, and reports the error its own way. A write
+ * that fails later (a disk filling up mid-way) is reported here, in the CLI's words.
+ */
+function printPrebuilt(file) {
+  let bytes;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return false;
+  }
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(1, bytes, offset);
+    } catch (error) {
+      if (offset === 0) return false;
+      if (error.code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+        continue;
+      }
+      // A reader that stopped early is not an error (as for every command); anything else is.
+      if (error.code !== 'EPIPE') {
+        writeSync(2, loadMain('other').exports.describeOutputError(error));
+        process.exitCode = 2;
+      }
+      return true;
+    }
+  }
+  return true;
+}
+
 function run() {
   const stdoutMayBeTerminal = mayBeTerminal(1);
+  const prebuilt = prebuiltFile(process.argv.slice(2), stdoutMayBeTerminal);
+  if (prebuilt !== undefined && printPrebuilt(prebuilt)) return;
   if (stdoutMayBeTerminal) {
     exitOnSignal('SIGINT', 130);
     exitOnSignal('SIGTERM', 143);

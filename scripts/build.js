@@ -128,14 +128,18 @@ await build({
   format: 'esm',
   // yaml and commander are CommonJS; their require() of Node built-ins needs a real require in ESM.
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  define: { __NEWS_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });
-const { compileCatalog, compileIndex, renderManPageFile } = await import(assetsPath);
+const { compileCatalog, compileIndex, renderManPageFile, renderPrebuiltOutput } = await import(assetsPath);
 writeFileSync(`${root}dist/catalog.json`, JSON.stringify(compileCatalog(`${root}articles`)));
 writeFileSync(`${root}dist/bundled.idx`, await compileIndex(`${root}articles`));
 const epoch = process.env.SOURCE_DATE_EPOCH;
 const built = epoch ? new Date(Number(epoch) * 1000) : new Date();
 writeFileSync(`${root}dist/news.1`, renderManPageFile(pkg.version, built.toISOString().slice(0, 10)));
+const prebuilt = await renderPrebuiltOutput(`${root}articles`);
+writeFileSync(`${root}dist/version.txt`, prebuilt.version);
+writeFileSync(`${root}dist/help.txt`, prebuilt.help);
 
 // V8's code cache for dist/main.cjs, made by running it once (scripts/code-cache.cjs).
 execFileSync(process.execPath, [`${root}scripts/code-cache.cjs`], { stdio: 'inherit' });

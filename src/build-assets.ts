@@ -6,6 +6,7 @@ import { createProgram } from './cli.js';
 import { buildChunk } from './index/build.js';
 import type { Io, Sink } from './io.js';
 import { readArticleFile, scanFolders } from './library.js';
+import { main } from './main.js';
 import { renderManPage } from './manpage.js';
 import { parseBody } from './render/markdown.js';
 
@@ -34,6 +35,28 @@ export async function compileIndex(dir: string): Promise<Uint8Array> {
   const [segment, ...more] = segments;
   if (segment === undefined || more.length > 0) throw new Error('the bundled articles must make exactly one segment');
   return segment;
+}
+
+/**
+ * What `news --version` prints, and `news --help` into a pipe or a file (80 columns, no colour),
+ * for bin/news.cjs to print without loading the CLI (dist/version.txt, dist/help.txt). Made by
+ * running main itself, so they are its output to the byte.
+ */
+export async function renderPrebuiltOutput(bundledDir: string): Promise<{ version: string; help: string }> {
+  const run = async (argv: string[]): Promise<string> => {
+    let out = '';
+    let err = '';
+    const io: Io = {
+      stdout: { isTTY: false, write: (text) => (out += text) },
+      stderr: { isTTY: false, write: (text) => (err += text) },
+      flush: async () => undefined,
+      page: async () => false,
+    };
+    const code = await main(argv, io, {}, { bundled: { dir: bundledDir } });
+    if (code !== 0 || err !== '') throw new Error(`news ${argv.join(' ')} exited ${code}: ${err}`);
+    return out;
+  };
+  return { version: await run(['--version']), help: await run(['--help']) };
 }
 
 /**

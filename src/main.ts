@@ -122,8 +122,12 @@ export function describeBug(error: unknown): string {
   return formatMessage('error', `internal error: ${detail}; please report this as a bug`);
 }
 
-function describeOutputError(error: NodeJS.ErrnoException): string {
-  return `cannot write the output (${error.code ?? error.message}); check the disk or the receiving program`;
+/** The one line shown when the output cannot be written (bin/news.cjs uses it too). */
+export function describeOutputError(error: NodeJS.ErrnoException): string {
+  return formatMessage(
+    'error',
+    `cannot write the output (${error.code ?? error.message}); check the disk or the receiving program`,
+  );
 }
 
 /**
@@ -169,7 +173,7 @@ export async function main(argv: readonly string[], io: Io, env: Env, options: M
   }
   const writeError = await io.flush();
   if (writeError === undefined || writeError.code === 'EPIPE') return writeError ? EXIT_OK : exitCode;
-  io.stderr.write(formatMessage('error', describeOutputError(writeError)));
+  io.stderr.write(describeOutputError(writeError));
   await io.flush();
   return EXIT_ERROR;
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ESCAPE, privateCacheDir, ROOT, scrubbedEnv as scrubbedEnvFor, stripAnsi } from './helpers.js';
+import { ESCAPE, privateCacheDir, ROOT, runCli, scrubbedEnv as scrubbedEnvFor, stripAnsi } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/news.cjs');
 const HEADLINE = 'Japan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official';
@@ -302,8 +302,27 @@ describe('news, interrupted', () => {
   });
 });
 
+describe('news --help and --version, printed from what the build wrote', () => {
+  it.each([['--help'], ['-h'], ['--version'], ['-V']])(
+    'news %s prints what the CLI itself prints, and exits 0',
+    (flag) => {
+      const prebuilt = news([flag]);
+      // One more argument, changing nothing here, makes bin/news.cjs run the CLI.
+      const cli = news([flag, '--no-pager']);
+      expect(prebuilt).toEqual({ code: 0, stdout: cli.stdout, stderr: '' });
+      expect(cli).toEqual({ code: 0, stdout: cli.stdout, stderr: '' });
+    },
+  );
+
+  it('holds the version from package.json and the help commander prints into a pipe', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(news(['--version']).stdout).toBe(`${version}\n`);
+    expect(news(['--help']).stdout).toBe((await runCli(['--help'])).stdout);
+  });
+});
+
 describe('news, writing to a full disk', () => {
-  it.each([['read abe-putin'], ['list --json'], ['search Putin']])(
+  it.each([['read abe-putin'], ['list --json'], ['search Putin'], ['--help'], ['--version']])(
     'news %s > /dev/full exits 2 with one line on stderr',
     (args) => {
       const { code, stdout, stderr } = bash(`node bin/news.cjs ${args} > /dev/full`);
@@ -350,6 +369,17 @@ describe.skipIf(!hasUtilLinuxScript)('news under a pseudo-terminal', () => {
     const visible = visibleLines(stdout);
     expect(visible).toContain(`╰${'─'.repeat(68)}╯`);
     for (const line of visible) expect(stringWidth(line), line).toBeLessThanOrEqual(70);
+  });
+
+  it('wraps --help to the terminal, not to the 80 columns of the prebuilt help', () => {
+    const { code, stdout } = underTerminal('stty cols 120 rows 24; node bin/news.cjs --help');
+    expect(code).toBe(0);
+    const visible = lines(visibleLines(stdout).join('\n'));
+    // Commander's own lines, before the examples and variables (which are never wrapped).
+    const commands = visible.slice(0, visible.indexOf('Examples:'));
+    expect(commands).toContain('Commands:');
+    for (const line of commands) expect(stringWidth(line), line).toBeLessThanOrEqual(120);
+    expect(Math.max(...commands.map((line) => stringWidth(line)))).toBeGreaterThan(80);
   });
 
   it('lists articles as a table within 70 cells', () => {
