@@ -48,6 +48,26 @@ const noChildProcess = {
 
 // Without comments and indentation a bundle is a third smaller, and reading it at every start is
 // ~0.2 ms shorter for main.cjs; names are kept, so a stack trace still says where.
+/**
+ * chalk detects colour support when it loads (its vendored supports-color), which loads node:tty
+ * and with it net and the stream modules: ~2.5 ms for `read --color always` into a pipe. news
+ * never uses that detection (output.ts decides, and createChalk passes the level), so a stub that
+ * reports no support stands in for it.
+ */
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(builder) {
+    builder.onResolve({ filter: /^#supports-color$/ }, () => ({
+      path: 'supports-color',
+      namespace: 'no-color-detection',
+    }));
+    builder.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -84,7 +104,7 @@ await build({
   // import() becomes a lazy require(), so a lazily loaded module costs nothing until it is needed.
   supported: { 'dynamic-import': false },
   define: { __NEWS_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [vendorExternals, noChildProcess],
+  plugins: [vendorExternals, noChildProcess, noColorDetection],
   logLevel: 'warning',
 });
 
