@@ -302,6 +302,39 @@ describe('news, interrupted', () => {
   });
 });
 
+describe('news, started into a pipe', () => {
+  let probe: string;
+  beforeAll(() => {
+    // Prints Node's list of the built-in modules the process loaded, as it exits.
+    probe = join(mkdtempSync(join(tmpdir(), 'news-probe-')), 'probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => { const loaded = process.moduleLoadList.join('\\n'); require('node:fs').writeSync(2, loaded); });\n",
+    );
+  });
+  afterAll(() => {
+    rmSync(join(probe, '..'), { recursive: true, force: true });
+  });
+
+  it.each([['list'], ['search Putin --json'], ['read abe-putin'], ['read abe-putin --color always']])(
+    'news %s loads none of the modules only a terminal or a subprocess needs (each costs milliseconds)',
+    (args) => {
+      const { status, stdout, stderr } = spawnSync(process.execPath, ['--require', probe, BIN, ...args.split(' ')], {
+        cwd: ROOT,
+        env: scrubbedEnv(),
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      expect(status).toBe(0);
+      expect(stdout).not.toBe('');
+      const loaded = stderr.split('\n');
+      expect(loaded).toContain('NativeModule fs');
+      for (const heavy of ['tty', 'net', 'child_process', 'stream'])
+        expect(loaded).not.toContain(`NativeModule ${heavy}`);
+    },
+  );
+});
+
 describe('news --help and --version, printed from what the build wrote', () => {
   it.each([['--help'], ['-h'], ['--version'], ['-V']])(
     'news %s prints what the CLI itself prints, and exits 0',
