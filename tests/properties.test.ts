@@ -697,7 +697,8 @@ describe('searchLibrary', () => {
         const hits = search([other, article], wanted, cells);
         expect(hits.map((hit) => hit.article.title)).toContain('Target');
       }),
-      { numRuns: 300 },
+      // A titlecase letter is neither its lower nor its upper case (caseless() once forgot it).
+      { numRuns: 300, examples: [['ǲ(0', 'a', 10]] },
     );
   });
 });
