@@ -48,7 +48,11 @@ async function warmUp(name) {
   const { exports: news, requireVendor, scripts } = loadMain(false);
   // Parsing for real (vendor): the bundled folder without its catalog and index, as a user's folder is read.
   const options = name === 'vendor' ? { bundled: { dir: bundled.dir } } : { bundled };
-  for (const argv of WARM_UP[name]) await news.main(argv, news.createStreamIo(sink, sink), {}, options);
+  for (const argv of WARM_UP[name]) {
+    // A warm-up that fails would leave its command's code out of the cache, unnoticed: stop the build.
+    const code = await news.main(argv, news.createStreamIo(sink, sink), {}, options);
+    if (code !== 0) throw new Error(`code cache warm-up 'news ${argv.join(' ')}' exited ${code}`);
+  }
   if (name !== 'vendor') {
     writeFileSync(`${MAIN}.${name}.cache`, scripts.get(MAIN).createCachedData());
     return;
