@@ -48,7 +48,9 @@ const FOLDER_CHECK_CASES = LIBRARY_CASES.map((item) => ({
 const RG_QUERY = 'treaty';
 
 const BASELINE_ARGV = ['-e', '0'];
-const DEFAULT_RUNS = 15;
+// Differences of a millisecond matter here, and a shared machine's noise is of that size: 31 rounds
+// (about 10 s) give a steadier median than 15 (its spread shrinks with the square root of the rounds).
+const DEFAULT_RUNS = 31;
 const WARMUP_ROUNDS = 2;
 // A library run reads every article, so it takes seconds, not milliseconds: fewer rounds keep 10,000 articles
 // to about a minute, and one warm-up round is enough to fill the page cache.
