@@ -24,17 +24,19 @@ interface Part extends Piece {
 const identity = (text: string) => text;
 /** The space between words of different styles. Parts are never changed, so one serves every line. */
 const PLAIN_SPACE: Part = { text: ' ', key: 'space', style: identity, cells: 1 };
-type Word = Part[] | 'break';
+/** A word start that is a forced break instead. */
+const BREAK = -1;
 
 /**
- * Splits pieces into words at spaces; a newline (a Markdown hard break) becomes a forced break.
- * A word may span pieces ("**bold**," is two parts). Written as one pass over the characters,
- * without a regex split or object spreads: an article is wrapped once per run, by code that has
- * not yet been optimised, where those cost ~0.3 ms an article.
+ * Splits pieces into words at spaces: `parts` gets every word's parts, in order (a word may span
+ * pieces, as "**bold**," does), and the list returned the index of each word's first part, or
+ * BREAK for a newline (a Markdown hard break). One pass over the characters, no regex split, and
+ * no array per word: an article is wrapped once per run, by code V8 has not optimised, and what
+ * it allocates there decides whether `read` sets off a garbage collection (~0.5 ms).
  */
-function splitWords(pieces: readonly Piece[], metrics: TextMetrics): Word[] {
-  const words: Word[] = [];
-  let current: Part[] = [];
+function splitWords(pieces: readonly Piece[], metrics: TextMetrics, parts: Part[]): number[] {
+  const starts: number[] = [];
+  let inWord = false;
   for (const { text, key, style } of pieces) {
     // Narrow text is one cell a character, so its parts need no measuring.
     const narrow = isNarrowText(text);
@@ -43,20 +45,18 @@ function splitWords(pieces: readonly Piece[], metrics: TextMetrics): Word[] {
       const code = at < text.length ? text.charCodeAt(at) : -1;
       if (code !== 0x20 && code !== 0x0a && code !== -1) continue;
       if (at > start) {
+        if (!inWord) starts.push(parts.length);
+        inWord = true;
         const part = text.slice(start, at);
-        current.push({ text: part, key, style, cells: narrow ? part.length : metrics.cells(part) });
+        parts.push({ text: part, key, style, cells: narrow ? part.length : metrics.cells(part) });
       }
       if (code === -1) break;
-      if (current.length > 0) {
-        words.push(current);
-        current = [];
-      }
-      if (code === 0x0a) words.push('break');
+      inWord = false;
+      if (code === 0x0a) starts.push(BREAK);
       start = at + 1;
     }
   }
-  if (current.length > 0) words.push(current);
-  return words;
+  return starts;
 }
 
 /** The line as printed: each run of parts of the same style, styled once. */
@@ -82,48 +82,60 @@ function renderLine(parts: readonly Part[]): string {
  */
 export function wrapPieces(pieces: readonly Piece[], width: number, metrics: TextMetrics): Line[] {
   const limit = Math.max(1, width);
+  const parts: Part[] = [];
+  const starts = splitWords(pieces, metrics, parts);
   const lines: Line[] = [];
   let line: Part[] = [];
   let used = 0;
+  // A space between words of one style joins their run; only its key counts, as a run is styled
+  // by its first part and a space never starts one. One per key serves the whole text.
+  let space = PLAIN_SPACE;
   const endLine = () => {
     lines.push({ text: renderLine(line), cells: used });
     line = [];
     used = 0;
   };
-  for (const word of splitWords(pieces, metrics)) {
-    if (word === 'break') {
+  for (let word = 0; word < starts.length; word++) {
+    const first = starts[word] as number;
+    if (first === BREAK) {
       endLine();
       continue;
     }
+    // The word ends where the next one starts (breaks between them hold no parts).
+    let next = word + 1;
+    while (starts[next] === BREAK) next++;
+    const end = next < starts.length ? (starts[next] as number) : parts.length;
     let cells = 0;
-    for (const part of word) cells += part.cells;
+    for (let part = first; part < end; part++) cells += (parts[part] as Part).cells;
     if (used > 0 && used + 1 + cells <= limit) {
-      // The space takes the style of the words around it when they share one (a link's words).
-      const previous = line[line.length - 1] as Part;
-      const first = word[0] as Part;
-      line.push(
-        previous.key === first.key ? { text: ' ', key: previous.key, style: previous.style, cells: 1 } : PLAIN_SPACE,
-      );
-      for (const part of word) line.push(part);
+      const key = (line[line.length - 1] as Part).key;
+      if (key === (parts[first] as Part).key) {
+        if (space.key !== key) space = { text: ' ', key, style: identity, cells: 1 };
+        line.push(space);
+      } else {
+        line.push(PLAIN_SPACE);
+      }
+      for (let part = first; part < end; part++) line.push(parts[part] as Part);
       used += 1 + cells;
       continue;
     }
     if (cells <= limit) {
       if (used > 0) endLine();
-      for (const part of word) line.push(part);
+      for (let part = first; part < end; part++) line.push(parts[part] as Part);
       used = cells;
       continue;
     }
     // A word wider than a whole line is cut to fit: a URL starts on a line of its own, a run of
     // CJK text (which has no spaces to break at) goes on where the line is, as it would in print.
-    const firstChar = String.fromCodePoint(word[0]?.text.codePointAt(0) ?? 32);
+    const firstChar = String.fromCodePoint((parts[first] as Part).text.codePointAt(0) ?? 32);
     if (used > 0 && used + 3 <= limit && metrics.cells(firstChar) > 1) {
       line.push(PLAIN_SPACE);
       used += 1;
     } else if (used > 0) {
       endLine();
     }
-    for (const { text, key, style } of word) {
+    for (let part = first; part < end; part++) {
+      const { text, key, style } = parts[part] as Part;
       for (const char of splitGraphemes(text)) {
         const charCells = metrics.cells(char);
         if (used > 0 && used + charCells > limit) endLine();
