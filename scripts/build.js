@@ -1,6 +1,6 @@
 // Builds dist/ from src/ with esbuild, then the compiled bundled articles (dist/catalog.json and
-// their search index dist/bundled.idx),
-// the man page (dist/news.1) and the V8 code cache (dist/main.cjs.cache).
+// their search index dist/bundled.idx), the man page (dist/news.1), what --help and --version
+// print (dist/help.txt, dist/version.txt) and the V8 code caches (scripts/code-cache.cjs).
 //
 // dist/main.cjs is one CommonJS file holding all of news's own code: on Node 20 the ESM loader
 // alone costs ~5 ms of start-up and every extra module more. The heavy libraries (YAML, marked,
@@ -161,5 +161,5 @@ const prebuilt = await renderPrebuiltOutput(`${root}articles`);
 writeFileSync(`${root}dist/version.txt`, prebuilt.version);
 writeFileSync(`${root}dist/help.txt`, prebuilt.help);
 
-// V8's code cache for dist/main.cjs, made by running it once (scripts/code-cache.cjs).
+// V8's code caches: dist/main.cjs's, one per command, and the vendor files' (scripts/code-cache.cjs).
 execFileSync(process.execPath, [`${root}scripts/code-cache.cjs`], { stdio: 'inherit' });

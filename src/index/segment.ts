@@ -595,8 +595,13 @@ export class Segment {
    */
   private entry(index: number, key: string): DictEntry | undefined {
     const text = this.blockOf(index);
-    const start = text.startsWith(`${key}\t`) ? 0 : text.indexOf(`\n${key}\t`) + 1;
-    if (start === 0 && !text.startsWith(`${key}\t`)) return undefined;
+    const head = `${key}\t`;
+    let start = 0;
+    if (!text.startsWith(head)) {
+      const at = text.indexOf(`\n${head}`);
+      if (at < 0) return undefined;
+      start = at + 1;
+    }
     const end = text.indexOf('\n', start);
     const numbers = text
       .slice(start + key.length + 1, end === -1 ? text.length : end)
