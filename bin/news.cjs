@@ -11,6 +11,12 @@ const { Script } = require('node:vm');
 
 const DIST = join(__dirname, '..', 'dist');
 const MAIN = join(DIST, 'main.cjs');
+/** The package's own articles, compiled at build time; never the working directory's. */
+const BUNDLED = {
+  dir: join(__dirname, '..', 'articles'),
+  catalog: join(DIST, 'catalog.json'),
+  index: join(DIST, 'bundled.idx'),
+};
 const VENDOR = './vendor/';
 
 function readCache(path) {
@@ -151,15 +157,16 @@ function printPrebuilt(file) {
 }
 
 function run() {
+  const argv = process.argv.slice(2);
   const stdoutMayBeTerminal = mayBeTerminal(1);
-  const prebuilt = prebuiltFile(process.argv.slice(2), stdoutMayBeTerminal);
+  const prebuilt = prebuiltFile(argv, stdoutMayBeTerminal);
   if (prebuilt !== undefined && printPrebuilt(prebuilt)) return;
   if (stdoutMayBeTerminal) {
     exitOnSignal('SIGINT', 130);
     exitOnSignal('SIGTERM', 143);
   }
 
-  const { createStreamIo, describeBug, main } = loadMain(cacheFor(process.argv.slice(2))).exports;
+  const { createStreamIo, describeBug, main } = loadMain(cacheFor(argv)).exports;
 
   /** A bug must still end in one line on stderr and exit 2, never a stack trace. */
   function reportBug(error) {
@@ -173,11 +180,6 @@ function run() {
   // which skips building process.stdout, a few milliseconds of start-up.
   const stdout = stdoutMayBeTerminal ? process.stdout : 1;
   const stderr = mayBeTerminal(2) ? process.stderr : 2;
-  const bundled = {
-    dir: join(__dirname, '..', 'articles'),
-    catalog: join(DIST, 'catalog.json'),
-    index: join(DIST, 'bundled.idx'),
-  };
   const indexWorker = join(DIST, 'index-worker.cjs');
   /** For the search index's lock: who holds it, and whether a holder that did not let go still runs. */
   const owner = {
@@ -192,12 +194,10 @@ function run() {
       }
     },
   };
-  main(process.argv.slice(2), createStreamIo(stdout, stderr), process.env, { bundled, indexWorker, owner }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-  );
+  main(argv, createStreamIo(stdout, stderr), process.env, { bundled: BUNDLED, indexWorker, owner }).then((code) => {
+    process.exitCode = code;
+  });
 }
 
 if (require.main === module) run();
-else module.exports = { CACHED_COMMANDS, MAIN, loadMain };
+else module.exports = { BUNDLED, CACHED_COMMANDS, MAIN, loadMain };

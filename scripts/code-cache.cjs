@@ -11,8 +11,7 @@
 
 const { execFileSync } = require('node:child_process');
 const { writeFileSync } = require('node:fs');
-const { join } = require('node:path');
-const { CACHED_COMMANDS, MAIN, loadMain } = require('../bin/news.cjs');
+const { BUNDLED, CACHED_COMMANDS, MAIN, loadMain } = require('../bin/news.cjs');
 
 /** What each cache is warmed with: plain and styled output, as pipes and terminals get. */
 const WARM_UP = {
@@ -35,19 +34,13 @@ const WARM_UP = {
   ],
 };
 
-const root = join(__dirname, '..');
 const sink = { isTTY: false, write: (_chunk, done) => done(), on: () => undefined };
-// The same bundled articles, catalog and index bin/news.cjs passes, so the cache holds the code runs use.
-const bundled = {
-  dir: join(root, 'articles'),
-  catalog: join(root, 'dist', 'catalog.json'),
-  index: join(root, 'dist', 'bundled.idx'),
-};
 
 async function warmUp(name) {
   const { exports: news, requireVendor, scripts } = loadMain(false);
-  // Parsing for real (vendor): the bundled folder without its catalog and index, as a user's folder is read.
-  const options = name === 'vendor' ? { bundled: { dir: bundled.dir } } : { bundled };
+  // The bundled articles bin/news.cjs passes, so the cache holds the code runs use; for the vendor
+  // files, parsing for real: the folder without its catalog and index, as a user's folder is read.
+  const options = { bundled: name === 'vendor' ? { dir: BUNDLED.dir } : BUNDLED };
   for (const argv of WARM_UP[name]) {
     // A warm-up that fails would leave its command's code out of the cache, unnoticed: stop the build.
     const code = await news.main(argv, news.createStreamIo(sink, sink), {}, options);
