@@ -4,7 +4,7 @@ import { parseArticle } from './article.js';
 import { CATALOG_FORMAT, type CompiledCatalog } from './catalog.js';
 import { createProgram } from './cli.js';
 import { buildChunk } from './index/build.js';
-import type { Io, Sink } from './io.js';
+import { BufferSink, type Io, type Sink } from './io.js';
 import { readArticleFile, scanFolders } from './library.js';
 import { main } from './main.js';
 import { renderManPage } from './manpage.js';
@@ -37,6 +37,14 @@ export async function compileIndex(dir: string): Promise<Uint8Array> {
   return segment;
 }
 
+/** An Io as a pipe looks to a command (no terminal, 80 columns), keeping what is written. */
+function pipedIo(): { io: Io; stdout: BufferSink; stderr: BufferSink } {
+  const pipe: Sink = { isTTY: false, write: () => undefined };
+  const stdout = new BufferSink(pipe);
+  const stderr = new BufferSink(pipe);
+  return { io: { stdout, stderr, flush: async () => undefined, page: async () => false }, stdout, stderr };
+}
+
 /**
  * What `news --version` prints, and `news --help` into a pipe or a file (80 columns, no colour),
  * for bin/news.cjs to print without loading the CLI (dist/version.txt, dist/help.txt). Made by
@@ -44,17 +52,10 @@ export async function compileIndex(dir: string): Promise<Uint8Array> {
  */
 export async function renderPrebuiltOutput(bundledDir: string): Promise<{ version: string; help: string }> {
   const run = async (argv: string[]): Promise<string> => {
-    let out = '';
-    let err = '';
-    const io: Io = {
-      stdout: { isTTY: false, write: (text) => (out += text) },
-      stderr: { isTTY: false, write: (text) => (err += text) },
-      flush: async () => undefined,
-      page: async () => false,
-    };
+    const { io, stdout, stderr } = pipedIo();
     const code = await main(argv, io, {}, { bundled: { dir: bundledDir } });
-    if (code !== 0 || err !== '') throw new Error(`news ${argv.join(' ')} exited ${code}: ${err}`);
-    return out;
+    if (code !== 0 || stderr.text !== '') throw new Error(`news ${argv.join(' ')} exited ${code}: ${stderr.text}`);
+    return stdout.text;
   };
   return { version: await run(['--version']), help: await run(['--help']) };
 }
@@ -64,10 +65,8 @@ export async function renderPrebuiltOutput(bundledDir: string): Promise<{ versio
  * `date` is YYYY-MM-DD (the build passes SOURCE_DATE_EPOCH's day when set, for reproducible builds).
  */
 export function renderManPageFile(version: string, date: string): string {
-  const silent: Sink = { isTTY: false, write: () => undefined };
-  const io: Io = { stdout: silent, stderr: silent, flush: async () => undefined, page: async () => false };
   return renderManPage(
-    createProgram(io, version, async () => undefined),
+    createProgram(pipedIo().io, version, async () => undefined),
     { version, date },
   );
 }
