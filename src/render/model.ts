@@ -1,5 +1,7 @@
 // The document model both printers and search share: blocks of styled spans, free of Markdown and controls.
 
+import { wordRuns } from '../wordchars.js';
+
 /** `url` holds a link's address (never shown inline); `ref` is the numbered marker shown in its place. */
 export type SpanStyle = 'plain' | 'strong' | 'em' | 'code' | 'del' | 'link' | 'url' | 'ref';
 
@@ -90,10 +92,7 @@ export function blocksToParagraphs(blocks: readonly Block[]): { text: string; he
 
 /** A heading's text reduced to letters and digits, for matching `--section` loosely: "– Lingering tensions –" → "lingering tensions". */
 export function normalizeHeading(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return wordRuns(text.toLowerCase()).join(' ');
 }
 
 /** Every heading of the body, in order. */
