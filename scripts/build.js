@@ -103,11 +103,11 @@ await build({
   logLevel: 'warning',
 });
 
-// The index worker (src/index/worker.ts): reads half of a big folder on a second core. Like
+// The index worker (src/library/index/worker.ts): reads half of a big folder on a second core. Like
 // main.cjs it loads the vendored libraries from ./vendor/ when it first parses an article.
 await build({
   ...common,
-  entryPoints: ['src/index/worker.ts'],
+  entryPoints: ['src/library/index/worker.ts'],
   outfile: 'dist/index-worker.cjs',
   format: 'cjs',
   supported: { 'dynamic-import': false },

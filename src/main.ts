@@ -2,13 +2,13 @@
 
 import { isAbsolute, join, resolve } from 'node:path';
 import { type Command, CommanderError } from 'commander';
-import { createProgram, type GlobalOptions, type Invocation } from './cli.js';
+import { createProgram, type GlobalOptions, type Invocation } from './cli/program.js';
 import type { CommandContext } from './commands/context.js';
 import { EXIT_ERROR, EXIT_OK, NewsError, UsageError } from './errors.js';
-import { type BundledArticles, resolveFolders } from './folders.js';
-import type { ProcessInfo } from './index/store.js';
-import { BufferSink, type Io } from './io.js';
-import { MAX_ARTICLE_BYTES } from './library.js';
+import { type BundledArticles, resolveFolders } from './library/folders.js';
+import type { ProcessInfo } from './library/index/store.js';
+import { BufferSink, type Io } from './terminal/io.js';
+import { MAX_ARTICLE_BYTES } from './library/files.js';
 import {
   type Env,
   type OutputFlags,
@@ -16,10 +16,10 @@ import {
   type PagerFlags,
   resolveOutputSettings,
   resolvePager,
-} from './output.js';
-import { formatMessage } from './report.js';
+} from './cli/settings.js';
+import { formatMessage } from './terminal/messages.js';
 
-export { createStreamIo } from './io.js';
+export { createStreamIo } from './terminal/io.js';
 
 /** Set by the build from package.json; the fallback only shows when running from source. */
 declare const __NEWS_VERSION__: string | undefined;

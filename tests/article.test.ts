@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countWords, parseArticle } from '../src/article.js';
-import { isCalendarDate } from '../src/dates.js';
+import { countWords, parseArticle } from '../src/article/article.js';
+import { isCalendarDate } from '../src/article/dates.js';
 import { ArticleError } from '../src/errors.js';
-import { isValidSlug } from '../src/slug.js';
+import { isValidSlug } from '../src/article/slug.js';
 import { FIXTURES } from './helpers.js';
 
 function parse(source: string) {

@@ -2,8 +2,8 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCatalog } from '../src/build-assets.js';
-import { CATALOG_FORMAT, readCompiledCatalog } from '../src/catalog.js';
-import { loadArticles, scanFolders } from '../src/library.js';
+import { CATALOG_FORMAT, readCompiledCatalog } from '../src/library/catalog.js';
+import { loadArticles, scanFolders } from '../src/library/files.js';
 import { BUNDLED_DIR, FIXTURES, runCli, temporaryFolder } from './helpers.js';
 
 function compiledCopy(): { dir: string; catalog: string } {

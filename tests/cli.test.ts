@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { progressLine } from '../src/commands/library.js';
+import { progressLine } from '../src/commands/open-library.js';
 import { main } from '../src/main.js';
 import { BUNDLED_DIR, ESCAPE, FIXTURES, fakeIo, runCli, stripAnsi, temporaryFolder } from './helpers.js';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ArticleInfo } from '../src/article.js';
-import { parseArticle } from '../src/article.js';
-import { type ArticleFilter, filterArticles, sortArticles } from '../src/filters.js';
+import type { ArticleInfo } from '../src/article/article.js';
+import { parseArticle } from '../src/article/article.js';
+import { type ArticleFilter, filterArticles, sortArticles } from '../src/search/filters.js';
 
 function article(slug: string, frontMatter: string) {
   return parseArticle(`---\n${frontMatter}\n---\nSynthetic body.\n`, slug, `${slug}.md`);

@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UsageError } from '../src/errors.js';
-import { resolveFolders } from '../src/folders.js';
+import { resolveFolders } from '../src/library/folders.js';
 import {
   findArticleFile,
   loadArticles,
@@ -11,7 +11,7 @@ import {
   readArticleFile,
   scanFolders,
   suggestSlugs,
-} from '../src/library.js';
+} from '../src/library/files.js';
 import { BUNDLED_DIR, FIXTURES, temporaryFolder } from './helpers.js';
 
 const ARTICLES = join(FIXTURES, 'articles');

@@ -4,16 +4,16 @@ import type { ChalkInstance } from 'chalk';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { type Article, parseArticle } from '../src/article.js';
-import { bestPassage, highlightPatterns } from '../src/index/engine.js';
-import { libraryOfArticles } from '../src/index/open.js';
-import { type Term, termPattern, wordForms } from '../src/query.js';
+import { type Article, parseArticle } from '../src/article/article.js';
+import { bestPassage, highlightPatterns } from '../src/search/engine.js';
+import { libraryOfArticles } from '../src/library/library.js';
+import { type Term, termPattern, wordForms } from '../src/search/query.js';
 import { createChalk } from '../src/render/colors.js';
-import { parseBody } from '../src/render/markdown.js';
+import { parseBody } from '../src/article/markdown.js';
 import { renderArticlePlain } from '../src/render/plain.js';
 import { renderArticleStyled } from '../src/render/styled.js';
 import { createMetrics, type TextMetrics } from '../src/render/width.js';
-import { type SearchHit, searchLibrary } from '../src/search.js';
+import { type SearchHit, searchLibrary } from '../src/search/search.js';
 
 /** Control characters a terminal acts on, and the invisible ones that reorder or hide text. */
 const UNSAFE_OUTPUT =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Clause, parseSearchQuery, termPattern } from '../src/query.js';
+import { type Clause, parseSearchQuery, termPattern } from '../src/search/query.js';
 
 const word = (text: string, extra: object = {}): Clause => ({
   alternatives: [{ text, prefix: false, ...extra }],

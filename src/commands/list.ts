@@ -1,14 +1,14 @@
 // `news list`: every article, newest first, as a table, tab-separated lines or JSON.
 
-import type { ArticleInfo } from '../article.js';
+import type { ArticleInfo } from '../article/article.js';
 import { EXIT_ERROR, EXIT_OK } from '../errors.js';
-import { type ArticleFilter, filterArticles, type SortOrder, sortArticles } from '../filters.js';
-import { libraryArticles } from '../index/open.js';
+import { type ArticleFilter, filterArticles, type SortOrder, sortArticles } from '../search/filters.js';
+import { libraryArticles } from '../library/library.js';
 import { padCells, truncateCells } from '../render/table.js';
 import { loadMetrics, type TextMetrics } from '../render/width.js';
-import { toSafeJson } from '../sanitize.js';
+import { toSafeJson } from '../article/sanitize.js';
 import type { CommandContext } from './context.js';
-import { withLibrary } from './library.js';
+import { withLibrary } from './open-library.js';
 
 export interface ListOptions {
   json: boolean;

@@ -1,13 +1,13 @@
 // `news read <slug>`: one article (or its outline, or one section), styled for a terminal or plain for a pipe.
 
 import { EXIT_OK, NotFoundError } from '../errors.js';
-import { findArticleFile, loadArticle, loadBlocks, scanFolders } from '../library.js';
+import { findArticleFile, loadArticle, loadBlocks, scanFolders } from '../library/files.js';
 import { articleTexts, layoutArticle, layoutOutline, type Theme } from '../render/layout.js';
-import { findSection, listHeadings } from '../render/model.js';
+import { findSection, listHeadings } from '../article/model.js';
 import { plainTheme } from '../render/plain.js';
 import { createStyledTheme } from '../render/styled.js';
 import { loadMetrics } from '../render/width.js';
-import { reportShadowed } from '../report.js';
+import { reportShadowed } from '../terminal/messages.js';
 import type { CommandContext } from './context.js';
 
 export interface ReadOptions {

@@ -1,14 +1,14 @@
 // `news search <query…>`: ranked hits with a snippet, as a list, tab-separated lines or JSON.
 
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
-import type { ArticleFilter } from '../filters.js';
+import type { ArticleFilter } from '../search/filters.js';
 import { truncateCells } from '../render/table.js';
 import { createMetrics, type TextMetrics } from '../render/width.js';
-import { formatMessage } from '../report.js';
-import { toSafeJson } from '../sanitize.js';
-import { type SearchHit, searchLibrary } from '../search.js';
+import { formatMessage } from '../terminal/messages.js';
+import { toSafeJson } from '../article/sanitize.js';
+import { type SearchHit, searchLibrary } from '../search/search.js';
 import type { CommandContext } from './context.js';
-import { withLibrary } from './library.js';
+import { withLibrary } from './open-library.js';
 
 export interface SearchOptions {
   json: boolean;

@@ -1,7 +1,7 @@
 // Lays an article out in lines of at most `width` cells; a Theme decides how each part looks.
 
-import type { Article, Banner } from '../article.js';
-import { formatLongDate } from '../dates.js';
+import type { Article, Banner } from '../article/article.js';
+import { formatLongDate } from '../article/dates.js';
 import {
   type Block,
   blocksToParagraphs,
@@ -10,7 +10,7 @@ import {
   type Span,
   type SpanStyle,
   spansText,
-} from './model.js';
+} from '../article/model.js';
 import type { TextMetrics } from './width.js';
 import { cutToWidth, type Piece, wrapPieces, wrapStyled } from './wrap.js';
 

@@ -1,9 +1,9 @@
 // The styled printer: the same layout as the plain one, dressed with colour and box drawing.
 
 import type { ChalkInstance } from 'chalk';
-import type { Article, Banner } from '../article.js';
+import type { Article, Banner } from '../article/article.js';
 import { layoutArticle, type Theme } from './layout.js';
-import type { Block, SpanStyle } from './model.js';
+import type { Block, SpanStyle } from '../article/model.js';
 import type { TextMetrics } from './width.js';
 import { wrapStyled } from './wrap.js';
 

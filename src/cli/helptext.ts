@@ -1,7 +1,7 @@
 // The help text beyond commander's own: examples, environment variables and exit codes, for --help and the man page.
 
-import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from './errors.js';
-import { MAX_ARTICLE_BYTES } from './library.js';
+import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
+import { MAX_ARTICLE_BYTES } from '../library/files.js';
 
 export interface HelpEntry {
   /** What the entry is about: a command line, a variable name or an exit code. */

@@ -1,7 +1,7 @@
 // The bundled articles compiled at build time, so start-up needs neither YAML nor Markdown parsing.
 
 import { readFileSync } from 'node:fs';
-import type { Article } from './article.js';
+import type { Article } from '../article/article.js';
 
 export interface CompiledEntry {
   /** The file's text when it was compiled; a file whose text differs now is parsed instead. */

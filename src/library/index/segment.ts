@@ -6,7 +6,7 @@
 // metadata, the text and the postings are read piecemeal, each piece checked against its checksum.
 // Anything that does not check out throws CorruptIndexError, and the caller rebuilds.
 
-import type { ArticleInfo } from '../article.js';
+import type { ArticleInfo } from '../../article/article.js';
 import { ByteReader, ByteWriter, CorruptIndexError, checksum, parseIndexJson } from './bytes.js';
 import { tokenize } from './tokens.js';
 

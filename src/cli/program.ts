@@ -1,13 +1,13 @@
 // Commander wiring only: the commands, their arguments and options, and the help text.
 
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
-import { isCalendarDate } from './dates.js';
-import type { ArticleFilter, SortOrder } from './filters.js';
+import { isCalendarDate } from '../article/dates.js';
+import type { ArticleFilter, SortOrder } from '../search/filters.js';
 import { formatHelpEpilogue } from './helptext.js';
-import type { Io } from './io.js';
-import { type ColorChoice, MAX_WIDTH, MIN_WIDTH } from './output.js';
-import { sanitizeLine } from './sanitize.js';
-import { COMPLETE_SLUGS_COMMAND, SHELLS, type Shell } from './shells.js';
+import type { Io } from '../terminal/io.js';
+import { type ColorChoice, MAX_WIDTH, MIN_WIDTH } from './settings.js';
+import { sanitizeLine } from '../article/sanitize.js';
+import { COMPLETE_SLUGS_COMMAND, SHELLS, type Shell } from './completion/shells.js';
 
 export interface GlobalOptions {
   color?: ColorChoice | false;

@@ -11,13 +11,13 @@ import {
   realpathSync,
 } from 'node:fs';
 import { basename, join, sep } from 'node:path';
-import type { Article } from './article.js';
+import type { Article } from '../article/article.js';
 import { type CompiledCatalog, readCompiledCatalog } from './catalog.js';
-import { ArticleError, NotFoundError, UsageError } from './errors.js';
+import { ArticleError, NotFoundError, UsageError } from '../errors.js';
 import type { Folder } from './folders.js';
-import type { Block } from './render/model.js';
-import { sanitizeLine } from './sanitize.js';
-import { isValidSlug } from './slug.js';
+import type { Block } from '../article/model.js';
+import { sanitizeLine } from '../article/sanitize.js';
+import { isValidSlug } from '../article/slug.js';
 
 export interface ArticleFile {
   slug: string;
@@ -168,7 +168,7 @@ export class CompiledArticles {
 /** Loads articles, using a folder's compiled catalog for files unchanged since the build. */
 export class ArticleLoader {
   private readonly compiled = new CompiledArticles();
-  private parse: typeof import('./article.js').parseArticle | undefined;
+  private parse: typeof import('../article/article.js').parseArticle | undefined;
 
   constructor(private readonly maxBytes: number) {}
 
@@ -176,7 +176,7 @@ export class ArticleLoader {
     const compiled = this.compiled.find(file, text);
     if (compiled) return compiled;
     // The YAML and Markdown parsers load only when some article was not compiled at build time.
-    this.parse ??= (await import('./article.js')).parseArticle;
+    this.parse ??= (await import('../article/article.js')).parseArticle;
     return this.parse(text, file.slug, file.path);
   }
 }
@@ -207,7 +207,7 @@ export async function loadArticles(
 /** The article's body as the document model: precompiled, or parsed now with marked. */
 export async function loadBlocks(article: Article): Promise<readonly Block[]> {
   if (article.blocks) return article.blocks;
-  const { parseBody } = await import('./render/markdown.js');
+  const { parseBody } = await import('../article/markdown.js');
   return parseBody(article.body);
 }
 

@@ -3,7 +3,7 @@
 // Every character of a term is matched as itself: nothing in a query is a regular expression, and
 // syntax the parser does not know (`foo:bar`, a lone `*` or `-`) is searched for literally.
 
-import { wordCharAt, wordCharBefore } from './wordchars.js';
+import { wordCharAt, wordCharBefore } from '../article/wordchars.js';
 
 export type Field = 'title' | 'tag' | 'source' | 'section';
 

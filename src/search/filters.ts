@@ -1,6 +1,6 @@
 // Pure: which articles `list` and `search` consider (dates, tag, source), and the order `list` shows them in.
 
-import type { ArticleInfo } from './article.js';
+import type { ArticleInfo } from '../article/article.js';
 
 export interface ArticleFilter {
   /** Inclusive YYYY-MM-DD bounds; an undated article never passes a date bound. */

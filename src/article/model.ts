@@ -1,6 +1,6 @@
 // The document model both printers and search share: blocks of styled spans, free of Markdown and controls.
 
-import { wordRuns } from '../wordchars.js';
+import { wordRuns } from './wordchars.js';
 
 /** `url` holds a link's address (never shown inline); `ref` is the numbered marker shown in its place. */
 export type SpanStyle = 'plain' | 'strong' | 'em' | 'code' | 'del' | 'link' | 'url' | 'ref';

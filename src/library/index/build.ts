@@ -1,10 +1,10 @@
 // Reads and parses article files into index segments, on this thread and, for big jobs, a worker.
 
 import { type Stats, statSync } from 'node:fs';
-import type { Article } from '../article.js';
-import { ArticleError } from '../errors.js';
-import { type ArticleFile, ArticleLoader, loadBlocks, readArticleFile } from '../library.js';
-import { type Block, blocksToParagraphs } from '../render/model.js';
+import type { Article } from '../../article/article.js';
+import { ArticleError } from '../../errors.js';
+import { type ArticleFile, ArticleLoader, loadBlocks, readArticleFile } from '../files.js';
+import { type Block, blocksToParagraphs } from '../../article/model.js';
 import { checksum } from './bytes.js';
 import { type DocInput, SegmentBuilder } from './segment.js';
 

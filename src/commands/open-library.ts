@@ -1,10 +1,10 @@
 // Opens the indexed library for list and search, with progress on a terminal and the usual notes.
 
-import { CorruptIndexError } from '../index/bytes.js';
-import { type IndexedLibrary, openLibrary } from '../index/open.js';
-import type { IndexSettings } from '../index/store.js';
-import type { Sink } from '../io.js';
-import { formatMessage, reportProblems, reportShadowed } from '../report.js';
+import { CorruptIndexError } from '../library/index/bytes.js';
+import { type IndexedLibrary, openLibrary } from '../library/library.js';
+import type { IndexSettings } from '../library/index/store.js';
+import type { Sink } from '../terminal/io.js';
+import { formatMessage, reportProblems, reportShadowed } from '../terminal/messages.js';
 import type { CommandContext } from './context.js';
 
 /** Progress appears only once indexing has taken this long, so quick updates stay silent. */

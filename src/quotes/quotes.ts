@@ -15,7 +15,7 @@
 //      for attribution: all its paragraphs share the speaker (settleChain).
 //   7. One- and two-word quotations are kept only when attributed (SCARE_QUOTE_MAX_WORDS).
 
-import { type Block, blocksToParagraphs } from './render/model.js';
+import { type Block, blocksToParagraphs } from '../article/model.js';
 
 export interface Quotation {
   /** Who said it, as the fullest name the article gives; null when the article does not say. */

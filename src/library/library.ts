@@ -1,14 +1,14 @@
 // The library as list and search see it: every folder's index, with folder precedence applied.
 
 import { join, sep } from 'node:path';
-import type { Article, ArticleInfo } from '../article.js';
+import type { Article, ArticleInfo } from '../article/article.js';
 import { ArticleError } from '../errors.js';
-import type { Folder } from '../folders.js';
-import type { Block } from '../render/model.js';
-import { articleDoc } from './build.js';
-import { articleInfo, type SegmentView } from './engine.js';
-import { MemorySource, Segment, SegmentBuilder } from './segment.js';
-import { discardFolderIndex, type FolderIndex, type IndexSettings, indexInMemory, openFolderIndex } from './store.js';
+import type { Folder } from './folders.js';
+import type { Block } from '../article/model.js';
+import { articleDoc } from './index/build.js';
+import { articleInfo, type SegmentView } from '../search/engine.js';
+import { MemorySource, Segment, SegmentBuilder } from './index/segment.js';
+import { discardFolderIndex, type FolderIndex, type IndexSettings, indexInMemory, openFolderIndex } from './index/store.js';
 
 export interface Shadowed {
   hidden: { slug: string; path: string };

@@ -2,8 +2,8 @@
 
 import { parse as parseYaml } from 'yaml';
 import { isCalendarDate } from './dates.js';
-import { ArticleError } from './errors.js';
-import type { Block } from './render/model.js';
+import { ArticleError } from '../errors.js';
+import type { Block } from './model.js';
 import { sanitizeLine } from './sanitize.js';
 
 export interface Banner {

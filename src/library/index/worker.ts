@@ -3,7 +3,7 @@
 // bytes as it fills, and 'done' at the end of the batch.
 
 import { parentPort } from 'node:worker_threads';
-import type { ArticleFile } from '../library.js';
+import type { ArticleFile } from '../files.js';
 import { buildChunk } from './build.js';
 
 const PROGRESS_EVERY = 100;

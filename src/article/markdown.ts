@@ -1,7 +1,7 @@
 // Article Markdown → the sanitised document model (src/render/model.ts), with a private marked instance.
 
 import { Marked, type Token, type Tokens } from 'marked';
-import { sanitizeText } from '../sanitize.js';
+import { sanitizeText } from './sanitize.js';
 import type { Block, Span, SpanStyle } from './model.js';
 
 const NAMED_ENTITIES: Record<string, string> = {
