@@ -1,14 +1,14 @@
 // What scripts/build.js makes besides the CLI: the compiled bundled articles and the man page.
 
 import { parseArticle } from './article/article.js';
-import { CATALOG_FORMAT, type CompiledCatalog } from './library/catalog.js';
-import { createProgram } from './cli/program.js';
-import { buildChunk } from './library/index/build.js';
-import { BufferSink, type Io, type Sink } from './terminal/io.js';
-import { readArticleFile, scanFolders } from './library/files.js';
-import { main } from './main.js';
-import { renderManPage } from './cli/manpage.js';
 import { parseBody } from './article/markdown.js';
+import { renderManPage } from './cli/manpage.js';
+import { createProgram } from './cli/program.js';
+import { CATALOG_FORMAT, type CompiledCatalog } from './library/catalog.js';
+import { readArticleFile, scanFolders } from './library/files.js';
+import { buildChunk } from './library/index/build.js';
+import { main } from './main.js';
+import { BufferSink, type Io, type Sink } from './terminal/io.js';
 
 /** Parses every article in `dir`; throws on the first invalid one, so a broken article fails the build. */
 export function compileCatalog(dir: string): CompiledCatalog {

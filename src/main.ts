@@ -3,12 +3,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { type Command, CommanderError } from 'commander';
 import { createProgram, type GlobalOptions, type Invocation } from './cli/program.js';
-import type { CommandContext } from './commands/context.js';
-import { EXIT_ERROR, EXIT_OK, NewsError, UsageError } from './errors.js';
-import { type BundledArticles, resolveFolders } from './library/folders.js';
-import type { ProcessInfo } from './library/index/store.js';
-import { BufferSink, type Io } from './terminal/io.js';
-import { MAX_ARTICLE_BYTES } from './library/files.js';
 import {
   type Env,
   type OutputFlags,
@@ -17,6 +11,12 @@ import {
   resolveOutputSettings,
   resolvePager,
 } from './cli/settings.js';
+import type { CommandContext } from './commands/context.js';
+import { EXIT_ERROR, EXIT_OK, NewsError, UsageError } from './errors.js';
+import { MAX_ARTICLE_BYTES } from './library/files.js';
+import { type BundledArticles, resolveFolders } from './library/folders.js';
+import type { ProcessInfo } from './library/index/store.js';
+import { BufferSink, type Io } from './terminal/io.js';
 import { formatMessage } from './terminal/messages.js';
 
 export { createStreamIo } from './terminal/io.js';

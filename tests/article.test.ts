@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countWords, parseArticle } from '../src/article/article.js';
 import { isCalendarDate } from '../src/article/dates.js';
-import { ArticleError } from '../src/errors.js';
 import { isValidSlug } from '../src/article/slug.js';
+import { ArticleError } from '../src/errors.js';
 import { FIXTURES } from './helpers.js';
 
 function parse(source: string) {

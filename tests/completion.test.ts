@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createProgram } from '../src/cli/program.js';
 import { COMPLETE_SLUGS_COMMAND, renderCompletion, SHELLS, type Shell } from '../src/cli/completion/completion.js';
+import { createProgram } from '../src/cli/program.js';
 import { FIXTURES, fakeIo } from './helpers.js';
 
 /** The program as main builds it, optionally with a future command taking a `[slug]`. */

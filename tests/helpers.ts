@@ -7,14 +7,14 @@ import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { afterAll, onTestFinished } from 'vitest';
 import type { Article } from '../src/article/article.js';
-import type { Io, PagerLaunch, Sink } from '../src/terminal/io.js';
-import { main } from '../src/main.js';
-import type { Env } from '../src/cli/settings.js';
-import { createChalk } from '../src/render/colors.js';
 import { parseBody } from '../src/article/markdown.js';
+import type { Env } from '../src/cli/settings.js';
+import { main } from '../src/main.js';
+import { createChalk } from '../src/render/colors.js';
 import { renderArticlePlain } from '../src/render/plain.js';
 import { renderArticleStyled } from '../src/render/styled.js';
 import { createMetrics, type TextMetrics } from '../src/render/width.js';
+import type { Io, PagerLaunch, Sink } from '../src/terminal/io.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLED_DIR = fileURLToPath(new URL('../articles/', import.meta.url));

@@ -16,10 +16,10 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Env } from '../src/cli/settings.js';
 import { buildChunk } from '../src/library/index/build.js';
 import { checksum } from '../src/library/index/bytes.js';
 import { MemorySource, SEGMENT_MAGIC, Segment } from '../src/library/index/segment.js';
-import type { Env } from '../src/cli/settings.js';
 import { ROOT, runCli, temporaryFolder } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/news.cjs');

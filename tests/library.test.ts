@@ -3,7 +3,6 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UsageError } from '../src/errors.js';
-import { resolveFolders } from '../src/library/folders.js';
 import {
   findArticleFile,
   loadArticles,
@@ -12,6 +11,7 @@ import {
   scanFolders,
   suggestSlugs,
 } from '../src/library/files.js';
+import { resolveFolders } from '../src/library/folders.js';
 import { BUNDLED_DIR, FIXTURES, temporaryFolder } from './helpers.js';
 
 const ARTICLES = join(FIXTURES, 'articles');

@@ -3,9 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { createProgram } from '../src/cli/program.js';
 import { ENVIRONMENT, EXAMPLES, EXIT_STATUS, formatHelpList } from '../src/cli/helptext.js';
 import { escapeRoff, formatOptionTerm, renderManPage } from '../src/cli/manpage.js';
+import { createProgram } from '../src/cli/program.js';
 import { fakeIo } from './helpers.js';
 
 function buildProgram(): { program: Command; io: ReturnType<typeof fakeIo> } {

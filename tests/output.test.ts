@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ColorChoice, type Env, type PagerFlags, resolveOutputSettings, resolvePager } from '../src/cli/settings.js';
+import {
+  type ColorChoice,
+  type Env,
+  type PagerFlags,
+  resolveOutputSettings,
+  resolvePager,
+} from '../src/cli/settings.js';
 
 describe('colour decision', () => {
   // flag × NO_COLOR × FORCE_COLOR × TTY → colour?

@@ -5,14 +5,14 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { type Article, parseArticle } from '../src/article/article.js';
-import { bestPassage, highlightPatterns } from '../src/search/engine.js';
-import { libraryOfArticles } from '../src/library/library.js';
-import { type Term, termPattern, wordForms } from '../src/search/query.js';
-import { createChalk } from '../src/render/colors.js';
 import { parseBody } from '../src/article/markdown.js';
+import { libraryOfArticles } from '../src/library/library.js';
+import { createChalk } from '../src/render/colors.js';
 import { renderArticlePlain } from '../src/render/plain.js';
 import { renderArticleStyled } from '../src/render/styled.js';
 import { createMetrics, type TextMetrics } from '../src/render/width.js';
+import { bestPassage, highlightPatterns } from '../src/search/engine.js';
+import { type Term, termPattern, wordForms } from '../src/search/query.js';
 import { type SearchHit, searchLibrary } from '../src/search/search.js';
 
 /** Control characters a terminal acts on, and the invisible ones that reorder or hide text. */

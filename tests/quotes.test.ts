@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/article/article.js';
-import { extractQuotations } from '../src/quotes/quotes.js';
 import { parseBody } from '../src/article/markdown.js';
 import type { Block } from '../src/article/model.js';
+import { extractQuotations } from '../src/quotes/quotes.js';
 import { BUNDLED_DIR, FIXTURES } from './helpers.js';
 
 /** Plain paragraphs as document blocks; a line starting with "# " is a heading. */

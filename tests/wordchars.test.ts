@@ -2,8 +2,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../src/library/index/tokens.js';
 import { hasSymbol, isWordCode, wordCharAt, wordCharBefore, wordRuns } from '../src/article/wordchars.js';
+import { tokenize } from '../src/library/index/tokens.js';
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const SYMBOL = /[^\p{L}\p{N}\s]/u;

@@ -1,8 +1,8 @@
 // Turns an article file's text (optional YAML front matter + Markdown body) into a validated Article.
 
 import { parse as parseYaml } from 'yaml';
-import { isCalendarDate } from './dates.js';
 import { ArticleError } from '../errors.js';
+import { isCalendarDate } from './dates.js';
 import type { Block } from './model.js';
 import { sanitizeLine } from './sanitize.js';
 

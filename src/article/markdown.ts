@@ -1,8 +1,8 @@
 // Article Markdown → the sanitised document model (src/render/model.ts), with a private marked instance.
 
 import { Marked, type Token, type Tokens } from 'marked';
-import { sanitizeText } from './sanitize.js';
 import type { Block, Span, SpanStyle } from './model.js';
+import { sanitizeText } from './sanitize.js';
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',

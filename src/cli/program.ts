@@ -2,12 +2,12 @@
 
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { isCalendarDate } from '../article/dates.js';
-import type { ArticleFilter, SortOrder } from '../search/filters.js';
-import { formatHelpEpilogue } from './helptext.js';
-import type { Io } from '../terminal/io.js';
-import { type ColorChoice, MAX_WIDTH, MIN_WIDTH } from './settings.js';
 import { sanitizeLine } from '../article/sanitize.js';
+import type { ArticleFilter, SortOrder } from '../search/filters.js';
+import type { Io } from '../terminal/io.js';
 import { COMPLETE_SLUGS_COMMAND, SHELLS, type Shell } from './completion/shells.js';
+import { formatHelpEpilogue } from './helptext.js';
+import { type ColorChoice, MAX_WIDTH, MIN_WIDTH } from './settings.js';
 
 export interface GlobalOptions {
   color?: ColorChoice | false;

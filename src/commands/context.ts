@@ -1,9 +1,9 @@
 // What every command receives from main: where to write, how to format, which folders to read.
 
+import type { OutputSettings } from '../cli/settings.js';
 import type { Folder } from '../library/folders.js';
 import type { ProcessInfo } from '../library/index/store.js';
 import type { Io } from '../terminal/io.js';
-import type { OutputSettings } from '../cli/settings.js';
 
 export interface CommandContext {
   io: Io;

@@ -1,12 +1,12 @@
 // `news list`: every article, newest first, as a table, tab-separated lines or JSON.
 
 import type { ArticleInfo } from '../article/article.js';
+import { toSafeJson } from '../article/sanitize.js';
 import { EXIT_ERROR, EXIT_OK } from '../errors.js';
-import { type ArticleFilter, filterArticles, type SortOrder, sortArticles } from '../search/filters.js';
 import { libraryArticles } from '../library/library.js';
 import { padCells, truncateCells } from '../render/table.js';
 import { loadMetrics, type TextMetrics } from '../render/width.js';
-import { toSafeJson } from '../article/sanitize.js';
+import { type ArticleFilter, filterArticles, type SortOrder, sortArticles } from '../search/filters.js';
 import type { CommandContext } from './context.js';
 import { withLibrary } from './open-library.js';
 

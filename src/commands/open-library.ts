@@ -1,8 +1,8 @@
 // Opens the indexed library for list and search, with progress on a terminal and the usual notes.
 
 import { CorruptIndexError } from '../library/index/bytes.js';
-import { type IndexedLibrary, openLibrary } from '../library/library.js';
 import type { IndexSettings } from '../library/index/store.js';
+import { type IndexedLibrary, openLibrary } from '../library/library.js';
 import type { Sink } from '../terminal/io.js';
 import { formatMessage, reportProblems, reportShadowed } from '../terminal/messages.js';
 import type { CommandContext } from './context.js';

@@ -1,6 +1,7 @@
 // `news quotes [slug]`: every direct quotation in one article (or all), with its speaker where the text says.
 
 import type { Article } from '../article/article.js';
+import { sanitizeLine, toSafeJson } from '../article/sanitize.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import { findArticleFile, loadArticle, loadArticles, loadBlocks, scanFolders } from '../library/files.js';
 import { extractQuotations } from '../quotes/quotes.js';
@@ -8,7 +9,6 @@ import { createStyledTheme } from '../render/styled.js';
 import { loadMetrics } from '../render/width.js';
 import { wrapPieces } from '../render/wrap.js';
 import { formatMessage, reportProblems, reportShadowed } from '../terminal/messages.js';
-import { sanitizeLine, toSafeJson } from '../article/sanitize.js';
 import type { CommandContext } from './context.js';
 
 export interface QuotesOptions {

@@ -1,9 +1,9 @@
 // `news read <slug>`: one article (or its outline, or one section), styled for a terminal or plain for a pipe.
 
+import { findSection, listHeadings } from '../article/model.js';
 import { EXIT_OK, NotFoundError } from '../errors.js';
 import { findArticleFile, loadArticle, loadBlocks, scanFolders } from '../library/files.js';
 import { articleTexts, layoutArticle, layoutOutline, type Theme } from '../render/layout.js';
-import { findSection, listHeadings } from '../article/model.js';
 import { plainTheme } from '../render/plain.js';
 import { createStyledTheme } from '../render/styled.js';
 import { loadMetrics } from '../render/width.js';

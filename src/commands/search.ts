@@ -1,12 +1,12 @@
 // `news search <query…>`: ranked hits with a snippet, as a list, tab-separated lines or JSON.
 
+import { toSafeJson } from '../article/sanitize.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
-import type { ArticleFilter } from '../search/filters.js';
 import { truncateCells } from '../render/table.js';
 import { createMetrics, type TextMetrics } from '../render/width.js';
-import { formatMessage } from '../terminal/messages.js';
-import { toSafeJson } from '../article/sanitize.js';
+import type { ArticleFilter } from '../search/filters.js';
 import { type SearchHit, searchLibrary } from '../search/search.js';
+import { formatMessage } from '../terminal/messages.js';
 import type { CommandContext } from './context.js';
 import { withLibrary } from './open-library.js';
 

@@ -12,12 +12,12 @@ import {
 } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import type { Article } from '../article/article.js';
-import { type CompiledCatalog, readCompiledCatalog } from './catalog.js';
-import { ArticleError, NotFoundError, UsageError } from '../errors.js';
-import type { Folder } from './folders.js';
 import type { Block } from '../article/model.js';
 import { sanitizeLine } from '../article/sanitize.js';
 import { isValidSlug } from '../article/slug.js';
+import { ArticleError, NotFoundError, UsageError } from '../errors.js';
+import { type CompiledCatalog, readCompiledCatalog } from './catalog.js';
+import type { Folder } from './folders.js';
 
 export interface ArticleFile {
   slug: string;

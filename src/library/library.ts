@@ -2,13 +2,19 @@
 
 import { join, sep } from 'node:path';
 import type { Article, ArticleInfo } from '../article/article.js';
-import { ArticleError } from '../errors.js';
-import type { Folder } from './folders.js';
 import type { Block } from '../article/model.js';
-import { articleDoc } from './index/build.js';
+import { ArticleError } from '../errors.js';
 import { articleInfo, type SegmentView } from '../search/engine.js';
+import type { Folder } from './folders.js';
+import { articleDoc } from './index/build.js';
 import { MemorySource, Segment, SegmentBuilder } from './index/segment.js';
-import { discardFolderIndex, type FolderIndex, type IndexSettings, indexInMemory, openFolderIndex } from './index/store.js';
+import {
+  discardFolderIndex,
+  type FolderIndex,
+  type IndexSettings,
+  indexInMemory,
+  openFolderIndex,
+} from './index/store.js';
 
 export interface Shadowed {
   hidden: { slug: string; path: string };

@@ -1,8 +1,8 @@
 // The plain printer: text for pipes, files and NO_COLOR readers; no escape byte, ever.
 
 import type { Article, Banner } from '../article/article.js';
-import { layoutArticle, type Theme } from './layout.js';
 import type { Block } from '../article/model.js';
+import { layoutArticle, type Theme } from './layout.js';
 import type { TextMetrics } from './width.js';
 import { wrapStyled } from './wrap.js';
 

@@ -2,8 +2,8 @@
 
 import type { ChalkInstance } from 'chalk';
 import type { Article, Banner } from '../article/article.js';
-import { layoutArticle, type Theme } from './layout.js';
 import type { Block, SpanStyle } from '../article/model.js';
+import { layoutArticle, type Theme } from './layout.js';
 import type { TextMetrics } from './width.js';
 import { wrapStyled } from './wrap.js';
 

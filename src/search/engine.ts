@@ -1,12 +1,12 @@
 // Pure over index segments: evaluates a parsed query with BM25F ranking, and picks snippet passages.
 
 import type { ArticleInfo } from '../article/article.js';
-import { type ArticleFilter, matchesFilter } from './filters.js';
-import { type Clause, isWholeWord, matchRanges, occursIn, parseSearchQuery, type Term, termPattern } from './query.js';
 import { hasSymbol } from '../article/wordchars.js';
 import { CorruptIndexError } from '../library/index/bytes.js';
 import { type DocMeta, dayNumber, FIELD_COUNT, NO_DAY, type Segment } from '../library/index/segment.js';
 import { tokenize, wordKeys } from '../library/index/tokens.js';
+import { type ArticleFilter, matchesFilter } from './filters.js';
+import { type Clause, isWholeWord, matchRanges, occursIn, parseSearchQuery, type Term, termPattern } from './query.js';
 
 /** One segment of the library as a query sees it: which of its documents count, and their paths. */
 export interface SegmentView {

@@ -1,13 +1,13 @@
 // Search results: runs a query over the indexed library and cuts a one-line snippet for each hit.
 
 import type { ArticleInfo } from '../article/article.js';
-import type { ArticleFilter } from './filters.js';
-import { bestPassage, type Highlight, highlightPatterns, hitArticle, searchIndex } from './engine.js';
+import { sanitizeText } from '../article/sanitize.js';
 import type { IndexedLibrary } from '../library/library.js';
-import { matchRanges } from './query.js';
 import { truncateCells } from '../render/table.js';
 import type { TextMetrics } from '../render/width.js';
-import { sanitizeText } from '../article/sanitize.js';
+import { bestPassage, type Highlight, highlightPatterns, hitArticle, searchIndex } from './engine.js';
+import type { ArticleFilter } from './filters.js';
+import { matchRanges } from './query.js';
 
 export interface SearchHit {
   article: ArticleInfo;

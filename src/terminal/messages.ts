@@ -1,8 +1,8 @@
 // Formats the one-line messages news writes on stderr: errors, warnings and notes.
 
+import { sanitizeLine } from '../article/sanitize.js';
 import type { ArticleError } from '../errors.js';
 import type { Io } from './io.js';
-import { sanitizeLine } from '../article/sanitize.js';
 
 export type MessageKind = 'error' | 'warning' | 'note';
 

@@ -29,8 +29,8 @@ import {
 } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { ArticleError } from '../../errors.js';
-import type { Folder } from '../folders.js';
 import { type ArticleFile, listFolder, readArticleFile } from '../files.js';
+import type { Folder } from '../folders.js';
 import { type BuildSettings, buildSegments, settledMtime, sourceChecksum } from './build.js';
 import { CorruptIndexError, checksum, parseIndexJson } from './bytes.js';
 import { type ByteSource, MemorySource, Segment } from './segment.js';

@@ -3,8 +3,8 @@
 // A token is a run of letters and digits, lower-cased: the same notion of a word as the query
 // language's whole-word match, so "Putin's" holds the token "putin" and "U.S." the tokens "u", "s".
 
-import { wordForms } from '../../search/query.js';
 import { wordRuns } from '../../article/wordchars.js';
+import { wordForms } from '../../search/query.js';
 
 /** The tokens of `text` in order. */
 export function tokenize(text: string): string[] {
