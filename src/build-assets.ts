@@ -1,7 +1,7 @@
 // What scripts/build.js makes besides the CLI: the compiled bundled articles and the man page.
 
-import { parseArticle } from './article/article.js';
 import { parseBody } from './article/markdown.js';
+import { parseArticle } from './article/parse.js';
 import { renderManPage } from './cli/manpage.js';
 import { createProgram } from './cli/program.js';
 import { CATALOG_FORMAT, type CompiledCatalog } from './library/catalog.js';

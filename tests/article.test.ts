@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countWords, parseArticle } from '../src/article/article.js';
 import { isCalendarDate } from '../src/article/dates.js';
+import { countWords, parseArticle } from '../src/article/parse.js';
 import { isValidSlug } from '../src/article/slug.js';
 import { ArticleError } from '../src/errors.js';
 import { FIXTURES } from './helpers.js';

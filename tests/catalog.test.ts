@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCatalog } from '../src/build-assets.js';
 import { CATALOG_FORMAT, readCompiledCatalog } from '../src/library/catalog.js';
-import { loadArticles, scanFolders } from '../src/library/files.js';
+import { scanFolders } from '../src/library/files.js';
+import { loadArticles } from '../src/library/loader.js';
 import { BUNDLED_DIR, FIXTURES, runCli, temporaryFolder } from './helpers.js';
 
 function compiledCopy(): { dir: string; catalog: string } {

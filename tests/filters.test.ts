@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ArticleInfo } from '../src/article/article.js';
-import { parseArticle } from '../src/article/article.js';
+import { parseArticle } from '../src/article/parse.js';
 import { type ArticleFilter, filterArticles, sortArticles } from '../src/search/filters.js';
 
 function article(slug: string, frontMatter: string) {

@@ -3,15 +3,10 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UsageError } from '../src/errors.js';
-import {
-  findArticleFile,
-  loadArticles,
-  MAX_ARTICLE_BYTES,
-  readArticleFile,
-  scanFolders,
-  suggestSlugs,
-} from '../src/library/files.js';
+import { MAX_ARTICLE_BYTES, readArticleFile, scanFolders } from '../src/library/files.js';
 import { resolveFolders } from '../src/library/folders.js';
+import { loadArticles } from '../src/library/loader.js';
+import { findArticleFile, suggestSlugs } from '../src/library/slugs.js';
 import { BUNDLED_DIR, FIXTURES, temporaryFolder } from './helpers.js';
 
 const ARTICLES = join(FIXTURES, 'articles');

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../src/article/article.js';
 import { parseBody } from '../src/article/markdown.js';
 import type { Block } from '../src/article/model.js';
+import { parseArticle } from '../src/article/parse.js';
 import { extractQuotations } from '../src/quotes/quotes.js';
 import { BUNDLED_DIR, FIXTURES } from './helpers.js';
 

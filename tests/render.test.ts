@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../src/article/article.js';
-import { loadArticle } from '../src/library/files.js';
+import { parseArticle } from '../src/article/parse.js';
+import { loadArticle } from '../src/library/loader.js';
 import { BUNDLED_DIR, ESCAPE, FIXTURES, renderPlain, renderStyled, stripAnsi } from './helpers.js';
 
 const sample = await loadArticle({

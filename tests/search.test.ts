@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Article, parseArticle } from '../src/article/article.js';
+import type { Article } from '../src/article/article.js';
 import { parseBody } from '../src/article/markdown.js';
 import type { Block } from '../src/article/model.js';
-import { loadArticles, scanFolders } from '../src/library/files.js';
+import { parseArticle } from '../src/article/parse.js';
+import { scanFolders } from '../src/library/files.js';
 import { libraryOfArticles } from '../src/library/library.js';
+import { loadArticles } from '../src/library/loader.js';
 import type { ArticleFilter } from '../src/search/filters.js';
 import { cutSnippet, searchLibrary } from '../src/search/search.js';
 import { exactMetrics, FIXTURES } from './helpers.js';

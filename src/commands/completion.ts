@@ -6,7 +6,8 @@ import { sanitizeLine } from '../article/sanitize.js';
 import { renderCompletion } from '../cli/completion/completion.js';
 import type { Shell } from '../cli/completion/shells.js';
 import { EXIT_OK } from '../errors.js';
-import { CompiledArticles, readArticleFile, scanFolders } from '../library/files.js';
+import { readArticleFile, scanFolders } from '../library/files.js';
+import { CompiledArticles } from '../library/loader.js';
 import type { CommandContext } from './context.js';
 
 export async function runCompletion(context: CommandContext, shell: Shell, program: Command): Promise<number> {

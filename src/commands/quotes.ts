@@ -3,7 +3,9 @@
 import type { Article } from '../article/article.js';
 import { sanitizeLine, toSafeJson } from '../article/sanitize.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
-import { findArticleFile, loadArticle, loadArticles, loadBlocks, scanFolders } from '../library/files.js';
+import { scanFolders } from '../library/files.js';
+import { loadArticle, loadArticles, loadBlocks } from '../library/loader.js';
+import { findArticleFile } from '../library/slugs.js';
 import { extractQuotations } from '../quotes/quotes.js';
 import { createStyledTheme } from '../render/styled.js';
 import { loadMetrics } from '../render/width.js';

@@ -2,7 +2,9 @@
 
 import { findSection, listHeadings } from '../article/model.js';
 import { EXIT_OK, NotFoundError } from '../errors.js';
-import { findArticleFile, loadArticle, loadBlocks, scanFolders } from '../library/files.js';
+import { scanFolders } from '../library/files.js';
+import { loadArticle, loadBlocks } from '../library/loader.js';
+import { findArticleFile } from '../library/slugs.js';
 import { articleTexts, layoutArticle, layoutOutline, type Theme } from '../render/layout.js';
 import { plainTheme } from '../render/plain.js';
 import { createStyledTheme } from '../render/styled.js';

@@ -1,4 +1,4 @@
-// Finds article files in the folders it is given, resolves slugs, loads and parses articles.
+// Article files on disk: which files of a folder may be articles, and reading one safely.
 
 import {
   closeSync,
@@ -10,13 +10,10 @@ import {
   readFileSync,
   realpathSync,
 } from 'node:fs';
-import { basename, join, sep } from 'node:path';
-import type { Article } from '../article/article.js';
-import type { Block } from '../article/model.js';
+import { join, sep } from 'node:path';
 import { sanitizeLine } from '../article/sanitize.js';
 import { isValidSlug } from '../article/slug.js';
-import { ArticleError, NotFoundError, UsageError } from '../errors.js';
-import { type CompiledCatalog, readCompiledCatalog } from './catalog.js';
+import { ArticleError, UsageError } from '../errors.js';
 import type { Folder } from './folders.js';
 
 export interface ArticleFile {
@@ -25,7 +22,7 @@ export interface ArticleFile {
   folder: Folder;
 }
 
-export interface Catalog {
+export interface FolderScan {
   /** One file per slug, the winner where folders disagree; sorted by slug. */
   files: ArticleFile[];
   /** Files that another folder's article of the same slug hides, with the file that wins. */
@@ -105,10 +102,10 @@ export function listFolder(folder: Folder, problems: ArticleError[]): ArticleFil
 }
 
 /** Lists every folder's article files; the first folder that has a slug wins it. */
-export function scanFolders(folders: readonly Folder[]): Catalog {
+export function scanFolders(folders: readonly Folder[]): FolderScan {
   const problems: ArticleError[] = [];
   const winners = new Map<string, ArticleFile>();
-  const shadowed: Catalog['shadowed'] = [];
+  const shadowed: FolderScan['shadowed'] = [];
   for (const folder of folders) {
     for (const file of listFolder(folder, problems)) {
       const winner = winners.get(file.slug);
@@ -149,111 +146,4 @@ export function readArticleFile(path: string, maxBytes = MAX_ARTICLE_BYTES): str
   } finally {
     closeSync(fd);
   }
-}
-
-/** The folders' compiled catalogs, each read at most once. */
-export class CompiledArticles {
-  private readonly catalogs = new Map<string, CompiledCatalog | undefined>();
-
-  /** The article compiled at build time for `file`, if its text is still `text`; else undefined. */
-  find(file: ArticleFile, text: string): Article | undefined {
-    const path = file.folder.compiled;
-    if (path === undefined) return undefined;
-    if (!this.catalogs.has(path)) this.catalogs.set(path, readCompiledCatalog(path));
-    const entry = this.catalogs.get(path)?.articles[file.slug];
-    return entry?.source === text ? { ...entry.article, slug: file.slug, path: file.path } : undefined;
-  }
-}
-
-/** Loads articles, using a folder's compiled catalog for files unchanged since the build. */
-export class ArticleLoader {
-  private readonly compiled = new CompiledArticles();
-  private parse: typeof import('../article/article.js').parseArticle | undefined;
-
-  constructor(private readonly maxBytes: number) {}
-
-  async load(file: ArticleFile, text = readArticleFile(file.path, this.maxBytes)): Promise<Article> {
-    const compiled = this.compiled.find(file, text);
-    if (compiled) return compiled;
-    // The YAML and Markdown parsers load only when some article was not compiled at build time.
-    this.parse ??= (await import('../article/article.js')).parseArticle;
-    return this.parse(text, file.slug, file.path);
-  }
-}
-
-export function loadArticle(file: ArticleFile, maxBytes = MAX_ARTICLE_BYTES): Promise<Article> {
-  return new ArticleLoader(maxBytes).load(file);
-}
-
-/** Loads every article; one that fails is reported in `problems` and never hides the others. */
-export async function loadArticles(
-  catalog: Catalog,
-  maxBytes = MAX_ARTICLE_BYTES,
-): Promise<{ articles: Article[]; problems: ArticleError[] }> {
-  const loader = new ArticleLoader(maxBytes);
-  const articles: Article[] = [];
-  const problems = [...catalog.problems];
-  for (const file of catalog.files) {
-    try {
-      articles.push(await loader.load(file));
-    } catch (error) {
-      if (!(error instanceof ArticleError)) throw error;
-      problems.push(error);
-    }
-  }
-  return { articles, problems };
-}
-
-/** The article's body as the document model: precompiled, or parsed now with marked. */
-export async function loadBlocks(article: Article): Promise<readonly Block[]> {
-  if (article.blocks) return article.blocks;
-  const { parseBody } = await import('../article/markdown.js');
-  return parseBody(article.body);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-/** Slugs close to `wanted`, by prefix or by edit distance, best first; at most three. */
-export function suggestSlugs(wanted: string, slugs: readonly string[]): string[] {
-  const target = wanted.toLowerCase();
-  const scored = slugs.map((slug) => {
-    const candidate = slug.toLowerCase();
-    const prefix = candidate.startsWith(target) || target.startsWith(candidate);
-    return { slug, prefix, distance: editDistance(target, candidate) };
-  });
-  const limit = Math.max(2, Math.floor(target.length / 3));
-  return scored
-    .filter((entry) => (entry.prefix && target.length >= 2) || entry.distance <= limit)
-    .sort((a, b) => Number(b.prefix) - Number(a.prefix) || a.distance - b.distance || (a.slug < b.slug ? -1 : 1))
-    .slice(0, 3)
-    .map((entry) => entry.slug);
-}
-
-/** The file for `slug`, or NotFoundError suggesting the closest slugs. */
-export function findArticleFile(catalog: Catalog, slug: string): ArticleFile {
-  if (!isValidSlug(slug)) {
-    throw new UsageError(
-      `'${sanitizeLine(slug)}' is not an article name; names are slugs like abe-putin (run 'news list' to see them)`,
-    );
-  }
-  const file = catalog.files.find((candidate) => candidate.slug === slug);
-  if (file) return file;
-  // A file of that name that was refused (a pipe, a link out of its folder) is an error, not a miss.
-  const refused = catalog.problems.find((problem) => basename(problem.path) === `${slug}.md`);
-  if (refused) throw refused;
-  const slugs = catalog.files.map((candidate) => candidate.slug);
-  const suggestions = suggestSlugs(slug, slugs);
-  const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.join(', ')}?)` : '';
-  throw new NotFoundError(`no article named '${slug}'${hint}; run 'news list' to see every article`);
 }

@@ -4,7 +4,8 @@ import { type Stats, statSync } from 'node:fs';
 import type { Article } from '../../article/article.js';
 import { type Block, blocksToParagraphs } from '../../article/model.js';
 import { ArticleError } from '../../errors.js';
-import { type ArticleFile, ArticleLoader, loadBlocks, readArticleFile } from '../files.js';
+import { type ArticleFile, readArticleFile } from '../files.js';
+import { ArticleLoader, loadBlocks } from '../loader.js';
 import { checksum } from './bytes.js';
 import { type DocInput, SegmentBuilder } from './segment.js';
 
