@@ -19,7 +19,8 @@ import { describe, expect, it } from 'vitest';
 import type { Env } from '../src/cli/settings.js';
 import { buildChunk } from '../src/library/index/build.js';
 import { checksum } from '../src/library/index/bytes.js';
-import { MemorySource, SEGMENT_MAGIC, Segment } from '../src/library/index/segment.js';
+import { SEGMENT_MAGIC } from '../src/library/index/format.js';
+import { MemorySource, Segment } from '../src/library/index/reader.js';
 import { ROOT, runCli, temporaryFolder } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/news.cjs');

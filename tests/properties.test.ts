@@ -12,7 +12,7 @@ import { createChalk } from '../src/render/colors.js';
 import { renderArticlePlain } from '../src/render/plain.js';
 import { renderArticleStyled } from '../src/render/styled.js';
 import { createMetrics, type TextMetrics } from '../src/render/width.js';
-import { bestPassage, highlightPatterns } from '../src/search/engine.js';
+import { bestPassage, highlightPatterns } from '../src/search/passage.js';
 import { type Term, termPattern, wordForms } from '../src/search/query.js';
 import { type SearchHit, searchLibrary } from '../src/search/search.js';
 

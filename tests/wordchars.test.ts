@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasSymbol, isWordCode, wordCharAt, wordCharBefore, wordRuns } from '../src/article/wordchars.js';
-import { tokenize } from '../src/library/index/tokens.js';
+import { indexTokens } from '../src/library/index/tokens.js';
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const SYMBOL = /[^\p{L}\p{N}\s]/u;
@@ -46,7 +46,7 @@ describe('word runs and boundaries', () => {
       fc.property(mixedText, (text) => {
         const split = text.split(/[^\p{L}\p{N}]+/u).filter((run) => run !== '');
         expect(wordRuns(text)).toEqual(split);
-        expect(tokenize(text)).toEqual(
+        expect(indexTokens(text)).toEqual(
           text
             .toLowerCase()
             .split(/[^\p{L}\p{N}]+/u)

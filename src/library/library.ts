@@ -4,10 +4,9 @@ import { join, sep } from 'node:path';
 import type { Article, ArticleInfo } from '../article/article.js';
 import type { Block } from '../article/model.js';
 import { ArticleError } from '../errors.js';
-import { articleInfo, type SegmentView } from '../search/engine.js';
 import type { Folder } from './folders.js';
 import { articleDoc } from './index/build.js';
-import { MemorySource, Segment, SegmentBuilder } from './index/segment.js';
+import { MemorySource, Segment } from './index/reader.js';
 import {
   discardFolderIndex,
   type FolderIndex,
@@ -15,6 +14,8 @@ import {
   indexInMemory,
   openFolderIndex,
 } from './index/store.js';
+import { SegmentBuilder } from './index/writer.js';
+import { articleInfo, type SegmentView } from './view.js';
 
 export interface Shadowed {
   hidden: { slug: string; path: string };

@@ -5,9 +5,10 @@ import { sanitizeText } from '../article/sanitize.js';
 import type { IndexedLibrary } from '../library/library.js';
 import { truncateCells } from '../render/table.js';
 import type { TextMetrics } from '../render/width.js';
-import { bestPassage, type Highlight, highlightPatterns, hitArticle, searchIndex } from './engine.js';
 import type { ArticleFilter } from './filters.js';
+import { bestPassage, type Highlight, highlightPatterns } from './passage.js';
 import { matchRanges } from './query.js';
+import { hitArticle, searchIndex } from './rank.js';
 
 export interface SearchHit {
   article: ArticleInfo;

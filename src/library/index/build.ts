@@ -7,7 +7,8 @@ import { ArticleError } from '../../errors.js';
 import { type ArticleFile, readArticleFile } from '../files.js';
 import { ArticleLoader, loadBlocks } from '../loader.js';
 import { checksum } from './bytes.js';
-import { type DocInput, SegmentBuilder } from './segment.js';
+import type { DocInput } from './format.js';
+import { SegmentBuilder } from './writer.js';
 
 /** Documents per segment, and text per segment: together they bound the builder's memory. */
 export const SEGMENT_DOCS = 5000;

@@ -1,0 +1,98 @@
+// The cache folder of one article folder's index on disk: where it is, and reading and writing its files safely.
+
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { CorruptIndexError, checksum } from './bytes.js';
+import { type ByteSource, Segment } from './reader.js';
+
+/** A segment file read piece by piece, as queries ask for them. */
+class FileSource implements ByteSource {
+  readonly size: number;
+  constructor(private readonly fd: number) {
+    this.size = fstatSync(fd).size;
+  }
+  read(offset: number, length: number): Uint8Array {
+    const bytes = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const count = readSync(this.fd, bytes, done, length - done, offset + done);
+      if (count === 0) throw new CorruptIndexError('file shorter than its header says');
+      done += count;
+    }
+    return bytes;
+  }
+}
+
+/** The cache's directory for one folder. */
+export function cachePath(cacheDir: string, realFolder: string): string {
+  // Two 32-bit sums of the path; the manifest also names its folder, so a collision only rebuilds.
+  const bytes = Buffer.from(realFolder);
+  const key = [checksum(bytes), checksum(Buffer.concat([bytes, bytes]))]
+    .map((sum) => sum.toString(16).padStart(8, '0'))
+    .join('');
+  return join(cacheDir, 'v1', key);
+}
+
+export function openSegment(dir: string, file: string): Segment {
+  let fd: number;
+  try {
+    fd = openSync(join(dir, file), constants.O_RDONLY);
+  } catch (error) {
+    throw new CorruptIndexError(`segment ${file} cannot be opened (${(error as NodeJS.ErrnoException).code})`);
+  }
+  try {
+    return new Segment(new FileSource(fd));
+  } catch (error) {
+    closeSync(fd);
+    if (error instanceof CorruptIndexError) throw error;
+    throw new CorruptIndexError(`segment ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** A file name no other process picks: time, then enough randomness that pids are not needed. */
+export function uniqueName(prefix: string, suffix: string): string {
+  const random = Math.random().toString(36).slice(2, 10).padEnd(8, '0');
+  return `${prefix}-${Date.now().toString(36)}-${random}${suffix}`;
+}
+
+/** Writes `bytes` to `dir/name` so that no reader ever sees a partial file. */
+export function writeAtomically(dir: string, name: string, bytes: Uint8Array | string): void {
+  const temporary = join(dir, uniqueName('tmp', ''));
+  writeFileSync(temporary, bytes, { mode: 0o600 });
+  renameSync(temporary, join(dir, name));
+}
+
+/** Removes segment and temporary files not in `keep` (only while holding the lock). */
+export function removeUnused(dir: string, keep: ReadonlySet<string>): void {
+  for (const name of readdirSync(dir)) {
+    if ((name.startsWith('seg-') || name.startsWith('tmp-')) && !keep.has(name)) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        // Another process's file, or gone already.
+      }
+    }
+  }
+}
+
+/** The manifest file's identity (replaced by rename, so a new inode), or 'none'. */
+export function manifestStamp(dir: string): string {
+  try {
+    const stat = statSync(join(dir, 'manifest'));
+    return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    // Missing, or the cache cannot be reached (ENOTDIR, EACCES).
+    return 'none';
+  }
+}

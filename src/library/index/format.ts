@@ -1,0 +1,156 @@
+// The index segment's format: one file holding a batch of articles' metadata, text and inverted index.
+//
+// Layout: SEGMENT_MAGIC, header length (u32), header checksum (u32), the header as JSON (document
+// count, file size, and for each region its offset, length and checksum), then the regions, each
+// aligned to 8 bytes. Small per-document tables come first so one read fetches them all; the
+// metadata, the text and the postings are read piecemeal, each piece checked against its checksum.
+// Anything that does not check out throws CorruptIndexError, and the caller rebuilds.
+
+import type { ArticleInfo } from '../../article/article.js';
+import { CorruptIndexError, checksum } from './bytes.js';
+
+export const SEGMENT_MAGIC = 'NEWSIX03';
+
+export function utf8(text: string): Uint8Array {
+  return Buffer.from(text, 'utf8');
+}
+
+/** Fields, in the order of the per-document term frequencies and lengths. */
+export const FIELD_COUNT = 4; // title, tags, headings, body
+export const LENS = 6; // the four field lengths, then where the title and the tags end
+export const STATS = 2; // size, mtimeMs
+export const SUMS = 4; // source text, metadata, text, file name
+/** The day number of an undated article: before every real date. */
+export const NO_DAY = -2147483648;
+export const BLOCK_KEYS = 64;
+export const COMMA = new Uint8Array([0x2c]);
+
+/** What `list` and `search` show about an article, but for its slug and path (the file name gives them). */
+export type DocMeta = Omit<ArticleInfo, 'slug' | 'path'>;
+
+export interface DocFields {
+  title: string;
+  /** Tags, then the summary if any: indexed together, with the tags' weight. */
+  tags: readonly string[];
+  /** The body in reading order; headings are subheadings. */
+  paragraphs: readonly { text: string; heading: boolean }[];
+}
+
+/** One article file as the builder takes it: its stat, and either its content or why it was skipped. */
+export interface DocInput {
+  name: string;
+  size: number;
+  mtimeMs: number;
+  sourceSum: number;
+  content?: { meta: DocMeta; fields: DocFields };
+  problem?: string;
+}
+
+export type MetaRow = [
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string[],
+  number,
+  string | null,
+];
+
+export function metaRow(meta: DocMeta): MetaRow {
+  return [
+    meta.title,
+    meta.date ?? null,
+    meta.source ?? null,
+    meta.section ?? null,
+    meta.author ?? null,
+    meta.agency ?? null,
+    meta.url ?? null,
+    meta.tags,
+    meta.words,
+    meta.summary ?? null,
+  ];
+}
+
+/** A stored optional text: a string, or null for none; anything else is corruption. */
+function optionalText(value: unknown): string | undefined {
+  if (value === null) return undefined;
+  if (typeof value === 'string') return value;
+  throw new CorruptIndexError('bad metadata row');
+}
+
+/** A stored row back into metadata, or a problem message; anything else is corruption. */
+export function parseMetaRow(row: unknown): DocMeta | string {
+  if (!Array.isArray(row)) throw new CorruptIndexError('bad metadata row');
+  if (row.length === 1 && typeof row[0] === 'string') return row[0];
+  const [title, date, source, section, author, agency, url, tags, words, summary] = row as unknown[];
+  if (row.length !== 10 || typeof title !== 'string' || !Array.isArray(tags) || typeof words !== 'number') {
+    throw new CorruptIndexError('bad metadata row');
+  }
+  for (const tag of tags) if (typeof tag !== 'string') throw new CorruptIndexError('bad metadata row');
+  // Written in one go so every row object has the same shape (fast to create and read), with
+  // room for the slug and path articleInfo() fills in: one object per article, not two.
+  return {
+    slug: '',
+    path: '',
+    title,
+    date: optionalText(date),
+    source: optionalText(source),
+    section: optionalText(section),
+    author: optionalText(author),
+    agency: optionalText(agency),
+    url: optionalText(url),
+    summary: optionalText(summary),
+    tags: tags as string[],
+    words,
+  } as DocMeta;
+}
+
+export function dayNumber(date: string | undefined): number {
+  if (date === undefined) return NO_DAY;
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+}
+
+export type RegionTable = Record<string, [offset: number, length: number, sum: number]>;
+
+export interface Header {
+  format: 1;
+  docs: number;
+  size: number;
+  regions: RegionTable;
+}
+
+export function layout(docs: number, regions: [string, Uint8Array][]): Uint8Array {
+  // The header's length depends on the offsets, which depend on the header's length: pad it to a
+  // fixed generous size instead of iterating.
+  const table: RegionTable = {};
+  const estimate = 16 + 64 + regions.length * 80;
+  const headerSpace = Math.ceil(estimate / 8) * 8;
+  let offset = headerSpace;
+  for (const [name, bytes] of regions) {
+    table[name] = [offset, bytes.length, checksum(bytes)];
+    offset = Math.ceil((offset + bytes.length) / 8) * 8;
+  }
+  const header: Header = { format: 1, docs, size: offset, regions: table };
+  const json = utf8(JSON.stringify(header));
+  if (16 + json.length > headerSpace) throw new Error('index header overflow');
+  const out = new Uint8Array(offset);
+  out.set(utf8(SEGMENT_MAGIC), 0);
+  const view = new DataView(out.buffer);
+  view.setUint32(8, json.length, true);
+  view.setUint32(12, checksum(json), true);
+  out.set(json, 16);
+  for (const [name, bytes] of regions) out.set(bytes, (table[name] as [number, number, number])[0]);
+  return out;
+}
+
+/**
+ * Bytes → text. Node's Buffer decodes without loading the encoding module a TextDecoder needs;
+ * it would replace invalid UTF-8 rather than refuse it, but every piece decoded here has passed
+ * its checksum, so it is exactly the UTF-8 that was written.
+ */
+export function decode(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+}

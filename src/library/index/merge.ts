@@ -1,0 +1,36 @@
+// When segments are merged: the policy that keeps a folder's index a few segments without rewriting more than it must.
+
+import type { Segment } from './reader.js';
+
+/** Merge small segments once there are this many. */
+const MAX_SMALL_SEGMENTS = 3;
+/** A segment with fewer live documents than this is small. */
+const SMALL_SEGMENT = 1000;
+
+export interface SegmentEntry {
+  segment: Segment;
+  /** Its documents that no longer count (deleted, changed, or gone). */
+  deleted: ReadonlySet<number>;
+}
+
+/**
+ * Which segments to keep as they are. Small segments (recent changes) are merged once a few pile
+ * up, since every segment costs each run an open and a read; a segment that has lost half its
+ * documents is rewritten too. Every other segment is kept, whatever changed elsewhere.
+ */
+export function segmentsToKeep(entries: readonly SegmentEntry[]): boolean[] {
+  const live = entries.map(({ segment, deleted }) => segment.count - deleted.size);
+  const small = live.filter((count) => count < SMALL_SEGMENT).length;
+  return entries.map(({ segment }, index) => {
+    const count = live[index] as number;
+    const halfGone = count * 2 < segment.count;
+    return !(halfGone || (small >= MAX_SMALL_SEGMENTS && count < SMALL_SEGMENT));
+  });
+}
+
+/** The live documents' file names of the segments not kept: they are read again into new segments. */
+export function namesToReread(entries: readonly SegmentEntry[], keep: readonly boolean[]): string[] {
+  return entries.flatMap(({ segment, deleted }, index) =>
+    keep[index] ? [] : segment.names.filter((_, doc) => !deleted.has(doc)),
+  );
+}
