@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBody } from '../src/article/markdown.js';
 import type { Block } from '../src/article/model.js';
 import { parseArticle } from '../src/article/parse.js';
-import { extractQuotations } from '../src/quotes/quotes.js';
+import { extractQuotations } from '../src/quotes/extract.js';
 import { BUNDLED_DIR, FIXTURES } from './helpers.js';
 
 /** Plain paragraphs as document blocks; a line starting with "# " is a heading. */

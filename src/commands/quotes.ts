@@ -6,7 +6,7 @@ import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import { scanFolders } from '../library/files.js';
 import { loadArticle, loadArticles, loadBlocks } from '../library/loader.js';
 import { findArticleFile } from '../library/slugs.js';
-import { extractQuotations } from '../quotes/quotes.js';
+import { extractQuotations } from '../quotes/extract.js';
 import { createStyledTheme } from '../render/styled.js';
 import { loadMetrics } from '../render/width.js';
 import { wrapPieces } from '../render/wrap.js';

@@ -1,0 +1,134 @@
+// The words news copy attributes speech with: small closed lists of verbs, roles and function words.
+
+/** A word list written as one string, so the lists below read as lists. */
+function wordList(list: string): Set<string> {
+  return new Set(list.split(/\s+/).filter((word) => word !== ''));
+}
+
+/** Verbs that report speech. Lowercase only, so "States" in "United States" is never a verb. */
+export const SPEECH_VERBS = wordList(`
+  said says say saying told tells telling added adds adding insisted insists insisting stated
+  explained explains explaining noted noting asked asks asking warned warns warning replied
+  responded declared stressed argued claimed wrote writes recalled admitted acknowledged conceded
+  cautioned remarked tweeted vowed urged shouted yelled chanted
+`);
+
+/**
+ * Verbs that attach someone's words to a thing rather than report a speech: "in what Abe called
+ * “a frank exchange”". They only count when the quotation follows them directly.
+ */
+export const NAMING_VERBS = wordList(`
+  called calls calling dubbed termed branded labelled labeled described describes describing
+`);
+
+/** Nouns naming an organisation: a speaker with one of these as its head is "it", not "he". */
+export const ORGANISATION_NOUNS = wordList(`
+  newspaper paper daily weekly agency news government ministry company office police army military
+  broadcaster network channel group embassy party bank union department cabinet parliament court
+  council committee kremlin
+`);
+
+/** Words that describe a speaker's role, in either case: "Prime Minister", "press secretary". */
+export const ROLE_WORDS = new Set([
+  ...ORGANISATION_NOUNS,
+  ...wordList(`
+    president prime minister foreign secretary press spokesman spokeswoman spokesperson chancellor
+    king queen prince princess emperor premier leader leaders general senator governor mayor
+    chairman chairwoman chief deputy vice ambassador envoy director commissioner officer executive
+    head defence defense finance interior trade official officials source sources diplomat diplomats
+    analyst analysts expert experts lawmaker lawmakers adviser advisor aide professor senior former
+    mr mrs ms miss dr sir dame lord lady
+  `),
+]);
+
+/** Role words that belong to a person, not an organisation: they split "Prime Minister Shinzo Abe". */
+export const PERSONAL_ROLES = new Set([...ROLE_WORDS].filter((word) => !ORGANISATION_NOUNS.has(word)));
+
+/** Different words for the same job, so "the spokesman" finds a "press secretary". */
+export const TITLE_SYNONYMS: [RegExp, string][] = [[/\b(?:spokesman|spokeswoman|press secretary)$/, 'spokesperson']];
+
+/** Forms of address: part of how a person is named, never a title worth remembering. */
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady']);
+
+/** Titles a bare "leader" can stand for: "the Russian leader" is its president or prime minister. */
+export const LEADER_TITLES = [
+  'president',
+  'prime minister',
+  'premier',
+  'chancellor',
+  'king',
+  'queen',
+  'emperor',
+  'leader',
+];
+
+export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this']);
+
+export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+
+/**
+ * Words that end a speaker phrase even when capitalised at the start of a sentence ("While …",
+ * "In April …"). Weekdays and months are here so "said Tester Tuesday" stops at Tester; "May" is
+ * left out because it is also a surname.
+ */
+export const FUNCTION_WORDS = wordList(`
+  and but or nor so yet while whereas though although because since as if when where after before
+  until unless despite in on at by for from with without to of into over under about against
+  between during through both either neither there here then also meanwhile however still even
+  what which who whom whose that these those such many some most all each every no not only just
+  yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday sunday
+  january february march april june july august september october november december
+`);
+
+/** Words that may sit between a speaker and the verb: "Kawamura also said", "she has warned". */
+export const VERB_MODIFIERS = wordList(`
+  also later then again once earlier had has have was were is are been would will did does
+`);
+
+/** Abbreviations whose period does not end a sentence: "Mr. Tester said". */
+export const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'col',
+  'capt',
+  'prof',
+]);
+
+/** Demonyms and short forms that no shared prefix links to their country. */
+export const COUNTRY_ALIASES: Record<string, string> = {
+  us: 'america',
+  'u.s': 'america',
+  american: 'america',
+  uk: 'britain',
+  'u.k': 'britain',
+  british: 'britain',
+  french: 'france',
+  dutch: 'netherlands',
+  swiss: 'switzerland',
+};
+
+/** A speaker phrase longer than this is a clause, not a name with its titles. */
+export const MAX_PHRASE_WORDS = 10;
+
+/**
+ * Quotations of one or two words are usually scare quotes (‘breakthrough’, “reform”), not speech.
+ * They count only when a speech verb in the same sentence attributes them — “move forward”,
+ * Lavrov said — and are dropped otherwise, rather than reported as unattributed.
+ */
+export const SCARE_QUOTE_MAX_WORDS = 2;
+
+/** Longer than any gap allowed between two words of a phrase, or a quote and its attribution. */
+export const MAX_GAP = 12;
+
+/** Stands in for quoted text in the frame: not a letter, not a space, not sentence punctuation. */
+export const MASK = '\uE000';
+
+export const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.-]*[\p{L}\p{N}])?/gu;
