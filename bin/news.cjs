@@ -31,13 +31,14 @@ function readCache(path) {
 const scripts = new Map();
 
 /**
- * Evaluates a CommonJS file through vm.Script with the V8 code cache `cache`, so start-up skips
- * compiling it; a cache from another Node version or build is rejected by V8 and ignored.
+ * Evaluates a CommonJS file through vm.Script with the V8 code cache `cache` (its path, or its
+ * bytes already read), so start-up skips compiling it; a cache from another Node version or build
+ * is rejected by V8 and ignored.
  * The files in dist/ require only Node's built-in modules, which this file's `require` finds, and
  * './vendor/<name>.cjs', which `requireVendor` evaluates the same way.
  */
 function evaluate(file, cache, requireVendor) {
-  const cachedData = cache === undefined ? undefined : readCache(cache);
+  const cachedData = typeof cache === 'string' ? readCache(cache) : cache;
   // Node's own CommonJS wrapper (require('node:module').wrap, without loading that module). The
   // build makes every file in dist/ pure ASCII, so reading it as Latin-1 is exact, and it skips
   // UTF-8 decoding: ~0.2 ms for main.cjs.
@@ -51,37 +52,36 @@ function evaluate(file, cache, requireVendor) {
 }
 
 /**
- * The commands with a code cache of their own for dist/main.cjs (`main.cjs.<command>.cache`),
- * holding only the code that command runs; `other` serves --help, --version and the rest.
- * Deserialising a cache costs time in proportion to its size, so `--version` with list's, read's
- * and search's code in its cache started ~1 ms slower.
- */
-const CACHED_COMMANDS = ['list', 'read', 'search', 'quotes', 'completion', '__complete-slugs'];
-
-/**
- * Which cache to load main.cjs with, guessed from the arguments before commander has parsed them:
- * the first that names a command. Any cache of main.cjs is right for any command, so a wrong guess
- * (`--dir read list`) only costs the time of compiling what the cache lacks.
+ * Which cache to load main.cjs with (`main.cjs.<name>.cache`, holding only the code that command
+ * runs; `other` serves --help, --version and the rest), guessed before commander has parsed the
+ * arguments: the first word-like argument for which the build made a cache. Deserialising a cache
+ * costs time in proportion to its size, so one cache for every command would slow them all. Any
+ * cache of main.cjs is right for any command, so a wrong guess (`--dir read list`) only costs the
+ * time of compiling what the cache lacks; a word that names no cache costs one failed open.
  */
 function cacheFor(argv) {
-  return argv.find((arg) => CACHED_COMMANDS.includes(arg)) ?? 'other';
+  for (const arg of argv) {
+    if (!/^[a-z_][a-z0-9_-]*$/.test(arg)) continue;
+    const cache = readCache(`${MAIN}.${arg}.cache`);
+    if (cache !== undefined) return { name: arg, cache };
+  }
+  return { name: 'other', cache: readCache(`${MAIN}.other.cache`) };
 }
 
 /**
- * Evaluates dist/main.cjs with the code cache named `cache` (false: none); yaml, marked and
- * string-width (dist/vendor/) are evaluated when it first requires them, each with its own cache.
- * `scripts` can produce fresh caches afterwards, and `requireVendor` loads a library before
- * main.cjs does, to warm it up for its cache.
+ * Evaluates dist/main.cjs with the code cache `cache` (its bytes; undefined: none); yaml, marked
+ * and string-width (dist/vendor/) are evaluated when it first requires them, each with its own
+ * cache unless `withCaches` is false. `scripts` can produce fresh caches afterwards, and
+ * `requireVendor` loads a library before main.cjs does, to warm it up for its cache.
  */
-function loadMain(cache) {
+function loadMain(cache, withCaches = true) {
   const vendored = new Map();
   const requireVendor = (id) => {
     const file = join(DIST, id);
-    if (!vendored.has(id))
-      vendored.set(id, evaluate(file, cache === false ? undefined : `${file}.cache`, requireVendor));
+    if (!vendored.has(id)) vendored.set(id, evaluate(file, withCaches ? `${file}.cache` : undefined, requireVendor));
     return vendored.get(id);
   };
-  const exports = evaluate(MAIN, cache === false ? undefined : `${MAIN}.${cache}.cache`, requireVendor);
+  const exports = evaluate(MAIN, cache, requireVendor);
   return { exports, requireVendor, scripts };
 }
 
@@ -147,7 +147,7 @@ function printPrebuilt(file) {
       }
       // A reader that stopped early is not an error (as for every command); anything else is.
       if (error.code !== 'EPIPE') {
-        writeSync(2, loadMain('other').exports.describeOutputError(error));
+        writeSync(2, loadMain(cacheFor([]).cache).exports.describeOutputError(error));
         process.exitCode = 2;
       }
       return true;
@@ -166,7 +166,7 @@ function run() {
     exitOnSignal('SIGTERM', 143);
   }
 
-  const { createStreamIo, describeBug, main } = loadMain(cacheFor(argv)).exports;
+  const { createStreamIo, describeBug, main } = loadMain(cacheFor(argv).cache).exports;
 
   /** A bug must still end in one line on stderr and exit 2, never a stack trace. */
   function reportBug(error) {
@@ -177,9 +177,14 @@ function run() {
   process.on('unhandledRejection', reportBug);
 
   // A terminal gets Node's stream (it knows the window size); a pipe or file gets the bare descriptor,
-  // which skips building process.stdout, a few milliseconds of start-up.
+  // which skips building process.stdout, a few milliseconds of start-up. stderr is always written
+  // through its descriptor: whether it is a terminal is asked of Node's stream only when news wants
+  // to know (a progress line, help on stderr), since building that stream loads node:tty, net and
+  // the streams (~3 ms), and `news read x | less` has stderr on the terminal at every run.
   const stdout = stdoutMayBeTerminal ? process.stdout : 1;
-  const stderr = mayBeTerminal(2) ? process.stderr : 2;
+  const stderr = mayBeTerminal(2)
+    ? { fd: 2, probe: () => ({ isTTY: process.stderr.isTTY === true, columns: process.stderr.columns }) }
+    : 2;
   const indexWorker = join(DIST, 'index-worker.cjs');
   /** For the search index's lock: who holds it, and whether a holder that did not let go still runs. */
   const owner = {
@@ -200,4 +205,4 @@ function run() {
 }
 
 if (require.main === module) run();
-else module.exports = { BUNDLED, CACHED_COMMANDS, MAIN, loadMain };
+else module.exports = { BUNDLED, MAIN, loadMain };

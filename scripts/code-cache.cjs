@@ -1,47 +1,43 @@
 // Writes the V8 code caches bin/news.cjs loads: one for dist/main.cjs per command
-// (`main.cjs.<command>.cache`, see CACHED_COMMANDS there), and one per library in dist/vendor/.
+// (`main.cjs.<command>.cache`, see cacheFor there), and one per library in dist/vendor/.
 //
 // Each main.cjs cache is made in a process of its own (this script runs itself with the
 // command's name), since V8 shares compiled functions between scripts of the same file and a
-// cache would otherwise hold every command's code: it runs the command once or twice in-process
-// (output discarded), so that V8 has compiled the functions it uses, then saves the cache.
-// The vendor caches come from reading the bundled article without its compiled catalog, so
-// the YAML and Markdown parsers load and run, and from string-width measuring some wide text.
+// cache would otherwise hold every command's code: it runs the command's warm-up command lines
+// (each command's definition lists them, src/commands/) in-process, output discarded, so that V8
+// has compiled the functions it uses, then saves the cache. The vendor caches come from reading
+// the bundled article without its compiled catalog, so the YAML and Markdown parsers load and
+// run, and from string-width measuring some wide text.
 'use strict';
 
 const { execFileSync } = require('node:child_process');
 const { writeFileSync } = require('node:fs');
-const { BUNDLED, CACHED_COMMANDS, MAIN, loadMain } = require('../bin/news.cjs');
+const { BUNDLED, MAIN, loadMain } = require('../bin/news.cjs');
 
-/** What each cache is warmed with: plain and styled output, as pipes and terminals get. */
-const WARM_UP = {
-  list: [['list'], ['list', '--color', 'always']],
-  read: [
-    ['read', 'abe-putin'],
-    ['read', 'abe-putin', '--color', 'always'],
-  ],
-  search: [
-    ['search', 'Putin'],
-    ['search', 'Putin', '--color', 'always'],
-  ],
-  quotes: [['quotes'], ['quotes', '--color', 'always']],
-  completion: [['completion', 'bash']],
-  '__complete-slugs': [['__complete-slugs']],
-  other: [['--help'], ['--version']],
-  vendor: [
-    ['--no-cache', 'read', 'abe-putin'],
-    ['--no-cache', 'search', 'Putin'],
-  ],
-};
+/** Caches that are not a command's: everything else (help, version), and the vendored libraries. */
+const OTHER = { other: [['--help'], ['--version']] };
+const VENDOR = [
+  ['--no-cache', 'read', 'abe-putin'],
+  ['--no-cache', 'search', 'Putin'],
+];
 
 const sink = { isTTY: false, write: (_chunk, done) => done(), on: () => undefined };
 
+/** Every cache's name and the command lines that warm it up. */
+function warmUps(news) {
+  const lines = { ...OTHER, vendor: VENDOR };
+  for (const command of news.COMMANDS) lines[command.name] = command.warmUp;
+  return lines;
+}
+
 async function warmUp(name) {
-  const { exports: news, requireVendor, scripts } = loadMain(false);
+  const { exports: news, requireVendor, scripts } = loadMain(undefined, false);
   // The bundled articles bin/news.cjs passes, so the cache holds the code runs use; for the vendor
   // files, parsing for real: the folder without its catalog and index, as a user's folder is read.
   const options = { bundled: name === 'vendor' ? { dir: BUNDLED.dir } : BUNDLED };
-  for (const argv of WARM_UP[name]) {
+  const lines = warmUps(news)[name];
+  if (lines === undefined) throw new Error(`no code cache called '${name}'`);
+  for (const argv of lines) {
     // A warm-up that fails would leave its command's code out of the cache, unnoticed: stop the build.
     const code = await news.main(argv, news.createStreamIo(sink, sink), {}, options);
     if (code !== 0) throw new Error(`code cache warm-up 'news ${argv.join(' ')}' exited ${code}`);
@@ -59,7 +55,7 @@ const name = process.argv[2];
 if (name !== undefined) {
   warmUp(name);
 } else {
-  for (const each of [...CACHED_COMMANDS, 'other', 'vendor']) {
+  for (const each of Object.keys(warmUps(loadMain(undefined, false).exports))) {
     execFileSync(process.execPath, [__filename, each], { stdio: 'inherit' });
   }
 }

@@ -4,6 +4,7 @@ import { parseBody } from './article/markdown.js';
 import { parseArticle } from './article/parse.js';
 import { renderManPage } from './cli/manpage.js';
 import { createProgram } from './cli/program.js';
+import { COMMANDS } from './commands/registry.js';
 import { CATALOG_FORMAT, type CompiledCatalog } from './library/catalog.js';
 import { readArticleFile, scanFolders } from './library/files.js';
 import { buildChunk } from './library/index/build.js';
@@ -66,7 +67,7 @@ export async function renderPrebuiltOutput(bundledDir: string): Promise<{ versio
  */
 export function renderManPageFile(version: string, date: string): string {
   return renderManPage(
-    createProgram(pipedIo().io, version, async () => undefined),
+    createProgram(pipedIo().io, version, COMMANDS, async () => undefined),
     { version, date },
   );
 }

@@ -10,10 +10,8 @@ import type { Article } from '../src/article/article.js';
 import { parseBody } from '../src/article/markdown.js';
 import type { Env } from '../src/cli/settings.js';
 import { main } from '../src/main.js';
-import { createChalk } from '../src/render/colors.js';
-import { renderArticlePlain } from '../src/render/plain.js';
-import { renderArticleStyled } from '../src/render/styled.js';
-import { createMetrics, type TextMetrics } from '../src/render/width.js';
+import { renderArticle } from '../src/render/article.js';
+import { createMetrics } from '../src/render/width.js';
 import type { Io, PagerLaunch, Sink } from '../src/terminal/io.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -93,14 +91,14 @@ export function stripAnsi(text: string): string {
 /** Exact metrics, as a command gets them for text beyond the fast path. */
 export const exactMetrics = createMetrics(stringWidth);
 
-/** Renders an article the way `news read` does when piped, from its Markdown body. */
-export function renderPlain(article: Article, width: number, metrics: TextMetrics = exactMetrics): string {
-  return renderArticlePlain(article, article.blocks ?? parseBody(article.body), width, metrics);
+/** Renders an article exactly as `news read` does when piped: the same printer, `width` columns. */
+export function renderPlain(article: Article, width: number): Promise<string> {
+  return renderArticle(article, article.blocks ?? parseBody(article.body), { color: false, styled: false, width });
 }
 
-/** Renders an article the way `news read` does on a terminal; colour on unless `color` is false. */
-export function renderStyled(article: Article, width: number, color = true, metrics = exactMetrics): string {
-  return renderArticleStyled(article, article.blocks ?? parseBody(article.body), width, metrics, createChalk(color));
+/** Renders an article exactly as `news read` does on a terminal; colour on unless `color` is false. */
+export function renderStyled(article: Article, width: number, color = true): Promise<string> {
+  return renderArticle(article, article.blocks ?? parseBody(article.body), { color, styled: true, width });
 }
 
 /** A fresh temporary folder, removed when the current test finishes. */
@@ -115,17 +113,4 @@ export function privateCacheDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'news-cache-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/**
- * For running the built binary: only PATH, HOME and the given index cache (plus `extra`), so
- * nothing from the developer's shell decides colour or width, and no run writes to ~/.cache.
- */
-export function scrubbedEnv(cacheDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? tmpdir(),
-    NEWS_CACHE_DIR: cacheDir,
-    ...extra,
-  };
 }

@@ -1,4 +1,15 @@
-// The one place that decides colour, layout and width, from flags, environment and the terminal.
+// Settings, built once per run from the flags, the environment and the terminal: colour, width,
+// paging, and how the library is read. The one place that reads NO_COLOR, COLUMNS, NEWS_* and
+// friends; everything below receives plain values.
+
+import { isAbsolute, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { MAX_ARTICLE_BYTES } from '../library/files.js';
+import { type BundledArticles, resolveFolders } from '../library/folders.js';
+import type { ProcessInfo } from '../library/index/lock.js';
+import type { LibrarySettings } from '../library/library.js';
+import type { OutputSettings } from '../render/theme.js';
+import type { PagerLaunch } from '../terminal/io.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 export type ColorChoice = 'auto' | 'always' | 'never';
@@ -27,16 +38,6 @@ export interface PagerFlags {
 export interface OutputFlags {
   color?: ColorChoice;
   width?: number;
-}
-
-/** Everything a command needs to know about where its output goes; decided once, passed down. */
-export interface OutputSettings {
-  /** Emit SGR colour codes. */
-  color: boolean;
-  /** Human layout (tables, boxes, highlighted snippets) rather than the plain, script-friendly one. */
-  styled: boolean;
-  /** The widest a line may be, in terminal cells. */
-  width: number;
 }
 
 /** A terminal wider than this still gets lines this long: long lines are hard to read. */
@@ -96,4 +97,93 @@ export function resolvePager(flags: PagerFlags, env: Env, stdout: TerminalInfo):
   const extra: Record<string, string> = env.LESSCHARSET === undefined ? { LESSCHARSET: 'utf-8' } : {};
   if (env.LESS === undefined) extra.LESS = 'FRX';
   return { argv, env: extra };
+}
+
+/** NEWS_MAX_ARTICLE_BYTES raises or lowers the size cap; anything but a whole number is a usage error. */
+function resolveMaxArticleBytes(value: string | undefined): number {
+  if (value === undefined || value === '') return MAX_ARTICLE_BYTES;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new UsageError(
+      `NEWS_MAX_ARTICLE_BYTES='${value}' is not a whole number of bytes; unset it or give one like 2097152`,
+    );
+  }
+  return Number(value);
+}
+
+/**
+ * Where search indexes live: NEWS_CACHE_DIR, else $XDG_CACHE_HOME/news (an absolute path, as the
+ * XDG spec requires), else ~/.cache/news; without any of them, indexes are built in memory.
+ */
+export function resolveCacheDir(env: Env): string | undefined {
+  if (env.NEWS_CACHE_DIR) return resolve(env.NEWS_CACHE_DIR);
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'news');
+  if (env.HOME && isAbsolute(env.HOME)) return join(env.HOME, '.cache', 'news');
+  return undefined;
+}
+
+/** NEWS_INDEX_CHECK: how each run looks for changed articles; see IndexSettings.check. */
+function resolveIndexCheck(value: string | undefined): 'files' | 'folders' {
+  if (value === undefined || value === '' || value === 'files') return 'files';
+  if (value === 'folders') return 'folders';
+  throw new UsageError(`NEWS_INDEX_CHECK='${value}' is not 'files' or 'folders'; unset it or pick one`);
+}
+
+/** The options every command takes, as commander parsed them. */
+export interface GlobalOptions {
+  color?: ColorChoice | false;
+  pager?: string | false;
+  width?: number;
+  dir: string[];
+  /** false for --no-cache: read the folders directly, neither using nor writing the search index. */
+  cache: boolean;
+}
+
+/** What bin/news.cjs tells about the process: the package's articles, the index worker, who holds locks. */
+export interface ProcessOptions {
+  /** The bundled articles: bin/news.cjs passes the package's own `articles/`, never the working directory. */
+  bundled: BundledArticles;
+  /** dist/index-worker.cjs: builds of big indexes use a second core through it. */
+  indexWorker?: string;
+  /** This process's pid and a way to ask whether another runs: for the index's lock file. */
+  owner?: ProcessInfo;
+}
+
+/** Everything about one run that is not the command's own arguments: decided once, passed down. */
+export interface Settings {
+  output: OutputSettings;
+  /** The pager to show human output through, with its whole environment; undefined: print directly. */
+  pager: PagerLaunch | undefined;
+  library: LibrarySettings;
+}
+
+/**
+ * The run's settings from the global options, the environment and the terminal. `pageable` says
+ * whether the command's output is for people (JSON and completion scripts never are).
+ */
+export function resolveSettings(
+  globals: GlobalOptions,
+  pageable: boolean,
+  env: Env,
+  stdout: TerminalInfo,
+  process: ProcessOptions,
+): Settings {
+  const flags: OutputFlags = {};
+  if (globals.color === false) flags.color = 'never';
+  else if (globals.color !== undefined) flags.color = globals.color;
+  if (globals.width !== undefined) flags.width = globals.width;
+  const pagerFlags: PagerFlags = { json: !pageable };
+  if (globals.pager !== undefined) pagerFlags.pager = globals.pager;
+  const pager = resolvePager(pagerFlags, env, stdout);
+  return {
+    output: resolveOutputSettings(flags, env, stdout),
+    pager: pager && { argv: pager.argv, env: { ...env, ...pager.env } },
+    library: {
+      folders: resolveFolders(globals.dir, env.NEWS_PATH, process.bundled),
+      maxArticleBytes: resolveMaxArticleBytes(env.NEWS_MAX_ARTICLE_BYTES),
+      cacheDir: globals.cache ? resolveCacheDir(env) : undefined,
+      indexCheck: resolveIndexCheck(env.NEWS_INDEX_CHECK),
+      indexWorker: process.indexWorker,
+      owner: process.owner,
+    },
+  };
 }

@@ -1,129 +1,160 @@
-// The library as list and search see it: every folder's index, with folder precedence applied.
+// One library every command uses: the articles of its folders, first folder winning, read through the search index or straight from their files.
 
-import { join, sep } from 'node:path';
+import { statSync } from 'node:fs';
 import type { Article, ArticleInfo } from '../article/article.js';
 import type { Block } from '../article/model.js';
-import { ArticleError } from '../errors.js';
+import { sanitizeLine } from '../article/sanitize.js';
+import type { ArticleError } from '../errors.js';
+import { readArticleFile, scanFolders } from './files.js';
 import type { Folder } from './folders.js';
-import { articleDoc } from './index/build.js';
-import { MemorySource, Segment } from './index/reader.js';
-import {
-  discardFolderIndex,
-  type FolderIndex,
-  type IndexSettings,
-  indexInMemory,
-  openFolderIndex,
-} from './index/store.js';
-import { SegmentBuilder } from './index/writer.js';
-import { articleInfo, type SegmentView } from './view.js';
+import { CorruptIndexError } from './index/bytes.js';
+import type { ProcessInfo } from './index/lock.js';
+import type { IndexSettings } from './index/store.js';
+import { type IndexedLibrary, libraryArticles, openIndexedLibrary, type Shadowed } from './indexed.js';
+import { ArticleLoader, CompiledArticles, loadArticles, loadBlocks } from './loader.js';
+import { quickTitle } from './quick-title.js';
+import { findArticleFile } from './slugs.js';
 
-export interface Shadowed {
-  hidden: { slug: string; path: string };
-  winner: { slug: string; path: string };
+/** How the library is read; built once by the command line from flags and environment. */
+export interface LibrarySettings {
+  /** The article folders, in the order they win. */
+  folders: readonly Folder[];
+  /** Articles larger than this many bytes are refused before they are read. */
+  maxArticleBytes: number;
+  /** Where user folders' search indexes are kept; undefined for --no-cache (indexes in memory). */
+  cacheDir: string | undefined;
+  /** How the index looks for changed articles: every file's stat, or only each folder's. */
+  indexCheck: 'files' | 'folders';
+  /** The index worker script, when there is one (the built CLI); tests index on one thread. */
+  indexWorker?: string | undefined;
+  /** This process, for the index's lock file (bin/news.cjs); tests run without it. */
+  owner?: ProcessInfo | undefined;
 }
 
-export interface IndexedLibrary {
-  views: SegmentView[];
-  /** Articles that were skipped (unreadable, bad front matter, not regular files), sorted by path. */
+/** What reading the library found to tell the user: index notes, skipped articles, hidden ones. */
+export interface LibraryReport {
+  notes: string[];
+  /** Articles that were skipped (unreadable, bad front matter, not regular files). */
   problems: ArticleError[];
   /** Articles hidden by an article of the same slug in an earlier folder. */
   shadowed: Shadowed[];
-  /** One-line notes about the index itself, for stderr. */
-  notes: string[];
-  /** Forgets every cached index this library came from, so the next open rebuilds them. */
-  discard(): void;
 }
 
-/**
- * Opens every folder's index: the bundled articles' from dist/bundled.idx (made at build time; in
- * memory if they changed since), user folders through the cache unless `settings.cacheDir` is undefined. An
- * article whose slug an earlier folder already has is hidden, as everywhere else in news.
- */
-export async function openLibrary(folders: readonly Folder[], settings: IndexSettings): Promise<IndexedLibrary> {
-  const views: SegmentView[] = [];
-  const problems: ArticleError[] = [];
-  const shadowed: Shadowed[] = [];
-  const notes: string[] = [];
-  const indexes: FolderIndex[] = [];
-  for (const folder of folders) {
-    const index =
-      folder.origin === 'bundled' ? await indexInMemory(folder, settings) : await openFolderIndex(folder, settings);
-    indexes.push(index);
-    problems.push(...index.problems);
-    notes.push(...index.notes);
-    const earlier = [...views];
-    for (const { segment, deleted } of index.segments) {
-      const live = new Uint8Array(segment.count).fill(1);
-      for (const doc of deleted) live[doc] = 0;
-      for (const doc of segment.problems) {
-        if (!live[doc]) continue;
-        live[doc] = 0;
-        const reason = segment.meta(doc);
-        problems.push(new ArticleError(join(folder.path, segment.name(doc)), String(reason)));
-      }
-      // An article whose file name an earlier folder has is hidden by it (checked only when there is one).
-      if (earlier.length > 0) {
-        segment.names.forEach((name, doc) => {
-          if (!live[doc]) return;
-          for (const view of earlier) {
-            const other = view.segment.find(name);
-            if (other < 0 || !view.live[other]) continue;
-            live[doc] = 0;
-            const slug = name.slice(0, -3);
-            shadowed.push({
-              hidden: { slug, path: join(folder.path, name) },
-              winner: { slug, path: join(view.folder, name) },
-            });
-            return;
-          }
-        });
-      }
-      views.push(withStats({ segment, live, folder: folder.path }));
+/** An article and its body as the document model. */
+export interface LoadedArticle {
+  article: Article;
+  blocks: readonly Block[];
+}
+
+export type { Shadowed } from './indexed.js';
+
+/** Progress of a long index build, for a line on stderr. */
+export interface BuildProgress {
+  update(done: number, total: number): void;
+  done(): void;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export class Library {
+  readonly report: LibraryReport = { notes: [], problems: [], shadowed: [] };
+
+  constructor(
+    private readonly settings: LibrarySettings,
+    private readonly progress?: BuildProgress,
+  ) {}
+
+  /** The article called `slug`, or NotFoundError suggesting the closest slugs; notes only its own shadowing. */
+  async article(slug: string): Promise<LoadedArticle> {
+    const scan = scanFolders(this.settings.folders);
+    const file = findArticleFile(scan, slug);
+    this.report.shadowed.push(...scan.shadowed.filter(({ hidden }) => hidden.slug === slug));
+    const article = await new ArticleLoader(this.settings.maxArticleBytes).load(file);
+    return { article, blocks: await loadBlocks(article) };
+  }
+
+  /** Every article, parsed; one that cannot be read is reported and never hides the others. */
+  async articles(): Promise<LoadedArticle[]> {
+    const scan = scanFolders(this.settings.folders);
+    this.report.shadowed.push(...scan.shadowed);
+    const { articles, problems } = await loadArticles(scan, this.settings.maxArticleBytes);
+    this.report.problems.push(...problems);
+    const loaded: LoadedArticle[] = [];
+    for (const article of articles) loaded.push({ article, blocks: await loadBlocks(article) });
+    return loaded;
+  }
+
+  /** Every article's metadata, through the search index. */
+  infos(): Promise<ArticleInfo[]> {
+    return this.query(libraryArticles);
+  }
+
+  /**
+   * Runs `use` over the library read through the search index. Damage found while querying (a
+   * checksum that fails deep in a segment) discards the cached indexes and runs `use` once more
+   * over rebuilt ones.
+   */
+  async query<T>(use: (library: IndexedLibrary) => T): Promise<T> {
+    let library = await this.openIndex();
+    let result: T;
+    const notes: string[] = [];
+    try {
+      result = use(library);
+    } catch (error) {
+      if (!(error instanceof CorruptIndexError)) throw error;
+      library.discard();
+      notes.push(`a search index was damaged (${error.message}); rebuilt it`);
+      library = await this.openIndex();
+      result = use(library);
     }
+    // Two folders in one unwritable cache would say the same thing twice: once is enough.
+    this.report.notes.push(...new Set([...library.notes, ...notes]));
+    this.report.shadowed.push(...library.shadowed);
+    this.report.problems.push(...library.problems);
+    return result;
   }
-  problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { views, problems, shadowed, notes, discard: () => indexes.forEach(discardFolderIndex) };
-}
 
-/** Adds the live document count and field totals: the segment's totals less its documents that do not count. */
-function withStats(view: Omit<SegmentView, 'documents' | 'totals' | 'prefix'>): SegmentView {
-  const { segment, live } = view;
-  const totals = [...segment.totals];
-  let documents = segment.count;
-  // Few documents are not live (deleted, hidden, skipped): subtracting them beats summing the rest.
-  for (let doc = live.indexOf(0); doc >= 0; doc = live.indexOf(0, doc + 1)) {
-    documents -= 1;
-    for (let field = 0; field < totals.length; field++)
-      totals[field] = (totals[field] as number) - segment.fieldLength(doc, field);
-  }
-  return { ...view, documents, totals, prefix: join(view.folder, sep) };
-}
-
-/** Articles already in memory as a one-folder library, indexed exactly as folders are. */
-export function libraryOfArticles(
-  documents: readonly { article: Article; blocks: readonly Block[] }[],
-  folder = '.',
-): IndexedLibrary {
-  const builder = new SegmentBuilder();
-  const sorted = [...documents].sort((a, b) => (`${a.article.slug}.md` < `${b.article.slug}.md` ? -1 : 1));
-  for (const { article, blocks } of sorted) {
-    builder.add(articleDoc(article, blocks, { name: `${article.slug}.md`, size: 0, mtimeMs: 0, sourceSum: 0 }));
-  }
-  const segment = new Segment(new MemorySource(builder.toBytes()));
-  const live = new Uint8Array(segment.count).fill(1);
-  return { views: [withStats({ segment, live, folder })], problems: [], shadowed: [], notes: [], discard: () => {} };
-}
-
-/** Every live article's metadata, in no particular order. */
-export function libraryArticles(library: IndexedLibrary): ArticleInfo[] {
-  const out: ArticleInfo[] = [];
-  for (const view of library.views) {
-    // Every name is needed: decoding (and checking) them in one go beats ten thousand one by one.
-    void view.segment.names;
-    const rows = view.segment.allMeta();
-    rows.forEach((row, doc) => {
-      if (view.live[doc] && typeof row !== 'string') out.push(articleInfo(view, doc, row));
+  /**
+   * `slug<TAB>title` for every article `news read` would accept, first folder winning: for shell
+   * completion, which runs on every Tab, so it is quick and never fails. Bundled titles come from
+   * the compiled catalog, other titles from the `title:` line without parsing YAML or Markdown; a
+   * folder the user is still typing is skipped, and an unreadable file just gets no title.
+   */
+  slugTitles(): string[] {
+    const scan = scanFolders(this.settings.folders.filter((folder) => isFolder(folder.path)));
+    const compiled = new CompiledArticles();
+    return scan.files.map((file) => {
+      let title: string | undefined;
+      try {
+        const text = readArticleFile(file.path, this.settings.maxArticleBytes);
+        title = compiled.find(file, text)?.title ?? quickTitle(text);
+      } catch {
+        title = undefined;
+      }
+      return title === undefined ? file.slug : `${file.slug}\t${sanitizeLine(title)}`;
     });
   }
-  return out;
+
+  private async openIndex(): Promise<IndexedLibrary> {
+    const { settings, progress } = this;
+    const index: IndexSettings = {
+      cacheDir: settings.cacheDir,
+      maxBytes: settings.maxArticleBytes,
+      check: settings.indexCheck,
+    };
+    if (settings.indexWorker !== undefined) index.workerScript = settings.indexWorker;
+    if (settings.owner !== undefined) index.owner = settings.owner;
+    if (progress) index.progress = (done, total) => progress.update(done, total);
+    try {
+      return await openIndexedLibrary(settings.folders, index);
+    } finally {
+      progress?.done();
+    }
+  }
 }

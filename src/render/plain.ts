@@ -1,8 +1,7 @@
 // The plain printer: text for pipes, files and NO_COLOR readers; no escape byte, ever.
 
-import type { Article, Banner } from '../article/article.js';
-import type { Block } from '../article/model.js';
-import { layoutArticle, type Theme } from './layout.js';
+import type { Banner } from '../article/article.js';
+import type { Theme } from './layout.js';
 import type { TextMetrics } from './width.js';
 import { wrapStyled } from './wrap.js';
 
@@ -23,12 +22,3 @@ export const plainTheme: Theme = {
     return [...wrapStyled(title, width, metrics).map((line) => line.text), ...text];
   },
 };
-
-export function renderArticlePlain(
-  article: Article,
-  blocks: readonly Block[],
-  width: number,
-  metrics: TextMetrics,
-): string {
-  return layoutArticle(article, blocks, width, plainTheme, metrics);
-}

@@ -1,9 +1,9 @@
 // The styled printer: the same layout as the plain one, dressed with colour and box drawing.
 
 import type { ChalkInstance } from 'chalk';
-import type { Article, Banner } from '../article/article.js';
-import type { Block, SpanStyle } from '../article/model.js';
-import { layoutArticle, type Theme } from './layout.js';
+import type { Banner } from '../article/article.js';
+import type { SpanStyle } from '../article/model.js';
+import type { Theme } from './layout.js';
 import type { TextMetrics } from './width.js';
 import { wrapStyled } from './wrap.js';
 
@@ -48,14 +48,4 @@ export function createStyledTheme(chalk: ChalkInstance): Theme {
       return [top, ...middle, border(`╰${'─'.repeat(width - 2)}╯`)];
     },
   };
-}
-
-export function renderArticleStyled(
-  article: Article,
-  blocks: readonly Block[],
-  width: number,
-  metrics: TextMetrics,
-  chalk: ChalkInstance,
-): string {
-  return layoutArticle(article, blocks, width, createStyledTheme(chalk), metrics);
 }

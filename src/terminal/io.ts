@@ -82,16 +82,38 @@ class StreamSink implements Sink {
   }
 }
 
+/** What a descriptor is, asked only when needed: whether it is a terminal, and how wide. */
+export type TerminalProbe = () => { isTTY: boolean; columns?: number | undefined };
+
 /**
  * Writes straight to a file descriptor, synchronously: for pipes and files, where creating
- * process.stdout would cost ~3 ms of start-up (a net.Socket and its modules) for nothing.
- * A pipe someone else made non-blocking answers EAGAIN when full; then it waits 1 ms and retries.
+ * process.stdout would cost ~3 ms of start-up (a net.Socket and its modules) for nothing, and for
+ * stderr on a terminal, which news writes little to. Whether it is a terminal is asked of `probe`
+ * the first time anyone wants to know (a progress line, help on stderr), so a run that never asks
+ * never loads node:tty. A pipe someone else made non-blocking answers EAGAIN when full; then it
+ * waits 1 ms and retries.
  */
 class FdSink implements Sink {
-  readonly isTTY = false;
   error: NodeJS.ErrnoException | undefined;
+  private terminal: ReturnType<TerminalProbe> | undefined;
 
-  constructor(private readonly fd: number) {}
+  constructor(
+    private readonly fd: number,
+    private readonly probe?: TerminalProbe,
+  ) {}
+
+  private describe(): ReturnType<TerminalProbe> {
+    this.terminal ??= this.probe?.() ?? { isTTY: false };
+    return this.terminal;
+  }
+
+  get isTTY(): boolean {
+    return this.describe().isTTY;
+  }
+
+  get columns(): number | undefined {
+    return this.describe().columns;
+  }
 
   write(text: string): void {
     if (this.error || text === '') return;
@@ -112,16 +134,21 @@ class FdSink implements Sink {
   }
 }
 
-/** Where output goes: a terminal stream (process.stdout on a TTY) or a plain file descriptor. */
-export type Destination = WritableTerminal | number;
+/**
+ * Where output goes: a terminal stream (process.stdout on a TTY), a plain file descriptor, or a
+ * descriptor with a probe that tells, when asked, whether it is a terminal.
+ */
+export type Destination = WritableTerminal | number | { fd: number; probe: TerminalProbe };
 
 function createSink(destination: Destination): StreamSink | FdSink {
-  return typeof destination === 'number' ? new FdSink(destination) : new StreamSink(destination);
+  if (typeof destination === 'number') return new FdSink(destination);
+  if ('probe' in destination) return new FdSink(destination.fd, destination.probe);
+  return new StreamSink(destination);
 }
 
 /**
- * Io over real output; bin/news.cjs passes process.stdout and process.stderr on a terminal and
- * the bare descriptors 1 and 2 otherwise.
+ * Io over real output; bin/news.cjs passes process.stdout on a terminal and the bare descriptor 1
+ * otherwise, and descriptor 2 for stderr with a probe when it may be a terminal.
  */
 export function createStreamIo(stdout: Destination, stderr: Destination): Io {
   const out = createSink(stdout);
@@ -134,28 +161,8 @@ export function createStreamIo(stdout: Destination, stderr: Destination): Io {
       await Promise.all([drained(out), drained(err)]);
       return out.error;
     },
-    page: runPager,
+    page: async (text, pager) => (await import('./pager.js')).runPager(text, pager),
   };
-}
-
-/** Runs the pager with `text` on its standard input and the terminal as its output. */
-async function runPager(text: string, pager: PagerLaunch): Promise<boolean> {
-  const { spawn } = await import('node:child_process');
-  const [command, ...args] = pager.argv;
-  if (command === undefined) return false;
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'inherit', 'inherit'], env: pager.env });
-    let started = false;
-    child.on('spawn', () => {
-      started = true;
-    });
-    // ENOENT and friends: the pager does not exist or cannot run; the caller prints directly.
-    child.on('error', () => resolve(started));
-    child.on('close', () => resolve(true));
-    // The reader quitting before reading everything closes the pipe: that is not an error.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(text);
-  });
 }
 
 /** A sink that keeps what is written, for output that may go to a pager once it is complete. */

@@ -29,3 +29,17 @@ export function reportShadowed(
     io.stderr.write(formatMessage('note', `'${hidden.slug}' from ${winner.path} hides ${hidden.path}`));
   }
 }
+
+/** The one line shown for an error news did not expect: a bug, never a stack trace. */
+export function describeBug(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  return formatMessage('error', `internal error: ${detail}; please report this as a bug`);
+}
+
+/** The one line shown when the output cannot be written (bin/news.cjs uses it too). */
+export function describeOutputError(error: NodeJS.ErrnoException): string {
+  return formatMessage(
+    'error',
+    `cannot write the output (${error.code ?? error.message}); check the disk or the receiving program`,
+  );
+}

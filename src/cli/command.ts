@@ -1,0 +1,43 @@
+// What a command gives the command line: its name, its arguments and options, and how to run it.
+
+import type { Command } from 'commander';
+import type { Io } from '../terminal/io.js';
+import type { Settings } from './settings.js';
+
+/** What a command's run receives: where to write, and the run's settings. */
+export interface CommandContext {
+  io: Io;
+  settings: Settings;
+  /** The whole command line, for commands that describe it (completion scripts). */
+  program: Command;
+}
+
+/**
+ * One command. Its module is loaded at every start (commander needs every command to parse and
+ * for help), so its top level is only this definition: whatever `run` needs beyond it, it imports
+ * when it runs. `src/commands/registry.ts` lists them; adding a command is one file and one line.
+ */
+export interface CommandDefinition<T> {
+  name: string;
+  /** Kept out of help, the man page and completion (the completion scripts' own helper). */
+  hidden?: boolean;
+  /** Adds the description, arguments and options to commander's command. */
+  configure(command: Command): void;
+  /** The arguments and options commander parsed, as what `run` takes. */
+  invocation(args: readonly unknown[], options: Readonly<Record<string, unknown>>): T;
+  /** Whether this invocation's output is for people, and so may go through the pager. */
+  pageable(invocation: T): boolean;
+  /** Loads, computes, prints through the printer the settings chose, writes; returns the exit code. */
+  run(context: CommandContext, invocation: T): Promise<number>;
+  /** Command lines the build runs, output discarded, to fill this command's V8 code cache. */
+  warmUp: readonly (readonly string[])[];
+}
+
+/** Any command, whatever it takes. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of different invocation types.
+export type AnyCommand = CommandDefinition<any>;
+
+/** A definition, checked against its own invocation type. */
+export function defineCommand<T>(definition: CommandDefinition<T>): CommandDefinition<T> {
+  return definition;
+}

@@ -1,0 +1,23 @@
+// The library as commands open it (with a progress line for long index builds) and report what it found.
+
+import type { CommandContext } from '../cli/command.js';
+import { Library } from '../library/library.js';
+import { formatMessage, reportProblems, reportShadowed } from '../terminal/messages.js';
+import { progressLine } from '../terminal/progress.js';
+
+/** The run's library; a long index build shows progress on stderr when it is a terminal. */
+export function openLibrary(context: CommandContext): Library {
+  return new Library(context.settings.library, progressLine(context.io.stderr));
+}
+
+/**
+ * Writes what reading the library found on stderr: notes about the index, articles hidden by
+ * another of the same slug, and skipped articles. Returns whether any was skipped (exit code 2,
+ * as ripgrep: the good articles are still shown).
+ */
+export function reportLibrary(context: CommandContext, library: Library): boolean {
+  const { notes, shadowed, problems } = library.report;
+  for (const note of notes) context.io.stderr.write(formatMessage('note', note));
+  reportShadowed(context.io, shadowed);
+  return reportProblems(context.io, problems);
+}

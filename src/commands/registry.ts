@@ -1,0 +1,18 @@
+// Every command news has, in the order help lists them. A new command is one file here and one line below.
+
+import type { AnyCommand } from '../cli/command.js';
+import { completeSlugsCommand } from './complete-slugs.js';
+import { completionCommand } from './completion.js';
+import { listCommand } from './list.js';
+import { quotesCommand } from './quotes.js';
+import { readCommand } from './read.js';
+import { searchCommand } from './search.js';
+
+export const COMMANDS: readonly AnyCommand[] = [
+  listCommand,
+  readCommand,
+  searchCommand,
+  quotesCommand,
+  completionCommand,
+  completeSlugsCommand,
+];

@@ -1,0 +1,129 @@
+// The library as the search index holds it: every folder's index, with folder precedence applied.
+
+import { join, sep } from 'node:path';
+import type { Article, ArticleInfo } from '../article/article.js';
+import type { Block } from '../article/model.js';
+import { ArticleError } from '../errors.js';
+import type { Folder } from './folders.js';
+import { articleDoc } from './index/build.js';
+import { MemorySource, Segment } from './index/reader.js';
+import {
+  discardFolderIndex,
+  type FolderIndex,
+  type IndexSettings,
+  indexInMemory,
+  openFolderIndex,
+} from './index/store.js';
+import { SegmentBuilder } from './index/writer.js';
+import { articleInfo, type SegmentView } from './view.js';
+
+export interface Shadowed {
+  hidden: { slug: string; path: string };
+  winner: { slug: string; path: string };
+}
+
+export interface IndexedLibrary {
+  views: SegmentView[];
+  /** Articles that were skipped (unreadable, bad front matter, not regular files), sorted by path. */
+  problems: ArticleError[];
+  /** Articles hidden by an article of the same slug in an earlier folder. */
+  shadowed: Shadowed[];
+  /** One-line notes about the index itself, for stderr. */
+  notes: string[];
+  /** Forgets every cached index this library came from, so the next open rebuilds them. */
+  discard(): void;
+}
+
+/**
+ * Opens every folder's index: the bundled articles' from dist/bundled.idx (made at build time; in
+ * memory if they changed since), user folders through the cache unless `settings.cacheDir` is undefined. An
+ * article whose slug an earlier folder already has is hidden, as everywhere else in news.
+ */
+export async function openIndexedLibrary(folders: readonly Folder[], settings: IndexSettings): Promise<IndexedLibrary> {
+  const views: SegmentView[] = [];
+  const problems: ArticleError[] = [];
+  const shadowed: Shadowed[] = [];
+  const notes: string[] = [];
+  const indexes: FolderIndex[] = [];
+  for (const folder of folders) {
+    const index =
+      folder.origin === 'bundled' ? await indexInMemory(folder, settings) : await openFolderIndex(folder, settings);
+    indexes.push(index);
+    problems.push(...index.problems);
+    notes.push(...index.notes);
+    const earlier = [...views];
+    for (const { segment, deleted } of index.segments) {
+      const live = new Uint8Array(segment.count).fill(1);
+      for (const doc of deleted) live[doc] = 0;
+      for (const doc of segment.problems) {
+        if (!live[doc]) continue;
+        live[doc] = 0;
+        const reason = segment.meta(doc);
+        problems.push(new ArticleError(join(folder.path, segment.name(doc)), String(reason)));
+      }
+      // An article whose file name an earlier folder has is hidden by it (checked only when there is one).
+      if (earlier.length > 0) {
+        segment.names.forEach((name, doc) => {
+          if (!live[doc]) return;
+          for (const view of earlier) {
+            const other = view.segment.find(name);
+            if (other < 0 || !view.live[other]) continue;
+            live[doc] = 0;
+            const slug = name.slice(0, -3);
+            shadowed.push({
+              hidden: { slug, path: join(folder.path, name) },
+              winner: { slug, path: join(view.folder, name) },
+            });
+            return;
+          }
+        });
+      }
+      views.push(withStats({ segment, live, folder: folder.path }));
+    }
+  }
+  problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { views, problems, shadowed, notes, discard: () => indexes.forEach(discardFolderIndex) };
+}
+
+/** Adds the live document count and field totals: the segment's totals less its documents that do not count. */
+function withStats(view: Omit<SegmentView, 'documents' | 'totals' | 'prefix'>): SegmentView {
+  const { segment, live } = view;
+  const totals = [...segment.totals];
+  let documents = segment.count;
+  // Few documents are not live (deleted, hidden, skipped): subtracting them beats summing the rest.
+  for (let doc = live.indexOf(0); doc >= 0; doc = live.indexOf(0, doc + 1)) {
+    documents -= 1;
+    for (let field = 0; field < totals.length; field++)
+      totals[field] = (totals[field] as number) - segment.fieldLength(doc, field);
+  }
+  return { ...view, documents, totals, prefix: join(view.folder, sep) };
+}
+
+/** Articles already in memory as a one-folder library, indexed exactly as folders are. */
+export function libraryOfArticles(
+  documents: readonly { article: Article; blocks: readonly Block[] }[],
+  folder = '.',
+): IndexedLibrary {
+  const builder = new SegmentBuilder();
+  const sorted = [...documents].sort((a, b) => (`${a.article.slug}.md` < `${b.article.slug}.md` ? -1 : 1));
+  for (const { article, blocks } of sorted) {
+    builder.add(articleDoc(article, blocks, { name: `${article.slug}.md`, size: 0, mtimeMs: 0, sourceSum: 0 }));
+  }
+  const segment = new Segment(new MemorySource(builder.toBytes()));
+  const live = new Uint8Array(segment.count).fill(1);
+  return { views: [withStats({ segment, live, folder })], problems: [], shadowed: [], notes: [], discard: () => {} };
+}
+
+/** Every live article's metadata, in no particular order. */
+export function libraryArticles(library: IndexedLibrary): ArticleInfo[] {
+  const out: ArticleInfo[] = [];
+  for (const view of library.views) {
+    // Every name is needed: decoding (and checking) them in one go beats ten thousand one by one.
+    void view.segment.names;
+    const rows = view.segment.allMeta();
+    rows.forEach((row, doc) => {
+      if (view.live[doc] && typeof row !== 'string') out.push(articleInfo(view, doc, row));
+    });
+  }
+  return out;
+}

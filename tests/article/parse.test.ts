@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isCalendarDate } from '../../src/article/dates.js';
+import { countWords, parseArticle } from '../../src/article/parse.js';
+import { isValidSlug } from '../../src/article/slug.js';
+import { ArticleError } from '../../src/errors.js';
+import { FIXTURES } from '../helpers.js';
+
+function parse(source: string) {
+  return parseArticle(source, 'slug', 'x/slug.md');
+}
+
+describe('parseArticle', () => {
+  it('reads every front matter field', () => {
+    const path = join(FIXTURES, 'articles/sample.md');
+    const article = parseArticle(readFileSync(path, 'utf8'), 'sample', path);
+    expect(article).toMatchObject({
+      slug: 'sample',
+      title: 'Fixture: a synthetic article that uses every feature',
+      date: '2020-02-29',
+      source: 'Fixture Wire',
+      section: 'Tests',
+      author: 'Test Author',
+      agency: 'FXA',
+      tags: ['fixture', 'synthetic'],
+      url: 'https://example.test/fixture',
+      banner: { title: 'Synthetic notice', text: 'This banner belongs to a test fixture; nothing here is news.' },
+    });
+    expect(article.body.startsWith('\n# Fixture')).toBe(true);
+  });
+
+  it.each([
+    ['front matter title', '---\ntitle: From YAML\n---\n# From heading\n', 'From YAML'],
+    ['first # heading', 'Intro\n\n# From heading\n\nBody', 'From heading'],
+    ['closed ATX heading', '# Closed heading #\n', 'Closed heading'],
+    ['the slug', 'Just a body.\n\n## Not a level-one heading\n', 'slug'],
+  ])('takes the title from the %s', (_where, source, title) => {
+    expect(parse(source).title).toBe(title);
+  });
+
+  it('keeps dates as calendar strings, never Date objects', () => {
+    expect(parse('---\ndate: 2016-05-06\n---\n').date).toBe('2016-05-06');
+  });
+
+  it('handles a byte-order mark and CRLF line endings', () => {
+    const article = parse('\uFEFF---\r\ntitle: Windows\r\n---\r\nLine one\r\nLine two\r\n');
+    expect(article.title).toBe('Windows');
+    expect(article.body).toBe('Line one\nLine two\n');
+  });
+
+  it('accepts a single tag as text and numbers as text', () => {
+    expect(parse('---\ntags: one, two\nsource: 1843\n---\n')).toMatchObject({ tags: ['one', 'two'], source: '1843' });
+  });
+
+  it('does not turn YAML escapes into control characters', () => {
+    const article = parse('---\ntitle: "red \\e[31m alert \\x9b"\n---\n');
+    expect(article.title).toBe('red ^[[31m alert <U+009B>');
+  });
+
+  it.each([
+    ['a date that does not exist', '---\ndate: 2016-02-30\n---\n', /'date' must be a real calendar date/],
+    ['a date in another format', '---\ndate: 06/05/2016\n---\n', /'date' must be a real calendar date/],
+    ['a YAML timestamp with time', '---\ndate: 2016-05-06T10:00:00Z\n---\n', /'date'/],
+    ['invalid YAML', '---\ntitle: [unclosed\n---\n', /front matter is not valid YAML/],
+    ['duplicate keys', '---\ntitle: a\ntitle: b\n---\n', /not valid YAML/],
+    ['a list as front matter', '---\n- a\n---\n', /must be a mapping/],
+    ['unterminated front matter', '---\ntitle: x\n\nBody\n', /never ends/],
+    ['a mapping as title', '---\ntitle: {a: 1}\n---\n', /'title' must be text/],
+    ['tags that are mappings', '---\ntags: [{a: 1}]\n---\n', /'tags' must be a list of text/],
+    ['a list as banner', '---\nbanner: [a]\n---\n', /'banner' must be text or a mapping/],
+    ['deeply nested flow collections', `---\ntitle: ${'['.repeat(5000)}\n---\n`, /nests too deeply/],
+    [
+      'deeply indented mappings',
+      `---\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}\n---\n`,
+      /nests too deeply/,
+    ],
+    ['huge front matter', `---\ntitle: ${'x'.repeat(70_000)}\n---\n`, /front matter is over 65536 characters/],
+  ])('rejects %s with an error naming the file', (_what, source, message) => {
+    expect(() => parse(source)).toThrow(ArticleError);
+    expect(() => parse(source)).toThrow(message);
+    expect(() => parse(source)).toThrow(/^x\/slug\.md: /);
+  });
+
+  it('accepts empty front matter', () => {
+    expect(parse('---\n---\nBody').title).toBe('slug');
+  });
+});
+
+describe('isCalendarDate', () => {
+  it.each([
+    ['2016-05-06', true],
+    ['2020-02-29', true],
+    ['2019-02-29', false],
+    ['2016-13-01', false],
+    ['2016-5-6', false],
+    ['16-05-06', false],
+  ])('%s → %s', (text, expected) => {
+    expect(isCalendarDate(text)).toBe(expected);
+  });
+});
+
+describe('isValidSlug', () => {
+  it.each([
+    ['abe-putin', true],
+    ['a.b_c-1', true],
+    ['../x', false],
+    ['/etc/passwd', false],
+    ['.hidden', false],
+    ['a b', false],
+    ['', false],
+    ['a/b', false],
+  ])('%s → %s', (slug, expected) => {
+    expect(isValidSlug(slug)).toBe(expected);
+  });
+});
+
+describe('countWords', () => {
+  it('counts words, not punctuation or Markdown', () => {
+    expect(countWords('## – Lingering tensions –\n\n“It’s **19,000** people,” he said.')).toBe(7);
+  });
+});

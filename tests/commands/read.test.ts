@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_DIR, ESCAPE, FIXTURES, runCli, stripAnsi } from '../helpers.js';
+
+const ARTICLES = join(FIXTURES, 'articles');
+const BROKEN = join(FIXTURES, 'broken');
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+describe('news read', () => {
+  it('renders plain text wrapped to 80 columns when piped', async () => {
+    const { code, stdout, stderr } = await runCli(['read', 'abe-putin']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).not.toMatch(ESCAPE);
+    expect(stdout).toContain('Notice: Consular assistance in Russia');
+    expect(stdout).toContain('Friday 6 May 2016 · EmbassyPages · News · AFP');
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it.each([
+    [['--width', '40'], {}, 40],
+    [[], { COLUMNS: '50' }, 50],
+  ])('wraps to %j %j', async (flags, env, width) => {
+    const { stdout } = await runCli(['read', 'abe-putin', ...flags], { env });
+    const widest = Math.max(...stdout.split('\n').map((line) => line.length));
+    expect(widest).toBeLessThanOrEqual(width);
+    expect(widest).toBeGreaterThan(width - 10);
+  });
+
+  it('accepts global options before or after the command', async () => {
+    const before = await runCli(['--color', 'always', 'read', 'abe-putin']);
+    const after = await runCli(['read', 'abe-putin', '--color', 'always']);
+    expect(before.stdout).toMatch(ESCAPE);
+    expect(after.stdout).toBe(before.stdout);
+  });
+
+  it('honours NO_COLOR on a terminal but keeps the layout', async () => {
+    const { stdout } = await runCli(['read', 'abe-putin', '--no-pager'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(stdout).not.toMatch(ESCAPE);
+    expect(stdout).toContain('╭─ Notice');
+  });
+
+  it('styles on a terminal, capped at the reading measure', async () => {
+    const { stdout } = await runCli(['read', 'abe-putin', '--no-pager'], { tty: true, columns: 200 });
+    expect(stdout).toMatch(ESCAPE);
+    const widest = Math.max(
+      ...stripAnsi(stdout)
+        .split('\n')
+        .map((line) => line.length),
+    );
+    expect(widest).toBe(100);
+  });
+
+  it('exits 1 with a suggestion for an unknown slug, printing nothing on stdout', async () => {
+    const { code, stdout, stderr } = await runCli(['read', 'abe-puttin']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      "news: no article named 'abe-puttin' (did you mean abe-putin?); run 'news list' to see every article\n",
+    );
+  });
+
+  it.each(['../abe-putin', '/etc/passwd', 'articles/abe-putin'])('refuses the path %s with exit 2', async (slug) => {
+    const { code, stdout, stderr } = await runCli(['read', slug]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(lines(stderr)).toEqual([expect.stringMatching(/is not an article name/)]);
+  });
+
+  it('fails with exit 2 naming the file when the article is invalid', async () => {
+    const { code, stdout, stderr } = await runCli(['read', 'bad-date', '--dir', BROKEN]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^news: .*broken\/bad-date\.md: front matter 'date' must be a real calendar date/);
+  });
+
+  it('reads a folder named by --dir and NEWS_PATH once, without notes', async () => {
+    const { stdout, stderr } = await runCli(['read', 'abe-putin', '--dir', ARTICLES], {
+      env: { NEWS_PATH: `${ARTICLES}:${BUNDLED_DIR}` },
+    });
+    expect(stdout).toContain('Japan’s Abe');
+    expect(stderr).toBe('');
+  });
+});
+
+describe('news read --outline and --section', () => {
+  it('prints the headline and subheadings', async () => {
+    const { code, stdout } = await runCli(['read', 'abe-putin', '--outline']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      'Japan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official\n' +
+        '  – Symbol of warming ties –\n' +
+        '  – Lingering tensions –\n',
+    );
+  });
+
+  it.each(['Lingering tensions', 'lingering', '– LINGERING TENSIONS –'])('prints one section for %j', async (name) => {
+    const { code, stdout } = await runCli(['read', 'abe-putin', '--section', name]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('– Lingering tensions –');
+    expect(stdout).toContain('Kawamura insisted Friday');
+    expect(stdout).not.toContain('Symbol of warming ties');
+    expect(stdout).not.toContain('Consular assistance');
+    expect(stdout).toContain('Friday 6 May 2016');
+  });
+
+  it('exits 1 naming the sections there are', async () => {
+    const { code, stdout, stderr } = await runCli(['read', 'abe-putin', '--section', 'weather']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      "news: no section 'weather' in abe-putin; its sections are: – Symbol of warming ties –; – Lingering tensions –\n",
+    );
+  });
+});
+
+describe('links', () => {
+  it('are numbered references listed after the article, never dropped', async () => {
+    const { stdout } = await runCli(['read', 'sample', '--dir', ARTICLES]);
+    expect(stdout).toContain('a link label[1] and');
+    expect(stdout).toMatch(/\nLinks\n\[1\] https:\/\/example\.test\/link\n$/);
+  });
+});

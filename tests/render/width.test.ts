@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { createMetrics, isNarrowText, loadMetrics } from '../../src/render/width.js';
+import { wrapPieces, wrapStyled } from '../../src/render/wrap.js';
+import { exactMetrics } from '../helpers.js';
+
+const estimate = createMetrics();
+
+describe('text metrics', () => {
+  it.each([
+    ['plain ASCII', 'Hello, world', 12],
+    ['curly quotes and dashes', '“Abe’s – visit…”', 16],
+    ['Cyrillic and Greek', 'Путин και', 9],
+    ['CJK', '日本語', 6],
+    ['emoji', '🎉', 2],
+    ['combining accent', 'e\u0301', 1],
+    ['keycap', '1\ufe0f\u20e3', 2],
+  ])('measure %s like string-width', (_what, text, cells) => {
+    expect(exactMetrics.cells(text)).toBe(cells);
+    expect(stringWidth(text)).toBe(cells);
+  });
+
+  it('take the fast path exactly where every character is one cell', () => {
+    for (let code = 0x20; code < 0x3000; code += 1) {
+      const char = String.fromCodePoint(code);
+      if (isNarrowText(char)) expect(stringWidth(char), code.toString(16)).toBe(1);
+    }
+  });
+
+  it('estimate widths without string-width that never count less than it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (text) => {
+        expect(estimate.cells(text)).toBeGreaterThanOrEqual(stringWidth(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('load string-width only for text beyond the fast path', async () => {
+    expect((await loadMetrics(['“Plain” text – Latin'])).cells('日本')).toBe(4);
+    expect((await loadMetrics(['日本'])).cells('1\ufe0f\u20e3')).toBe(2);
+  });
+});
+
+describe('wrapping', () => {
+  it('breaks at spaces and never splits an escape code', () => {
+    const red = (text: string) => `\u001b[31m${text}\u001b[39m`;
+    const lines = wrapPieces([{ text: 'aaa bbb ccc', key: 'red', style: red }], 7, exactMetrics);
+    expect(lines.map((line) => line.text)).toEqual([red('aaa bbb'), red('ccc')]);
+  });
+
+  it('puts an overlong word on its own lines and runs CJK on from the line', () => {
+    expect(wrapStyled('see https://example.test/a/very/long/path', 12, exactMetrics).map((line) => line.text)).toEqual([
+      'see',
+      'https://exam',
+      'ple.test/a/v',
+      'ery/long/pat',
+      'h',
+    ]);
+    expect(wrapStyled('Text: 日本語のテキスト', 12, exactMetrics).map((line) => line.text)).toEqual([
+      'Text: 日本語',
+      'のテキスト',
+    ]);
+  });
+
+  it('keeps hard breaks and drops spaces at line ends', () => {
+    expect(wrapStyled('one  two\nthree   ', 20, exactMetrics).map((line) => line.text)).toEqual(['one two', 'three']);
+  });
+});
