@@ -165,7 +165,7 @@ export function resolveSettings(
   pageable: boolean,
   env: Env,
   stdout: TerminalInfo,
-  process: ProcessOptions,
+  host: ProcessOptions,
 ): Settings {
   const flags: OutputFlags = {};
   if (globals.color === false) flags.color = 'never';
@@ -178,12 +178,12 @@ export function resolveSettings(
     output: resolveOutputSettings(flags, env, stdout),
     pager: pager && { argv: pager.argv, env: { ...env, ...pager.env } },
     library: {
-      folders: resolveFolders(globals.dir, env.NEWS_PATH, process.bundled),
+      folders: resolveFolders(globals.dir, env.NEWS_PATH, host.bundled),
       maxArticleBytes: resolveMaxArticleBytes(env.NEWS_MAX_ARTICLE_BYTES),
       cacheDir: globals.cache ? resolveCacheDir(env) : undefined,
       indexCheck: resolveIndexCheck(env.NEWS_INDEX_CHECK),
-      indexWorker: process.indexWorker,
-      owner: process.owner,
+      indexWorker: host.indexWorker,
+      owner: host.owner,
     },
   };
 }

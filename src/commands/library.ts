@@ -2,7 +2,7 @@
 
 import type { CommandContext } from '../cli/command.js';
 import { Library } from '../library/library.js';
-import { formatMessage, reportProblems, reportShadowed } from '../terminal/messages.js';
+import { formatMessage, formatProblems, formatShadowed } from '../terminal/messages.js';
 import { progressLine } from '../terminal/progress.js';
 
 /** The run's library; a long index build shows progress on stderr when it is a terminal. */
@@ -17,7 +17,9 @@ export function openLibrary(context: CommandContext): Library {
  */
 export function reportLibrary(context: CommandContext, library: Library): boolean {
   const { notes, shadowed, problems } = library.report;
-  for (const note of notes) context.io.stderr.write(formatMessage('note', note));
-  reportShadowed(context.io, shadowed);
-  return reportProblems(context.io, problems);
+  const { stderr } = context.io;
+  for (const note of notes) stderr.write(formatMessage('note', note));
+  stderr.write(formatShadowed(shadowed));
+  stderr.write(formatProblems(problems));
+  return problems.length > 0;
 }

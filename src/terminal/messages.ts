@@ -1,8 +1,7 @@
-// Formats the one-line messages news writes on stderr: errors, warnings and notes.
+// The one-line messages news writes on stderr (errors, warnings and notes), as strings for the commands to write.
 
 import { sanitizeLine } from '../article/sanitize.js';
 import type { ArticleError } from '../errors.js';
-import type { Io } from './io.js';
 
 export type MessageKind = 'error' | 'warning' | 'note';
 
@@ -12,22 +11,18 @@ export function formatMessage(kind: MessageKind, message: string): string {
   return `news: ${label}${sanitizeLine(message)}\n`;
 }
 
-/** Warns about each skipped article; returns true when there was any, for the exit code. */
-export function reportProblems(io: Io, problems: readonly ArticleError[]): boolean {
-  for (const problem of problems) io.stderr.write(formatMessage('warning', `skipped ${problem.message}`));
-  return problems.length > 0;
+/** A warning line for each skipped article. */
+export function formatProblems(problems: readonly ArticleError[]): string {
+  return problems.map((problem) => formatMessage('warning', `skipped ${problem.message}`)).join('');
 }
 
-/** Notes each article that hides another of the same slug; `only` limits it to one slug. */
-export function reportShadowed(
-  io: Io,
+/** A note line for each article that hides another of the same slug. */
+export function formatShadowed(
   shadowed: readonly { hidden: { slug: string; path: string }; winner: { path: string } }[],
-  only?: string,
-): void {
-  for (const { hidden, winner } of shadowed) {
-    if (only !== undefined && hidden.slug !== only) continue;
-    io.stderr.write(formatMessage('note', `'${hidden.slug}' from ${winner.path} hides ${hidden.path}`));
-  }
+): string {
+  return shadowed
+    .map(({ hidden, winner }) => formatMessage('note', `'${hidden.slug}' from ${winner.path} hides ${hidden.path}`))
+    .join('');
 }
 
 /** The one line shown for an error news did not expect: a bug, never a stack trace. */

@@ -1,0 +1,166 @@
+// The bash completion script: no descriptions, one function that reads COMP_WORDS and fills COMPREPLY.
+
+import {
+  allOptions,
+  type CompletionModel,
+  caseArm,
+  FOLDER_OPTION,
+  folderOption,
+  namesOf,
+  type OptionSpec,
+  quotePosix,
+  valueOptionNames,
+} from './model.js';
+import { COMPLETE_SLUGS_COMMAND } from './shells.js';
+
+/** Case arms that finish completing an option's value, keyed by the option just typed. */
+function bashValueArms(model: CompletionModel): string[] {
+  return allOptions(model)
+    .filter((option) => option.value !== 'none')
+    .map((option) => {
+      const names = namesOf(option);
+      if (option.value === 'choice')
+        return caseArm(names, `_${model.name}_reply_words ${quotePosix(option.choices.join(' '))}; return`);
+      if (option.value === 'directory') return caseArm(names, `_${model.name}_reply_directories; return`);
+      return caseArm(names, 'return');
+    });
+}
+
+function bashOptionArms(model: CompletionModel): string[] {
+  const words = (options: readonly OptionSpec[]) => quotePosix(options.flatMap(namesOf).join(' '));
+  const indent = '      ';
+  return [
+    ...model.commands.map((command) =>
+      caseArm([command.name], `_${model.name}_reply_words ${words(command.options)}`, indent),
+    ),
+    caseArm(['*'], `_${model.name}_reply_words ${words(model.globalOptions)}`, indent),
+  ];
+}
+
+function bashArgumentArms(model: CompletionModel): string[] {
+  const commandNames = quotePosix(model.commands.map((command) => command.name).join(' '));
+  const arms = model.commands.flatMap((command) => {
+    const completions = command.arguments.flatMap((argument, index) => {
+      if (argument.kind === 'text' || argument.variadic) return [];
+      const reply =
+        argument.kind === 'slug' ? `_${model.name}_reply_slugs` : `_${model.name}_reply_words ${commandNames}`;
+      return [`((${model.name}_arguments == ${index})) && ${reply}`];
+    });
+    return completions.length > 0 ? [caseArm([command.name], completions.join('; '))] : [];
+  });
+  return [caseArm(["''"], `_${model.name}_reply_words ${commandNames}`), ...arms];
+}
+
+/** Case arms of the scan that collect --dir values in their three spellings. */
+function bashFolderArms(model: CompletionModel): string[] {
+  const folder = folderOption(model);
+  if (!folder?.long) return [];
+  const n = model.name;
+  const add = (value: string) => `${n}_folders+=(${folder.long} "$(_${n}_dequote "${value}")")`;
+  const indent = '      ';
+  const arms = [
+    `${indent}${namesOf(folder).join(' | ')})`,
+    `${indent}  ((i + 1 < COMP_CWORD)) && ${add(`\${COMP_WORDS[i + 1]}`)}`,
+    `${indent}  ((i += 2))`,
+    `${indent}  continue`,
+    `${indent}  ;;`,
+    caseArm([`${folder.long}=*`], add(`\${word#${folder.long}=}`), indent),
+  ];
+  if (folder.short) arms.push(caseArm([`${folder.short}?*`], add(`\${word#${folder.short}}`), indent));
+  return arms;
+}
+
+/** The case arm of the scan that steps over the value of every other option that takes one. */
+function bashSkipArm(model: CompletionModel): string[] {
+  // The folder option has arms of its own, which collect its value.
+  const names = valueOptionNames(model, { withFolder: false });
+  if (names.length === 0) return [];
+  return [`      ${names.join(' | ')})`, '        ((i += 2))', '        continue', '        ;;'];
+}
+
+export function renderBash(model: CompletionModel): string {
+  const n = model.name;
+  const folder = folderOption(model)?.long ?? FOLDER_OPTION;
+  return `# bash completion for ${n}, generated from its command-line definition by src/completion.ts; do not edit.
+
+# Undoes the quoting that COMP_WORDS keeps and expands a leading ~, without eval.
+_${n}_dequote() {
+  local value=$1
+  value=\${value#[\\"\\']}
+  value=\${value%[\\"\\']}
+  value=\${value//\\\\/}
+  if [[ $value == '~' || $value == '~/'* ]]; then value=$HOME\${value:1}; fi
+  printf '%s' "$value"
+}
+
+# Reads the words before the cursor: the command, how many arguments follow it, the folders named.
+_${n}_scan() {
+  local i=1 word
+  while ((i < COMP_CWORD)); do
+    word=\${COMP_WORDS[i]}
+    if [[ $word == --* && \${COMP_WORDS[i + 1]} == = ]]; then
+      # bash splits --option=value into three words.
+      if [[ $word == ${folder} ]] && ((i + 2 < COMP_CWORD)); then
+        ${n}_folders+=(${folder} "$(_${n}_dequote "\${COMP_WORDS[i + 2]}")")
+      fi
+      ((i += 3))
+      continue
+    fi
+    case $word in
+${[...bashFolderArms(model), ...bashSkipArm(model)].join('\n')}
+      -*) ;;
+      *)
+        if [[ -z $${n}_command ]]; then ${n}_command=$word; else ((${n}_arguments += 1)); fi
+        ;;
+    esac
+    ((i += 1))
+  done
+}
+
+_${n}_reply_words() {
+  local word
+  while IFS= read -r word; do COMPREPLY+=("$word"); done < <(compgen -W "$1" -- "$cur")
+}
+
+_${n}_reply_directories() {
+  local dir
+  # compopt exists only while bash is completing; outside (as in tests) the names still come back.
+  compopt -o filenames 2>/dev/null
+  while IFS= read -r dir; do COMPREPLY+=("$dir"); done < <(compgen -d -- "$(_${n}_dequote "$cur")")
+}
+
+# Article slugs from ${n} ${COMPLETE_SLUGS_COMMAND}, which prints slug<TAB>title lines for the folders given.
+_${n}_reply_slugs() {
+  local line slugs='' tab=$'\\t'
+  while IFS= read -r line; do
+    slugs+=" \${line%%"$tab"*}"
+  done < <(${n} "\${${n}_folders[@]}" ${COMPLETE_SLUGS_COMMAND} 2>/dev/null)
+  _${n}_reply_words "$slugs"
+}
+
+_${n}() {
+  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD - 1]}
+  # After --option= the word being completed is '=' or follows it.
+  if [[ $cur == = && $prev == --* ]]; then cur=''; fi
+  if [[ $prev == = ]] && ((COMP_CWORD > 1)); then prev=\${COMP_WORDS[COMP_CWORD - 2]}; fi
+  local ${n}_command='' ${n}_arguments=0
+  local -a ${n}_folders=()
+  _${n}_scan
+  COMPREPLY=()
+  case $prev in
+${bashValueArms(model).join('\n')}
+  esac
+  if [[ $cur == -* ]]; then
+    case $${n}_command in
+${bashOptionArms(model).join('\n')}
+    esac
+    return
+  fi
+  case $${n}_command in
+${bashArgumentArms(model).join('\n')}
+  esac
+}
+
+complete -F _${n} ${n}
+`;
+}

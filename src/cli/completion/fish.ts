@@ -1,0 +1,126 @@
+// The fish completion script: one `complete` line per option and argument, guarded by where the cursor is.
+
+import {
+  type CompletionModel,
+  folderOption,
+  keyOf,
+  namesOf,
+  type OptionSpec,
+  quoteFish,
+  valueOptionNames,
+} from './model.js';
+import { COMPLETE_SLUGS_COMMAND } from './shells.js';
+
+function fishOptionLine(name: string, option: OptionSpec, condition: string | undefined): string {
+  const parts = [`complete -c ${name}`];
+  if (condition) parts.push(`-n ${quoteFish(condition)}`);
+  if (option.short) parts.push(`-s ${option.short.slice(1)}`);
+  if (option.long) parts.push(`-l ${option.long.slice(2)}`);
+  if (option.value === 'choice') parts.push(`-x -a ${quoteFish(option.choices.join(' '))}`);
+  if (option.value === 'directory') parts.push(`-x -a ${quoteFish('(__fish_complete_directories)')}`);
+  if (option.value === 'text') parts.push('-x');
+  parts.push(`-d ${quoteFish(option.description)}`);
+  return parts.join(' ');
+}
+
+function fishCommandLines(model: CompletionModel): string[] {
+  const n = model.name;
+  const globalKeys = new Set(model.globalOptions.map(keyOf));
+  return model.commands.flatMap((command) => {
+    const options = command.options
+      .filter((option) => !globalKeys.has(keyOf(option)))
+      .map((option) => fishOptionLine(n, option, `__${n}_using ${command.name}`));
+    const argumentLines = command.arguments.flatMap((argument, index) => {
+      if (argument.kind === 'text' || argument.variadic) return [];
+      const source = argument.kind === 'slug' ? `(__${n}_slugs)` : model.commands.map((other) => other.name).join(' ');
+      return [`complete -c ${n} -n ${quoteFish(`__${n}_argument ${command.name} ${index}`)} -a ${quoteFish(source)}`];
+    });
+    const line = `complete -c ${n} -n __${n}_needs_command -a ${command.name} -d ${quoteFish(command.description)}`;
+    return [line, ...options, ...argumentLines];
+  });
+}
+
+/** Switch cases that collect --dir values in their three spellings. */
+function fishFolderCases(model: CompletionModel): string {
+  const folder = folderOption(model);
+  if (!folder?.long) return '';
+  const n = model.name;
+  const add = (value: string) => `set -a folders ${folder.long} (__${n}_expand ${value})`;
+  const cases = [
+    `            case ${namesOf(folder).join(' ')}`,
+    '                set i (math $i + 1)',
+    '                if test $i -le (count $tokens)',
+    `                    ${add('$tokens[$i]')}`,
+    '                end',
+    `            case '${folder.long}=*'`,
+    `                ${add(`(string replace -- '${folder.long}=' '' $tokens[$i])`)}`,
+  ];
+  if (folder.short) {
+    // After the exact match above, so this is the short option with its value attached.
+    cases.push(`            case '${folder.short}*'`, `                ${add('(string sub -s 3 -- $tokens[$i])')}`);
+  }
+  return cases.join('\n');
+}
+
+export function renderFish(model: CompletionModel): string {
+  const n = model.name;
+  const skipped = valueOptionNames(model, { withFolder: true });
+  return `# fish completion for ${n}, generated from its command-line definition by src/completion.ts; do not edit.
+
+# Prints the command typed so far and how many arguments follow it, skipping options and their values.
+function __${n}_position
+    set -l tokens (commandline -opc)
+    set -l command ''
+    set -l count 0
+    set -l skip 0
+    for token in $tokens[2..-1]
+        if test $skip = 1
+            set skip 0
+        else if contains -- $token ${skipped.join(' ')}
+            set skip 1
+        else if string match -q -- '-*' $token
+            continue
+        else if test -z "$command"
+            set command $token
+        else
+            set count (math $count + 1)
+        end
+    end
+    echo "$command $count"
+end
+
+function __${n}_needs_command
+    string match -q -- ' *' (__${n}_position)
+end
+
+function __${n}_using --argument-names command
+    string match -q -- "$command *" (__${n}_position)
+end
+
+function __${n}_argument --argument-names command index
+    test (__${n}_position) = "$command $index"
+end
+
+function __${n}_expand --argument-names value
+    string replace -r -- '^~(?=/|$)' $HOME $value
+end
+
+# Article slugs and titles from ${n} ${COMPLETE_SLUGS_COMMAND}, given the folders typed so far.
+function __${n}_slugs
+    set -l tokens (commandline -opc)
+    set -l folders
+    set -l i 2
+    while test $i -le (count $tokens)
+        switch $tokens[$i]
+${fishFolderCases(model)}
+        end
+        set i (math $i + 1)
+    end
+    ${n} $folders ${COMPLETE_SLUGS_COMMAND} 2>/dev/null
+end
+
+complete -c ${n} -f
+${model.globalOptions.map((option) => fishOptionLine(n, option, undefined)).join('\n')}
+${fishCommandLines(model).join('\n')}
+`;
+}

@@ -1,0 +1,145 @@
+// The zsh completion script: _arguments specs with descriptions; slugs show their titles.
+
+import {
+  type ArgumentSpec,
+  type CompletionModel,
+  FOLDER_OPTION,
+  folderOption,
+  namesOf,
+  type OptionSpec,
+  quotePosix,
+} from './model.js';
+import { COMPLETE_SLUGS_COMMAND } from './shells.js';
+
+/** Text inside an _arguments [description] or :message: must not end the field early. */
+function escapeZshSpec(text: string): string {
+  return text.replace(/[\\[\]:]/g, '\\$&');
+}
+
+function zshValueAction(option: OptionSpec): string {
+  if (option.value === 'choice') return `(${option.choices.join(' ')})`;
+  if (option.value === 'directory') return '_files -/';
+  return ' ';
+}
+
+/** One _arguments spec per name, each excluding its aliases; the folder option may repeat. */
+function zshOptionSpecs(option: OptionSpec): string[] {
+  const names = namesOf(option);
+  const repeatable = option.long === FOLDER_OPTION;
+  const exclusion = repeatable ? '*' : names.length > 1 ? `(${names.join(' ')})` : '';
+  const description = `[${escapeZshSpec(option.description)}]`;
+  return names.map((name) => {
+    const suffix = option.value === 'none' ? '' : name.startsWith('--') ? '=' : '+';
+    const value = option.value === 'none' ? '' : `:${escapeZshSpec(option.valueName)}:${zshValueAction(option)}`;
+    return quotePosix(`${exclusion}${name}${suffix}${description}${value}`);
+  });
+}
+
+function zshArgumentSpec(argument: ArgumentSpec, index: number, name: string): string {
+  const position = argument.variadic ? '*' : String(index + 1);
+  const colons = argument.required || argument.variadic ? ':' : '::';
+  const action = argument.kind === 'slug' ? `_${name}_slugs` : argument.kind === 'command' ? `_${name}_commands` : ' ';
+  return quotePosix(`${position}${colons}${escapeZshSpec(argument.name)}:${action}`);
+}
+
+function zshArguments(specs: readonly string[], indent: string): string {
+  return [`${indent}_arguments -s -S \\`, ...specs.map((spec) => `${indent}  ${spec} \\`), `${indent}  && ret=0`].join(
+    '\n',
+  );
+}
+
+function zshCommandArms(model: CompletionModel): string {
+  return model.commands
+    .map((command) => {
+      const specs = [
+        ...command.options.flatMap(zshOptionSpecs),
+        ...command.arguments.map((argument, index) => zshArgumentSpec(argument, index, model.name)),
+      ];
+      return `        (${command.name})\n${zshArguments(specs, '          ')}\n          ;;`;
+    })
+    .join('\n');
+}
+
+function zshFolderArms(model: CompletionModel): string {
+  const folder = folderOption(model);
+  if (!folder?.long) return '';
+  const n = model.name;
+  const add = (value: string) => `folders+=(${folder.long} "$(_${n}_unquote "${value}")")`;
+  const arms = [
+    `      (${namesOf(folder).join('|')}) ((i + 1 < ${n}_current)) && ${add(`\${${n}_words[i + 1]}`)} ;;`,
+    `      (${folder.long}=*) ${add(`\${word#${folder.long}=}`)} ;;`,
+  ];
+  if (folder.short) arms.push(`      (${folder.short}?*) ${add(`\${word#${folder.short}}`)} ;;`);
+  return arms.join('\n');
+}
+
+export function renderZsh(model: CompletionModel): string {
+  const n = model.name;
+  const commands = model.commands.map(
+    (command) => `    ${quotePosix(`${command.name.replace(/:/g, '\\:')}:${command.description}`)}`,
+  );
+  const globalSpecs = [
+    ...model.globalOptions.flatMap(zshOptionSpecs),
+    quotePosix(`1: :_${n}_commands`),
+    quotePosix('*:: :->argument'),
+  ];
+  return `#compdef ${n}
+# zsh completion for ${n}, generated from its command-line definition by src/completion.ts; do not edit.
+
+_${n}_commands() {
+  local -a commands
+  commands=(
+${commands.join('\n')}
+  )
+  _describe -t commands '${n} command' commands
+}
+
+# Removes the quoting the word was typed with and expands a leading ~.
+_${n}_unquote() {
+  local value=\${(Q)1}
+  if [[ $value == '~' || $value == '~/'* ]]; then value=$HOME\${value#\\~}; fi
+  print -r -- "$value"
+}
+
+# Article slugs with their titles, from ${n} ${COMPLETE_SLUGS_COMMAND} and the folders typed so far.
+_${n}_slugs() {
+  local -a folders slugs
+  local i word line tab=$'\\t'
+  for ((i = 2; i < ${n}_current; i++)); do
+    word=\${${n}_words[i]}
+    case $word in
+${zshFolderArms(model)}
+    esac
+  done
+  for line in "\${(@f)$(${n} "\${folders[@]}" ${COMPLETE_SLUGS_COMMAND} 2>/dev/null)}"; do
+    [[ -n $line ]] && slugs+=("\${\${line%%$tab*}//:/\\\\:}:\${line#*$tab}")
+  done
+  _describe -t slugs 'article' slugs
+}
+
+_${n}() {
+  local curcontext=$curcontext state state_descr line ret=1
+  typeset -A opt_args
+  # _arguments drops the words before the command; the slug completer still needs their --dir.
+  local -a ${n}_words
+  local ${n}_current=$CURRENT
+  ${n}_words=("\${words[@]}")
+${zshArguments(globalSpecs, '  ')}
+  case $state in
+    (argument)
+      curcontext=\${curcontext%:*:*}:${n}-$words[1]:
+      case $words[1] in
+${zshCommandArms(model)}
+      esac
+      ;;
+  esac
+  return ret
+}
+
+if [[ $funcstack[1] == _${n} ]]; then
+  _${n} "$@"
+else
+  compdef _${n} ${n}
+fi
+`;
+}

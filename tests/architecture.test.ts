@@ -1,0 +1,108 @@
+// The layering CONTRIBUTING describes, checked on every import in src/: lower layers never import upper ones.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const SRC = join(ROOT, 'src');
+
+/** Each file's layer, by where it lives; the first pattern that matches wins. */
+const LAYERS: [layer: string, pattern: RegExp][] = [
+  ['errors', /^errors\.ts$/],
+  ['article', /^article\//],
+  ['storage', /^library\/index\//],
+  ['files', /^library\/(files|loader|catalog|folders|slugs|quick-title)\.ts$/],
+  ['library', /^library\//],
+  ['search', /^search\//],
+  ['quotes', /^quotes\//],
+  ['render', /^render\//],
+  ['terminal', /^terminal\//],
+  ['cli', /^cli\//],
+  ['commands', /^commands\//],
+  ['main', /^(main|build-assets)\.ts$/],
+];
+
+/** What each layer may import besides itself: the layers below it. */
+const ALLOWED: Record<string, string[]> = {
+  errors: [],
+  article: ['errors'],
+  files: ['article', 'errors'],
+  storage: ['files', 'article', 'errors'],
+  library: ['storage', 'files', 'article', 'errors'],
+  search: ['library', 'storage', 'article', 'errors'],
+  quotes: ['article'],
+  render: ['search', 'quotes', 'article'],
+  terminal: ['article', 'errors'],
+  cli: ['terminal', 'render', 'library', 'storage', 'files', 'search', 'article', 'errors'],
+  commands: ['cli', 'terminal', 'render', 'quotes', 'search', 'library', 'storage', 'files', 'article', 'errors'],
+  main: [
+    'commands',
+    'cli',
+    'terminal',
+    'render',
+    'quotes',
+    'search',
+    'library',
+    'storage',
+    'files',
+    'article',
+    'errors',
+  ],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function layerOf(file: string): string {
+  const path = relative(SRC, file);
+  const found = LAYERS.find(([, pattern]) => pattern.test(path));
+  if (!found) throw new Error(`${path} is in no layer: add it to LAYERS`);
+  return found[0];
+}
+
+/** Every module a file imports, statically, dynamically or for types only, as paths. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/(?:from\s+|import\(\s*)'(\.[^']+)'/g)].map((match) => match[1] as string);
+  return specifiers.map((specifier) => resolve(dirname(file), specifier).replace(/\.js$/, '.ts'));
+}
+
+const files = sourceFiles(SRC);
+
+describe('the layers of src/', () => {
+  it.each(files.map((file) => [relative(SRC, file), file]))(
+    '%s imports only its own layer and those below',
+    (_name, file) => {
+      const layer = layerOf(file);
+      const wrong = importsOf(file)
+        .map((target) => ({ target: relative(SRC, target), layer: layerOf(target) }))
+        .filter((dependency) => dependency.layer !== layer && !ALLOWED[layer]?.includes(dependency.layer));
+      expect(wrong, `${layer} may import ${ALLOWED[layer]?.join(', ')}`).toEqual([]);
+    },
+  );
+
+  it('leave the process to bin/news.cjs: no module reads process.env, argv or exits', () => {
+    const touching = files.filter((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .some(
+          (line) =>
+            /\bprocess\.(env|argv|exit|stdout|stderr|stdin|on|kill|pid|cwd)\b/.test(line) &&
+            !/^\s*(\/\/|\/?\*)/.test(line),
+        ),
+    );
+    expect(touching.map((file) => relative(SRC, file))).toEqual([]);
+  });
+
+  it('write only in commands, the one catch in main, the io layer and commander’s own help', () => {
+    const writers = files.filter((file) => /\.write\(/.test(readFileSync(file, 'utf8')));
+    const allowed = (path: string) =>
+      /^(commands|terminal)\//.test(path) || path === 'main.ts' || path === 'cli/program.ts';
+    expect(writers.map((file) => relative(SRC, file)).filter((path) => !allowed(path))).toEqual([]);
+  });
+});
