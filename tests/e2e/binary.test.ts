@@ -1,7 +1,7 @@
 // End-to-end runs of the built bin/news.cjs (pretest builds dist/) with a scrubbed environment.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -253,29 +253,42 @@ describe('news, interrupted', () => {
 describe('news, started into a pipe', () => {
   let probe: string;
   beforeAll(() => {
-    // Prints Node's list of the built-in modules the process loaded, as it exits.
+    // Writes Node's list of the built-in modules the process loaded to NEWS_PROBE_OUT, as it exits.
     probe = join(mkdtempSync(join(tmpdir(), 'news-probe-')), 'probe.cjs');
     writeFileSync(
       probe,
-      "process.on('exit', () => { const loaded = process.moduleLoadList.join('\\n'); require('node:fs').writeSync(2, loaded); });\n",
+      "process.on('exit', () => { require('node:fs').writeFileSync(process.env.NEWS_PROBE_OUT, process.moduleLoadList.join('\\n')); });\n",
     );
   });
   afterAll(() => {
     rmSync(join(probe, '..'), { recursive: true, force: true });
   });
 
-  it.each([['list'], ['search Putin --json'], ['read abe-putin'], ['read abe-putin --color always']])(
-    'news %s loads none of the modules only a terminal or a subprocess needs (each costs milliseconds)',
-    (args) => {
-      const { status, stdout, stderr } = spawnSync(process.execPath, ['--require', probe, BIN, ...args.split(' ')], {
+  // stderr piped, and stderr on a character device: the terminal of `news read x | less` is one.
+  it.each([
+    ['list', 'pipe'],
+    ['search Putin --json', 'pipe'],
+    ['read abe-putin', 'pipe'],
+    ['read abe-putin --color always', 'pipe'],
+    ['list', 'device'],
+    ['search Putin', 'device'],
+    ['read abe-putin', 'device'],
+    ['quotes abe-putin', 'device'],
+  ])(
+    'news %s (stderr: %s) loads none of the modules only a terminal or a subprocess needs (each costs milliseconds)',
+    (args, stderrTo) => {
+      const list = join(probe, '..', `loaded-${stderrTo}`);
+      const device = stderrTo === 'device' ? openSync('/dev/null', 'w') : 'pipe';
+      const { status, stdout } = spawnSync(process.execPath, ['--require', probe, BIN, ...args.split(' ')], {
         cwd: ROOT,
-        env: env(),
+        env: env({ NEWS_PROBE_OUT: list }),
         encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['ignore', 'pipe', device],
       });
+      if (typeof device === 'number') closeSync(device);
       expect(status).toBe(0);
       expect(stdout).not.toBe('');
-      const loaded = stderr.split('\n');
+      const loaded = readFileSync(list, 'utf8').split('\n');
       expect(loaded).toContain('NativeModule fs');
       for (const heavy of ['tty', 'net', 'child_process', 'stream'])
         expect(loaded).not.toContain(`NativeModule ${heavy}`);
