@@ -17,6 +17,14 @@ import type { Io, PagerLaunch, Sink } from '../src/terminal/io.js';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLED_DIR = fileURLToPath(new URL('../articles/', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+/** Synthetic articles written for the tests, and broken ones. */
+export const ARTICLES = join(FIXTURES, 'articles');
+export const BROKEN = join(FIXTURES, 'broken');
+
+/** The non-empty lines of some output. */
+export function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
 
 class MemorySink implements Sink {
   text = '';

@@ -2,14 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import { BUNDLED_DIR, ESCAPE, FIXTURES, fakeIo, runCli, temporaryFolder } from './helpers.js';
+import { BUNDLED_DIR, ESCAPE, FIXTURES, fakeIo, lines, runCli, temporaryFolder } from './helpers.js';
 
 const _ARTICLES = join(FIXTURES, 'articles');
 const _BROKEN = join(FIXTURES, 'broken');
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((line) => line !== '');
-}
 
 describe('usage', () => {
   it.each([

@@ -1,14 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, temporaryFolder } from '../helpers.js';
+import { ARTICLES, FIXTURES, lines, runCli, temporaryFolder } from '../helpers.js';
 
-const ARTICLES = join(FIXTURES, 'articles');
 const _BROKEN = join(FIXTURES, 'broken');
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((line) => line !== '');
-}
 
 describe('news completion', () => {
   it.each(['bash', 'zsh', 'fish'])('prints a %s script', async (shell) => {

@@ -1,14 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_DIR, ESCAPE, FIXTURES, runCli, stripAnsi, temporaryFolder } from '../helpers.js';
-
-const ARTICLES = join(FIXTURES, 'articles');
-const BROKEN = join(FIXTURES, 'broken');
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((line) => line !== '');
-}
+import {
+  ARTICLES,
+  BROKEN,
+  BUNDLED_DIR,
+  ESCAPE,
+  FIXTURES,
+  lines,
+  runCli,
+  stripAnsi,
+  temporaryFolder,
+} from '../helpers.js';
 
 describe('news list', () => {
   it('prints slug, date and title tab-separated, newest first, when piped', async () => {

@@ -1,14 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, stripAnsi, temporaryFolder } from '../helpers.js';
+import { FIXTURES, lines, runCli, stripAnsi, temporaryFolder } from '../helpers.js';
 
 const _ARTICLES = join(FIXTURES, 'articles');
 const _BROKEN = join(FIXTURES, 'broken');
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((line) => line !== '');
-}
 
 describe('news quotes', () => {
   it('prints slug, speaker and quote tab-separated, in article order', async () => {

@@ -1,13 +1,5 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_DIR, ESCAPE, FIXTURES, runCli, stripAnsi } from '../helpers.js';
-
-const ARTICLES = join(FIXTURES, 'articles');
-const BROKEN = join(FIXTURES, 'broken');
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((line) => line !== '');
-}
+import { ARTICLES, BROKEN, BUNDLED_DIR, ESCAPE, lines, runCli, stripAnsi } from '../helpers.js';
 
 describe('news read', () => {
   it('renders plain text wrapped to 80 columns when piped', async () => {

@@ -1,13 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli } from '../helpers.js';
+import { FIXTURES, lines, runCli } from '../helpers.js';
 
 const _ARTICLES = join(FIXTURES, 'articles');
 const _BROKEN = join(FIXTURES, 'broken');
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((line) => line !== '');
-}
 
 describe('news search', () => {
   it('prints slug, date, title and snippet tab-separated when piped', async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ESCAPE, privateCacheDir, ROOT, runCli, stripAnsi } from '../helpers.js';
+import { ESCAPE, lines, privateCacheDir, ROOT, runCli, stripAnsi } from '../helpers.js';
 import { BIN, hasUtilLinuxScript, runNews, runShell, runUnderTerminal, scrubbedEnv, shellQuote } from '../spawn.js';
 
 const HEADLINE = 'Japan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official';
@@ -23,10 +23,6 @@ const env = (extra: Record<string, string> = {}) => scrubbedEnv(CACHE_DIR, extra
 const news = (args: string[], extra: Record<string, string> = {}) => runNews(args, env(extra));
 const bash = (script: string, extra: Record<string, string> = {}) => runShell(script, env(extra));
 const underTerminal = (command: string, extra: Record<string, string> = {}) => runUnderTerminal(command, env(extra));
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((line) => line !== '');
-}
 
 describe('news, piped', () => {
   it('reads the bundled article as plain text within 80 cells', () => {

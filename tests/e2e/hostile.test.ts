@@ -11,7 +11,7 @@ import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlink
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { privateCacheDir, ROOT } from '../helpers.js';
+import { lines, privateCacheDir, ROOT } from '../helpers.js';
 import { BIN, hasUtilLinuxScript, scrubbedEnv } from '../spawn.js';
 
 /** Every run is killed after this long; a run that needs it has hung. */
@@ -125,10 +125,6 @@ function newsUnderTerminal(args: string[]): Run {
   const run = spawnTimed('script', ['-qec', line, '/dev/null'], `script -qec ${shellQuote(line)} /dev/null`);
   // The terminal turns each LF into CR LF; that CR is the terminal's, not news's.
   return { ...run, stdout: run.stdout.replace(/\r\n/g, '\n') };
-}
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((line) => line !== '');
 }
 
 /** One line saying what a run did, for assertion messages. */

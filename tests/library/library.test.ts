@@ -7,10 +7,7 @@ import { MAX_ARTICLE_BYTES, readArticleFile, scanFolders } from '../../src/libra
 import { resolveFolders } from '../../src/library/folders.js';
 import { loadArticles } from '../../src/library/loader.js';
 import { findArticleFile, suggestSlugs } from '../../src/library/slugs.js';
-import { BUNDLED_DIR, FIXTURES, temporaryFolder } from '../helpers.js';
-
-const ARTICLES = join(FIXTURES, 'articles');
-const BROKEN = join(FIXTURES, 'broken');
+import { ARTICLES, BROKEN, BUNDLED_DIR, temporaryFolder } from '../helpers.js';
 
 function tempFolder(files: Record<string, string>): string {
   const dir = temporaryFolder('news-library-');
