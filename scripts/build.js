@@ -52,7 +52,7 @@ const noChildProcess = stub(
 /**
  * chalk detects colour support when it loads (its vendored supports-color), which loads node:tty
  * and with it net and the stream modules: ~2.5 ms for `read --color always` into a pipe. news
- * never uses that detection (output.ts decides, and createChalk passes the level), so a stub that
+ * never uses that detection (src/cli/settings.ts decides, and createChalk passes the level), so a stub that
  * reports no support stands in for it.
  */
 const noColorDetection = stub(

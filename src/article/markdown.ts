@@ -1,4 +1,4 @@
-// Article Markdown → the sanitised document model (src/render/model.ts), with a private marked instance.
+// Article Markdown → the sanitised document model (model.ts), with a private marked instance.
 
 import { Marked, type Token, type Tokens } from 'marked';
 import type { Block, Span, SpanStyle } from './model.js';

@@ -1,4 +1,4 @@
-// A chalk instance built from the colour decision made in output.ts, never from chalk's own detection.
+// A chalk instance built from the colour decision made in cli/settings.ts, never from chalk's own detection.
 
 import { Chalk, type ChalkInstance } from 'chalk';
 
