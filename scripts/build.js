@@ -9,8 +9,9 @@
 // code cache) and is initialised only for styled output.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { sep } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -135,7 +136,9 @@ for (const file of ['main.cjs', 'index-worker.cjs', ...VENDORED.map((name) => `v
 }
 
 // The catalog compiler and man page generator are built on their own, used here, and kept out of dist/.
-const assetsPath = `${root}node_modules/.cache/news/build-assets.mjs`;
+// In a folder of its own: two checkouts sharing one node_modules (git worktrees) may build at once.
+const assetsDir = mkdtempSync(join(tmpdir(), 'news-build-'));
+const assetsPath = join(assetsDir, 'build-assets.mjs');
 await build({
   ...common,
   entryPoints: ['src/build-assets.ts'],
@@ -147,6 +150,7 @@ await build({
   logLevel: 'warning',
 });
 const { compileCatalog, compileIndex, renderManPageFile, renderPrebuiltOutput } = await import(assetsPath);
+rmSync(assetsDir, { recursive: true, force: true });
 writeFileSync(`${root}dist/catalog.json`, JSON.stringify(compileCatalog(`${root}articles`)));
 writeFileSync(`${root}dist/bundled.idx`, await compileIndex(`${root}articles`));
 const epoch = process.env.SOURCE_DATE_EPOCH;
