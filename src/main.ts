@@ -2,7 +2,7 @@
 
 import { type Command, CommanderError } from 'commander';
 import type { AnyCommand } from './cli/command.js';
-import { createProgram } from './cli/program.js';
+import { createProgram, markDashOperands } from './cli/program.js';
 import { type Env, type GlobalOptions, type ProcessOptions, resolveSettings } from './cli/settings.js';
 import { COMMANDS } from './commands/registry.js';
 import { EXIT_ERROR, EXIT_OK, NewsError } from './errors.js';
@@ -59,7 +59,7 @@ export async function main(argv: readonly string[], io: Io, env: Env, options: M
       io.stderr.write(program.helpInformation());
       exitCode = EXIT_ERROR;
     } else {
-      await program.parseAsync([...argv], { from: 'user' });
+      await program.parseAsync(markDashOperands(program, COMMANDS, argv), { from: 'user' });
     }
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -21,6 +21,11 @@ export interface CommandDefinition<T> {
   name: string;
   /** Kept out of help, the man page and completion (the completion scripts' own helper). */
   hidden?: boolean;
+  /**
+   * Whether arguments that start with one '-' and are none of its options are operands, not
+   * unknown options: `news search treat* -sanctions`, where `-sanctions` leaves a word out.
+   */
+  dashOperands?: boolean;
   /** Adds the description, arguments and options to commander's command. */
   configure(command: Command): void;
   /** The arguments and options commander parsed, as what `run` takes. */

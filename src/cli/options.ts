@@ -2,12 +2,17 @@
 
 import { InvalidArgumentError } from 'commander';
 import { isCalendarDate } from '../article/dates.js';
+import { UsageError } from '../errors.js';
 import type { ArticleFilter } from '../search/filters.js';
 
-export function parseLimit(value: string): number {
-  const limit = Number(value);
-  if (!/^\d+$/.test(value) || limit < 1) throw new InvalidArgumentError('Give a whole number of hits, 1 or more.');
-  return limit;
+/** A parser for --limit that names what is counted: "articles", "hits". */
+export function limitParser(counted: string): (value: string) => number {
+  return (value) => {
+    const limit = Number(value);
+    if (!/^\d+$/.test(value) || limit < 1)
+      throw new InvalidArgumentError(`Give a whole number of ${counted}, 1 or more.`);
+    return limit;
+  };
 }
 
 export function parseDate(value: string): string {
@@ -22,5 +27,16 @@ export function toFilter(options: Readonly<Record<string, unknown>>): ArticleFil
     const value = options[key];
     if (typeof value === 'string') filter[key] = value;
   }
+  if (filter.since !== undefined && filter.until !== undefined && filter.since > filter.until) {
+    throw new UsageError(`--since ${filter.since} is after --until ${filter.until}; swap the two dates`);
+  }
   return filter;
+}
+
+/** The filter as the options that asked for it, for messages: "--tag Russia --since 2016-01-01". */
+export function describeFilter(filter: ArticleFilter): string {
+  return (['tag', 'source', 'since', 'until'] as const)
+    .filter((key) => filter[key] !== undefined)
+    .map((key) => `--${key} ${filter[key]}`)
+    .join(' ');
 }

@@ -2,6 +2,7 @@
 
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { sanitizeLine } from '../article/sanitize.js';
+import { suggestSlugs } from '../library/slugs.js';
 import type { Io } from '../terminal/io.js';
 import type { AnyCommand } from './command.js';
 import { formatHelpEpilogue } from './helptext.js';
@@ -30,17 +31,27 @@ function configureErrors(command: Command, io: Io, helpCommand: string): void {
     getErrHelpWidth: () => io.stderr.columns ?? 80,
     getOutHasColors: () => false,
     getErrHasColors: () => false,
-    outputError: (text, write) => {
-      // Commander quotes the user's arguments back; they may hold control characters.
-      const message = sanitizeLine(
-        text
-          .replace(/^error: /, '')
-          .replace(/\s*\n\s*/g, ' ')
-          .trim(),
-      );
-      write(`news: ${message} (run '${helpCommand}' for usage)\n`);
-    },
+    outputError: (text, write) => write(`news: ${formatUsageError(text)} (run '${helpCommand}' for usage)\n`),
   });
+}
+
+/**
+ * Commander's error text in the house style, on one line: "--limit 0: give a whole number …"
+ * rather than "option '-n, --limit <count>' argument '0' is invalid. Give …", and "did you mean"
+ * after a semicolon. Commander quotes the user's arguments back; they may hold control characters.
+ */
+export function formatUsageError(text: string): string {
+  let message = text
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+  const invalid = /^option '(?:-\w, )?(--?[\w-]+)(?: <[^>]*>)?' argument '(.*)' is invalid\. (.*)$/s.exec(message);
+  if (invalid) {
+    const [, flag, value, advice] = invalid as unknown as [string, string, string, string];
+    message = `${flag} ${value}: ${advice.charAt(0).toLowerCase()}${advice.slice(1).replace(/\.$/, '')}`;
+  }
+  message = message.replace(/ ?\(Did you mean (.*)\?\)$/, '; did you mean $1?');
+  return sanitizeLine(message);
 }
 
 /**
@@ -82,10 +93,99 @@ export function createProgram(
     const command = program.command(definition.name, definition.hidden ? { hidden: true } : {});
     definition.configure(command);
     command.action(async () => {
-      const invocation = definition.invocation(command.processedArgs, command.opts());
+      const args = command.processedArgs.map(unescapeOperand);
+      const invocation = definition.invocation(args, command.opts());
       await onInvoke(definition, invocation, globals());
     });
     configureErrors(command, io, `news ${definition.name} --help`);
   }
+  addHelpCommand(program, io);
   return program;
+}
+
+/**
+ * `news help [command]`: commander's own help command shows the program's help for a name it does
+ * not know and exits 0; this one says which command is unknown (with the closest names) and exits 2.
+ */
+function addHelpCommand(program: Command, io: Io): void {
+  program.helpCommand(false);
+  const help = program
+    .command('help')
+    .description('show help for a command')
+    .argument('[command]', 'the command to explain')
+    .action((name: string | undefined) => {
+      if (name === undefined) program.help();
+      const known = program
+        .createHelp()
+        .visibleCommands(program)
+        .filter((command) => command !== help);
+      const target = known.find((command) => command.name() === name);
+      if (target) target.help();
+      const close = suggestSlugs(
+        name as string,
+        known.map((command) => command.name()),
+      );
+      const hint = close.length > 0 ? ` (Did you mean ${close.join(', ')}?)` : '';
+      program.error(`unknown command '${name}'${hint}`, { code: 'news.unknownCommand' });
+    });
+  configureErrors(help, io, 'news --help');
+}
+
+/** Marks an argument that starts with '-' as an operand: NUL can never be part of a real argument. */
+const OPERAND_MARK = '\u0000';
+
+function unescapeOperand(value: unknown): unknown {
+  if (typeof value === 'string') return value.startsWith(OPERAND_MARK) ? value.slice(1) : value;
+  return Array.isArray(value) ? value.map(unescapeOperand) : value;
+}
+
+/**
+ * The option `arg` names on `command`, and whether the next argument is its value. A short option
+ * with its value attached (`-n5`, `-d/tmp`) counts only when that value starts like a number or a
+ * path, so `-nato` stays a word.
+ */
+function optionOf(command: Command, arg: string): { takesNext: boolean } | undefined {
+  // Help is not among commander's options, and every command has it (see createProgram).
+  if (arg === '-h' || arg === '--help') return { takesNext: false };
+  const long = /^(--[^=]+)(=.*)?$/.exec(arg);
+  for (const option of command.options) {
+    const takesValue = option.required || option.optional;
+    if (long) {
+      if (option.long === long[1] || (option.negate && option.long === long[1]))
+        return { takesNext: takesValue && !long[2] };
+      continue;
+    }
+    if (option.short === arg) return { takesNext: takesValue };
+    if (takesValue && option.short !== undefined && arg.startsWith(option.short) && /^[\d/.~]/.test(arg.slice(2))) {
+      return { takesNext: false };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Arguments commander would take for unknown options but that a command takes as operands: for
+ * `search`, `-sanctions` is a word to leave out, not an option. Finds the command as commander
+ * does (the first argument that is not a program option or its value), then marks each later
+ * argument that starts with one '-' and is none of that command's or the program's options, up to
+ * `--`. The command's action receives them unmarked.
+ */
+export function markDashOperands(program: Command, commands: readonly AnyCommand[], argv: readonly string[]): string[] {
+  const out = [...argv];
+  let at = 0;
+  while (at < out.length && (out[at] as string).startsWith('-') && out[at] !== '--') {
+    at += optionOf(program, out[at] as string)?.takesNext ? 2 : 1;
+  }
+  const definition = commands.find((candidate) => candidate.name === out[at]);
+  const command = program.commands.find((candidate) => candidate.name() === out[at]);
+  if (!definition?.dashOperands || !command) return out;
+  for (let next = at + 1; next < out.length; next++) {
+    const arg = out[next] as string;
+    if (arg === '--') break;
+    if (!/^-[^-]/.test(arg)) continue;
+    const option = optionOf(command, arg) ?? optionOf(program, arg);
+    if (option) next += option.takesNext ? 1 : 0;
+    else out[next] = OPERAND_MARK + arg;
+  }
+  return out;
 }

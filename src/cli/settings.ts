@@ -62,24 +62,31 @@ function parseColumns(value: string | undefined): number | undefined {
   return columns > 0 ? Math.min(columns, MAX_WIDTH) : undefined;
 }
 
+/** The screen's width: the terminal's columns, else COLUMNS, else 80; at least MIN_WIDTH. */
+function screenWidth(env: Env, stdout: TerminalInfo): number {
+  const reported = stdout.isTTY && stdout.columns && stdout.columns > 0 ? stdout.columns : undefined;
+  return Math.max(MIN_WIDTH, reported ?? parseColumns(env.COLUMNS) ?? PIPE_WIDTH);
+}
+
 function decideWidth(flag: number | undefined, env: Env, stdout: TerminalInfo): number {
   if (flag !== undefined) return flag;
-  if (stdout.isTTY) {
-    const columns = stdout.columns && stdout.columns > 0 ? stdout.columns : (parseColumns(env.COLUMNS) ?? PIPE_WIDTH);
-    return Math.max(MIN_WIDTH, Math.min(columns, READING_MEASURE));
-  }
-  return Math.max(MIN_WIDTH, parseColumns(env.COLUMNS) ?? PIPE_WIDTH);
+  const screen = screenWidth(env, stdout);
+  return stdout.isTTY ? Math.min(screen, READING_MEASURE) : screen;
 }
 
 /**
  * Colour: --color always/never wins; then a non-empty NO_COLOR; then FORCE_COLOR (0 or false
  * means off); then TERM=dumb; then whether stdout is a terminal. The styled layout is used on a
  * terminal or whenever colour is on. Width: --width; on a terminal its columns, capped at
+ * READING_MEASURE for text but not for tables (tableWidth);
  * READING_MEASURE; in a pipe COLUMNS or 80.
  */
 export function resolveOutputSettings(flags: OutputFlags, env: Env, stdout: TerminalInfo): OutputSettings {
   const color = decideColor(flags.color ?? 'auto', env, stdout);
-  return { color, styled: color || stdout.isTTY, width: decideWidth(flags.width, env, stdout) };
+  const width = decideWidth(flags.width, env, stdout);
+  // Tables are scanned, not read line by line: they may use a wide terminal's whole width.
+  const tableWidth = flags.width ?? (stdout.isTTY ? screenWidth(env, stdout) : width);
+  return { color, styled: color || stdout.isTTY, width, tableWidth };
 }
 
 /**

@@ -2,9 +2,10 @@
 
 import { Option } from 'commander';
 import { defineCommand } from '../cli/command.js';
-import { parseDate, parseLimit, toFilter } from '../cli/options.js';
-import { EXIT_ERROR, EXIT_OK } from '../errors.js';
+import { describeFilter, limitParser, parseDate, toFilter } from '../cli/options.js';
+import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import type { ArticleFilter, SortOrder } from '../search/filters.js';
+import { formatMessage } from '../terminal/messages.js';
 import { openLibrary, reportLibrary } from './library.js';
 
 export interface ListInvocation {
@@ -25,7 +26,7 @@ export const listCommand = defineCommand<ListInvocation>({
       .option('--tag <tag>', 'only articles with this tag (case ignored)')
       .option('--source <name>', 'only articles from this source (case ignored)')
       .addOption(new Option('--sort <order>', 'newest first, or by title').choices(['date', 'title']).default('date'))
-      .option('-n, --limit <count>', 'show at most this many articles', parseLimit);
+      .option('-n, --limit <count>', 'show at most this many articles', limitParser('articles'));
   },
   invocation(_args, options) {
     const invocation: ListInvocation = {
@@ -48,7 +49,15 @@ export const listCommand = defineCommand<ListInvocation>({
       invocation.limit ?? Number.POSITIVE_INFINITY,
     );
     context.io.stdout.write(await renderList(shown, context.settings.output, invocation.json));
-    return hadProblems ? EXIT_ERROR : EXIT_OK;
+    if (hadProblems) return EXIT_ERROR;
+    if (shown.length === 0) {
+      // One rule for every command: nothing found is exit 1 with a note, as `search` and ripgrep do.
+      const filters = describeFilter(invocation.filter);
+      const note = filters === '' ? 'no articles' : `no article matches ${filters}`;
+      context.io.stderr.write(formatMessage('note', `${note}; run 'news list' without filters to see them all`));
+      return EXIT_NOT_FOUND;
+    }
+    return EXIT_OK;
   },
   warmUp: [['list'], ['list', '--color', 'always']],
 });

@@ -1,8 +1,8 @@
 // `news search <query…>`: ranked hits with a snippet, as a list, tab-separated lines or JSON.
 
 import { defineCommand } from '../cli/command.js';
-import { parseDate, parseLimit, toFilter } from '../cli/options.js';
-import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
+import { limitParser, parseDate, toFilter } from '../cli/options.js';
+import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
 import type { ArticleFilter } from '../search/filters.js';
 import { formatMessage } from '../terminal/messages.js';
 import { openLibrary, reportLibrary } from './library.js';
@@ -16,6 +16,7 @@ export interface SearchInvocation {
 
 export const searchCommand = defineCommand<SearchInvocation>({
   name: 'search',
+  dashOperands: true,
   configure(command) {
     command
       .description(
@@ -23,13 +24,16 @@ export const searchCommand = defineCommand<SearchInvocation>({
       )
       .argument('<query...>', 'words to find (case ignored; everything else is literal text, never a pattern)')
       .option('--json', 'print a JSON array of hits')
-      .option('-n, --limit <count>', 'show at most this many hits', parseLimit)
+      .option('-n, --limit <count>', 'show at most this many hits', limitParser('hits'))
       .option('--since <date>', 'only articles dated on or after YYYY-MM-DD', parseDate)
       .option('--until <date>', 'only articles dated on or before YYYY-MM-DD', parseDate);
   },
   invocation([words], options) {
+    const query = (words as string[]).join(' ');
+    if (query.trim() === '')
+      throw new UsageError("the query is empty; give a word to search for, like 'news search treaty'");
     const invocation: SearchInvocation = {
-      query: (words as string[]).join(' '),
+      query,
       json: options.json === true,
       filter: toFilter(options),
     };

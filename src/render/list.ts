@@ -32,20 +32,29 @@ export function articleSummary(article: ArticleInfo) {
   };
 }
 
-/** Aligned columns: date, slug, reading time, title; narrow terminals drop time, then date. */
+/** Below this many cells a title is hardly readable: the reading time goes first, then the date. */
+const MIN_TITLE_CELLS = 20;
+
+/**
+ * Aligned columns: date, slug, reading time, title. The slug is never cut, since it is what a
+ * reader types next; the title is, to fit the table's width, and a narrow table drops the reading
+ * time, then the date, before the title gets too short.
+ */
 async function renderTable(articles: readonly ArticleInfo[], output: OutputSettings, metrics: TextMetrics) {
   const chalk = await loadChalk(output);
-  const width = output.width;
-  const showDate = width >= 40 && articles.some((article) => article.date);
-  const showTime = width >= 60;
-  const slugWidth = Math.min(Math.max(...articles.map((article) => article.slug.length)), Math.floor(width / 3));
+  const width = output.tableWidth;
+  const slugWidth = Math.max(...articles.map((article) => metrics.cells(article.slug)));
   const times = articles.map((article) => `${readingMinutes(article)} min`);
   const timeWidth = Math.max(...times.map((time) => time.length));
-  const fixed = (showDate ? 12 : 0) + slugWidth + 2 + (showTime ? timeWidth + 2 : 0);
-  const titleWidth = Math.max(1, width - fixed);
+  const dated = articles.some((article) => article.date);
+  const room = (date: boolean, time: boolean) =>
+    width - slugWidth - 2 - (date ? 12 : 0) - (time ? timeWidth + 2 : 0);
+  const showTime = room(dated, true) >= MIN_TITLE_CELLS;
+  const showDate = dated && room(true, false) >= MIN_TITLE_CELLS;
+  const titleWidth = Math.max(1, room(showDate, showTime));
   const lines = articles.map((article, index) => {
     const date = showDate ? `${chalk.dim(padCells(article.date ?? '', 10, metrics))}  ` : '';
-    const slug = `${chalk.bold.cyan(padCells(truncateCells(article.slug, slugWidth, metrics), slugWidth, metrics))}  `;
+    const slug = `${chalk.bold.cyan(padCells(article.slug, slugWidth, metrics))}  `;
     const time = showTime ? `${chalk.dim((times[index] ?? '').padStart(timeWidth))}  ` : '';
     return date + slug + time + truncateCells(article.title, titleWidth, metrics);
   });
@@ -65,5 +74,5 @@ export async function renderList(
   if (json) return `${toSafeJson(articles.map(articleSummary))}\n`;
   if (articles.length === 0) return '';
   if (!output.styled) return renderTabSeparated(articles);
-  return renderTable(articles, output, await loadMetrics(articles.map((article) => article.title)));
+  return renderTable(articles, output, await loadMetrics(articles.flatMap((article) => [article.title, article.slug])));
 }

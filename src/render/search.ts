@@ -52,7 +52,8 @@ async function renderStyled(hits: readonly SearchHit[], output: OutputSettings, 
     .map((hit) => {
       const { slug, date, title } = hit.article;
       const head = date ? `${slug}  ${date}  ` : `${slug}  `;
-      const titleText = truncateCells(title, Math.max(1, output.width - head.length), metrics);
+      // The slug is never cut: it is what a reader types next. The title is, to the table's width.
+      const titleText = truncateCells(title, Math.max(1, output.tableWidth - metrics.cells(head)), metrics);
       const first = `${chalk.bold.cyan(slug)}  ${date ? `${chalk.dim(date)}  ` : ''}${chalk.bold(titleText)}`;
       const { snippet, highlights } = snippetOf(hit, cells, metrics);
       return `${first}\n${SNIPPET_INDENT}${highlight(snippet, highlights, (text) => chalk.bold.yellow(text))}\n`;

@@ -10,8 +10,10 @@ export interface OutputSettings {
   color: boolean;
   /** Human layout (tables, boxes, highlighted snippets) rather than the plain, script-friendly one. */
   styled: boolean;
-  /** The widest a line may be, in terminal cells. */
+  /** The widest a line of text may be, in terminal cells. */
   width: number;
+  /** The widest a table row (list, search hits) may be: a wide terminal's whole width. */
+  tableWidth: number;
 }
 
 /** A chalk instance with the colour decision already made; loaded only for styled output. */

@@ -102,7 +102,7 @@ describe('renderCompletion', () => {
       .command('odd')
       .description("it's [odd]: \\ really")
       .action(() => {});
-    expect(renderCompletion('bash', program)).toContain("'list read search quotes completion odd help'");
+    expect(renderCompletion('bash', program)).toContain("'list read search quotes completion help odd'");
     expect(renderCompletion('zsh', program)).toContain(`'odd:it'\\''s [odd]: \\ really'`);
     expect(renderCompletion('fish', program)).toContain(`-a odd -d 'it\\'s [odd]: \\\\ really'`);
   });
@@ -204,8 +204,8 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
       'search',
       'quotes',
       'completion',
-      'digest',
       'help',
+      'digest',
     ]);
     expect(complete(['news', 'quotes', ''], { program }).replies).toEqual(['abe-putin', 'budget-talks']);
     expect(complete(['news', 'digest', ''], { program }).replies).toEqual(['abe-putin', 'budget-talks']);

@@ -81,7 +81,7 @@ function bashSkipArm(model: CompletionModel): string[] {
 export function renderBash(model: CompletionModel): string {
   const n = model.name;
   const folder = folderOption(model)?.long ?? FOLDER_OPTION;
-  return `# bash completion for ${n}, generated from its command-line definition by src/completion.ts; do not edit.
+  return `# bash completion for ${n}, generated from its command-line definition by src/cli/completion/; do not edit.
 
 # Undoes the quoting that COMP_WORDS keeps and expands a leading ~, without eval.
 _${n}_dequote() {

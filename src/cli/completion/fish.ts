@@ -65,7 +65,7 @@ function fishFolderCases(model: CompletionModel): string {
 export function renderFish(model: CompletionModel): string {
   const n = model.name;
   const skipped = valueOptionNames(model, { withFolder: true });
-  return `# fish completion for ${n}, generated from its command-line definition by src/completion.ts; do not edit.
+  return `# fish completion for ${n}, generated from its command-line definition by src/cli/completion/; do not edit.
 
 # Prints the command typed so far and how many arguments follow it, skipping options and their values.
 function __${n}_position

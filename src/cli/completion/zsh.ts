@@ -84,7 +84,7 @@ export function renderZsh(model: CompletionModel): string {
     quotePosix('*:: :->argument'),
   ];
   return `#compdef ${n}
-# zsh completion for ${n}, generated from its command-line definition by src/completion.ts; do not edit.
+# zsh completion for ${n}, generated from its command-line definition by src/cli/completion/; do not edit.
 
 _${n}_commands() {
   local -a commands
