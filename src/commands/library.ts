@@ -13,13 +13,16 @@ export function openLibrary(context: CommandContext): Library {
 /**
  * Writes what reading the library found on stderr: notes about the index, articles hidden by
  * another of the same slug, and skipped articles. Returns whether any was skipped (exit code 2,
- * as ripgrep: the good articles are still shown).
+ * as ripgrep: the good articles are still shown). What is reported is taken out of the report, so
+ * nothing is said twice.
  */
 export function reportLibrary(context: CommandContext, library: Library): boolean {
-  const { notes, shadowed, problems } = library.report;
+  const { notes, warnings, shadowed, problems } = library.report;
   const { stderr } = context.io;
-  for (const note of notes) stderr.write(formatMessage('note', note));
-  stderr.write(formatShadowed(shadowed));
-  stderr.write(formatProblems(problems));
-  return problems.length > 0;
+  for (const warning of warnings.splice(0)) stderr.write(formatMessage('warning', warning));
+  for (const note of notes.splice(0)) stderr.write(formatMessage('note', note));
+  stderr.write(formatShadowed(shadowed.splice(0)));
+  const skipped = problems.splice(0);
+  stderr.write(formatProblems(skipped));
+  return skipped.length > 0;
 }

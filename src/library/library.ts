@@ -34,6 +34,8 @@ export interface LibrarySettings {
 /** What reading the library found to tell the user: index notes, skipped articles, hidden ones. */
 export interface LibraryReport {
   notes: string[];
+  /** Folders left out, and other things worth a warning that do not make the run fail. */
+  warnings: string[];
   /** Articles that were skipped (unreadable, bad front matter, not regular files). */
   problems: ArticleError[];
   /** Articles hidden by an article of the same slug in an earlier folder. */
@@ -63,7 +65,8 @@ function isFolder(path: string): boolean {
 }
 
 export class Library {
-  readonly report: LibraryReport = { notes: [], problems: [], shadowed: [] };
+  readonly report: LibraryReport = { notes: [], warnings: [], problems: [], shadowed: [] };
+  private present: readonly Folder[] | undefined;
 
   constructor(
     private readonly settings: LibrarySettings,
@@ -72,7 +75,7 @@ export class Library {
 
   /** The article called `slug`, or NotFoundError suggesting the closest slugs; notes only its own shadowing. */
   async article(slug: string): Promise<LoadedArticle> {
-    const scan = scanFolders(this.settings.folders);
+    const scan = scanFolders(this.folders());
     const file = findArticleFile(scan, slug);
     this.report.shadowed.push(...scan.shadowed.filter(({ hidden }) => hidden.slug === slug));
     const article = await new ArticleLoader(this.settings.maxArticleBytes).load(file);
@@ -81,7 +84,7 @@ export class Library {
 
   /** Every article, parsed; one that cannot be read is reported and never hides the others. */
   async articles(): Promise<LoadedArticle[]> {
-    const scan = scanFolders(this.settings.folders);
+    const scan = scanFolders(this.folders());
     this.report.shadowed.push(...scan.shadowed);
     const { articles, problems } = await loadArticles(scan, this.settings.maxArticleBytes);
     this.report.problems.push(...problems);
@@ -127,7 +130,7 @@ export class Library {
    * folder the user is still typing is skipped, and an unreadable file just gets no title.
    */
   slugTitles(): string[] {
-    const scan = scanFolders(this.settings.folders.filter((folder) => isFolder(folder.path)));
+    const scan = scanFolders(this.folders().filter((folder) => isFolder(folder.path)));
     const compiled = new CompiledArticles();
     return scan.files.map((file) => {
       let title: string | undefined;
@@ -141,6 +144,22 @@ export class Library {
     });
   }
 
+  /**
+   * The folders to read. A NEWS_PATH folder that no longer exists is left out with one warning:
+   * an old entry in a shell profile must not break every command. A --dir folder the user just
+   * typed, or the bundled one, stays in, and reading it reports the error.
+   */
+  private folders(): readonly Folder[] {
+    this.present ??= this.settings.folders.filter((folder) => {
+      if (folder.origin !== 'NEWS_PATH' || isFolder(folder.path)) return true;
+      this.report.warnings.push(
+        `NEWS_PATH folder '${folder.path}' is not a folder that exists; left it out (remove it from NEWS_PATH)`,
+      );
+      return false;
+    });
+    return this.present;
+  }
+
   private async openIndex(): Promise<IndexedLibrary> {
     const { settings, progress } = this;
     const index: IndexSettings = {
@@ -152,7 +171,7 @@ export class Library {
     if (settings.owner !== undefined) index.owner = settings.owner;
     if (progress) index.progress = (done, total) => progress.update(done, total);
     try {
-      return await openIndexedLibrary(settings.folders, index);
+      return await openIndexedLibrary(this.folders(), index);
     } finally {
       progress?.done();
     }

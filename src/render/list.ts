@@ -47,8 +47,7 @@ async function renderTable(articles: readonly ArticleInfo[], output: OutputSetti
   const times = articles.map((article) => `${readingMinutes(article)} min`);
   const timeWidth = Math.max(...times.map((time) => time.length));
   const dated = articles.some((article) => article.date);
-  const room = (date: boolean, time: boolean) =>
-    width - slugWidth - 2 - (date ? 12 : 0) - (time ? timeWidth + 2 : 0);
+  const room = (date: boolean, time: boolean) => width - slugWidth - 2 - (date ? 12 : 0) - (time ? timeWidth + 2 : 0);
   const showTime = room(dated, true) >= MIN_TITLE_CELLS;
   const showDate = dated && room(true, false) >= MIN_TITLE_CELLS;
   const titleWidth = Math.max(1, room(showDate, showTime));

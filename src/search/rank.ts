@@ -74,8 +74,12 @@ function scoreTerms(views: readonly SegmentView[], term: Term, stats: CorpusStat
 interface PreparedClause {
   negated: boolean;
   words: ScoredTerm[];
-  fields: { term: Term; pattern: RegExp }[];
+  /** Terms that look in one field; `section:` terms also carry their matches, for subheadings. */
+  fields: { term: Term; pattern: RegExp; headings?: TermMatches[] }[];
 }
+
+/** Where subheadings are counted among a document's fields. */
+const HEADINGS = 2;
 
 /**
  * Every clause must match (one of its alternatives, in its field if it names one) and no excluded
@@ -91,7 +95,14 @@ export function searchIndex(views: readonly SegmentView[], query: string, filter
   const prepare = (clause: Clause): PreparedClause => ({
     negated: clause.negated,
     words: clause.alternatives.filter((term) => !term.field).map((term) => scoreTerms(views, term, stats)),
-    fields: clause.alternatives.filter((term) => term.field).map((term) => ({ term, pattern: termPattern(term) })),
+    fields: clause.alternatives
+      .filter((term) => term.field)
+      .map((term) => ({
+        term,
+        pattern: termPattern(term),
+        // `section:` means the front matter's section or a subheading, as `read --section` does.
+        ...(term.field === 'section' ? { headings: views.map((view) => matchTerm(view, term)) } : {}),
+      })),
   });
   const prepared = clauses.map(prepare);
   const plain = required
@@ -139,6 +150,11 @@ export function searchIndex(views: readonly SegmentView[], query: string, filter
       const clauseScore = (clause: PreparedClause): number => {
         const words = wordScore(clause, doc);
         if (words > 0 || clause.fields.length === 0) return words;
+        const inHeading = clause.fields.some(
+          ({ headings }) =>
+            ((headings?.[viewIndex] as TermMatches | undefined)?.tf[doc * FIELD_COUNT + HEADINGS] ?? 0) > 0,
+        );
+        if (inHeading) return FIELD_CLAUSE_SCORE;
         const found = metaOf();
         if (!found) return 0;
         return clause.fields.some(({ term, pattern }) => occursIn(pattern, fieldText(found, term.field)))
