@@ -78,6 +78,8 @@ const ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NEWS_C
 const BUILD_MS_PER_ARTICLE = 0.6;
 /** Re-indexing one touched file may cost at most this much more than a plain run, as a ratio to `node -e 0`. */
 const UPDATE_TARGET = 2;
+/** The user folder of the start-up bench's `read` row: the size of a real site's content folder. */
+const USER_FOLDER_SIZE = 150;
 /** Where runs' stderr goes: 'device' (a character device, as a terminal is) or 'pipe'; set by --stderr. */
 const STDERR_MODE = { value: 'device' };
 
@@ -484,6 +486,23 @@ function benchLibrary(options, memoryTool) {
   return 0;
 }
 
+/**
+ * The start-up cases plus reading an article from a user folder (a library of USER_FOLDER_SIZE synthetic
+ * articles, its index built in the warm-up rounds): `read` must not parse YAML and Markdown again there.
+ */
+function startupCases() {
+  const { dir } = ensureLibrary(USER_FOLDER_SIZE);
+  return [
+    ...CASES,
+    {
+      name: `read, user folder (${USER_FOLDER_SIZE})`,
+      argv: ['--dir', dir, 'read', 'synthetic-000042'],
+      target: 1.6,
+      memoryMb: 60,
+    },
+  ];
+}
+
 function main() {
   let options;
   try {
@@ -500,7 +519,7 @@ function main() {
   const memoryTool = detectMemoryTool();
   if (options.library !== null) return benchLibrary(options, memoryTool);
   try {
-    const { baseline, cases } = measure(CASES, options.runs, WARMUP_ROUNDS, memoryTool);
+    const { baseline, cases } = measure(startupCases(), options.runs, WARMUP_ROUNDS, memoryTool);
     const baselineMs = median(baseline.times);
     const report = {
       node: process.version,

@@ -43,7 +43,14 @@ function pipedIo(): { io: Io; stdout: BufferSink; stderr: BufferSink } {
   const pipe: Sink = { isTTY: false, write: () => undefined };
   const stdout = new BufferSink(pipe);
   const stderr = new BufferSink(pipe);
-  return { io: { stdout, stderr, flush: async () => undefined, page: async () => false }, stdout, stderr };
+  const io: Io = {
+    stdout,
+    stderr,
+    flush: async () => undefined,
+    page: async () => false,
+    readInput: async () => new Uint8Array(0),
+  };
+  return { io, stdout, stderr };
 }
 
 /**

@@ -52,6 +52,8 @@ export interface FakeIoOptions {
   writeError?: NodeJS.ErrnoException;
   /** Whether a pager starts; false stands for a pager command that does not exist. */
   pagerStarts?: boolean;
+  /** What standard input holds, for `news read -`. */
+  input?: string;
 }
 
 /** An Io that records what was written; `tty`, `columns` and `rows` describe the pretend terminal. */
@@ -67,6 +69,10 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
       if (options.pagerStarts === false) return false;
       paged.push({ text, pager });
       return true;
+    },
+    readInput: async (maxBytes) => {
+      const bytes = Buffer.from(options.input ?? '', 'utf8');
+      return bytes.length > maxBytes ? undefined : bytes;
     },
   };
 }
@@ -101,12 +107,22 @@ export const exactMetrics = createMetrics(stringWidth);
 
 /** Renders an article exactly as `news read` does when piped: the same printer, `width` columns. */
 export function renderPlain(article: Article, width: number): Promise<string> {
-  return renderArticle(article, article.blocks ?? parseBody(article.body), { color: false, styled: false, width, tableWidth: width });
+  return renderArticle(article, article.blocks ?? parseBody(article.body), {
+    color: false,
+    styled: false,
+    width,
+    tableWidth: width,
+  });
 }
 
 /** Renders an article exactly as `news read` does on a terminal; colour on unless `color` is false. */
 export function renderStyled(article: Article, width: number, color = true): Promise<string> {
-  return renderArticle(article, article.blocks ?? parseBody(article.body), { color, styled: true, width, tableWidth: width });
+  return renderArticle(article, article.blocks ?? parseBody(article.body), {
+    color,
+    styled: true,
+    width,
+    tableWidth: width,
+  });
 }
 
 /** A fresh temporary folder, removed when the current test finishes. */

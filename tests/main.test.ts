@@ -136,3 +136,89 @@ describe('paging, per command', () => {
     expect(paged.length > 0).toBe(pages);
   });
 });
+
+describe('usage errors in the house style', () => {
+  it.each([
+    [
+      ['list', '-n', '0'],
+      "news: --limit 0: give a whole number of articles, 1 or more (run 'news list --help' for usage)",
+    ],
+    [
+      ['search', 'x', '-n', '0'],
+      "news: --limit 0: give a whole number of hits, 1 or more (run 'news search --help' for usage)",
+    ],
+    [
+      ['read', 'x', '--width', '5'],
+      "news: --width 5: give a whole number of columns from 20 to 1000 (run 'news --help' for usage)",
+    ],
+    [['lsit'], "news: unknown command 'lsit'; did you mean list? (run 'news --help' for usage)"],
+    [['list', '--jsn'], "news: unknown option '--jsn'; did you mean --json? (run 'news list --help' for usage)"],
+    [['help', 'nosuch'], "news: unknown command 'nosuch' (run 'news --help' for usage)"],
+    [['help', 'serch'], "news: unknown command 'serch'; did you mean search? (run 'news --help' for usage)"],
+    [['search', ''], "news: the query is empty; give a word to search for, like 'news search treaty'"],
+    [
+      ['list', '--since', '2020-01-01', '--until', '2019-01-01'],
+      'news: --since 2020-01-01 is after --until 2019-01-01; swap the two dates',
+    ],
+  ])('%j: exit 2 and exactly one line', async (argv, line) => {
+    const { code, stdout, stderr } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${line}\n`);
+  });
+
+  it('help <command> shows that command’s help and exits 0', async () => {
+    const { code, stdout } = await runCli(['help', 'search']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: news search \[options\] <query\.\.\.>/);
+  });
+});
+
+describe('a NEWS_PATH folder that no longer exists', () => {
+  it('is left out with one warning, and every command goes on', async () => {
+    const env = { NEWS_PATH: '/no/such/news/folder' };
+    for (const argv of [['read', 'abe-putin'], ['list'], ['search', 'Putin'], ['quotes', 'abe-putin']]) {
+      const { code, stdout, stderr } = await runCli(argv, { env });
+      expect(code, argv.join(' ')).toBe(0);
+      expect(stdout).not.toBe('');
+      expect(lines(stderr)).toEqual([
+        "news: warning: NEWS_PATH folder '/no/such/news/folder' is not a folder that exists; left it out (remove it from NEWS_PATH)",
+      ]);
+    }
+  });
+
+  it('is still an error when named with --dir', async () => {
+    const { code, stderr } = await runCli(['--dir', '/no/such/news/folder', 'list']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no such folder/);
+  });
+});
+
+describe('empty results', () => {
+  it.each([
+    [
+      ['list', '--tag', 'nope'],
+      "news: note: no article matches --tag nope; run 'news list' without filters to see them all",
+    ],
+    [
+      ['list', '--since', '2100-01-01'],
+      "news: note: no article matches --since 2100-01-01; run 'news list' without filters to see them all",
+    ],
+    [
+      ['search', 'nothingmatchesthis'],
+      "news: note: no article matches 'nothingmatchesthis'; try fewer or shorter words",
+    ],
+    [['quotes', '--speaker', 'nobody'], "news: note: no quotations by 'nobody' found"],
+  ])('%j: exit 1, nothing on stdout, one note', async (argv, note) => {
+    const { code, stdout, stderr } = await runCli(argv);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${note}\n`);
+  });
+
+  it('still prints [] for --json', async () => {
+    const { code, stdout } = await runCli(['list', '--tag', 'nope', '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 // The document model both printers and search share: blocks of styled spans, free of Markdown and controls.
 
+import { sanitizeText } from './sanitize.js';
 import { wordRuns } from './wordchars.js';
 
 /** `url` holds a link's address (never shown inline); `ref` is the numbered marker shown in its place. */
@@ -118,4 +119,27 @@ export function findSection(blocks: readonly Block[], name: string): Block[] | u
     (block, index) => index > match.index && block.kind === 'heading' && block.depth <= match.block.depth,
   );
   return blocks.slice(match.index, end === -1 ? blocks.length : end);
+}
+
+/** The blocks with every span's text (and code) sanitised again: for blocks read back from a cache. */
+export function sanitizeBlocks(blocks: readonly Block[]): Block[] {
+  const spans = (list: readonly Span[]): Span[] =>
+    list.map((span) => ({ text: sanitizeText(span.text), style: span.style }));
+  return blocks.map((block): Block => {
+    switch (block.kind) {
+      case 'heading':
+      case 'paragraph':
+        return { ...block, spans: spans(block.spans) };
+      case 'quote':
+        return { ...block, blocks: sanitizeBlocks(block.blocks) };
+      case 'list':
+        return { ...block, items: block.items.map(sanitizeBlocks) };
+      case 'code':
+        return { ...block, text: sanitizeText(block.text) };
+      case 'table':
+        return { ...block, rows: block.rows.map((row) => row.map(spans)) };
+      default:
+        return block;
+    }
+  });
 }

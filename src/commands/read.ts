@@ -1,7 +1,8 @@
 // `news read <slug>`: one article (or its outline, or one section), styled for a terminal or plain for a pipe.
 
-import { defineCommand } from '../cli/command.js';
-import { EXIT_OK, NotFoundError } from '../errors.js';
+import { type CommandContext, defineCommand } from '../cli/command.js';
+import { EXIT_OK, NotFoundError, UsageError } from '../errors.js';
+import type { LoadedArticle } from '../library/library.js';
 import { openLibrary, reportLibrary } from './library.js';
 
 export interface ReadInvocation {
@@ -12,12 +13,48 @@ export interface ReadInvocation {
   section?: string;
 }
 
+/** The article `read` was given: a file or standard input (as glow and bat read them), else a slug of the library. */
+async function loadArticle(context: CommandContext, arg: string): Promise<LoadedArticle> {
+  const { maxArticleBytes } = context.settings.library;
+  if (arg === '-') {
+    const bytes = await context.io.readInput(maxArticleBytes);
+    if (bytes === undefined) {
+      throw new UsageError(
+        `standard input is over the ${maxArticleBytes}-byte limit; shorten it or raise NEWS_MAX_ARTICLE_BYTES`,
+      );
+    }
+    const { loadLooseArticle } = await import('../library/loader.js');
+    return loadLooseArticle(new TextDecoder().decode(bytes), '-');
+  }
+  const { isArticlePath, readArticleFile } = await import('../library/files.js');
+  if (isArticlePath(arg)) {
+    const { loadLooseArticle } = await import('../library/loader.js');
+    return loadLooseArticle(readArticleFile(arg, maxArticleBytes), arg);
+  }
+  const library = openLibrary(context);
+  try {
+    return await library.article(arg);
+  } catch (error) {
+    // "x.md" could have meant a file in this folder: say that there is none.
+    if (error instanceof NotFoundError && arg.endsWith('.md')) {
+      throw new NotFoundError(`no file '${arg}' here, and ${error.message}`);
+    }
+    throw error;
+  } finally {
+    // The note that this article hides another is worth giving even when it cannot be read.
+    reportLibrary(context, library);
+  }
+}
+
 export const readCommand = defineCommand<ReadInvocation>({
   name: 'read',
   configure(command) {
     command
       .description('show an article, wrapped to the terminal (piped: plain text)')
-      .argument('<slug>', "the article's name, as shown by 'news list'")
+      .argument(
+        '<slug>',
+        "the article's name, as shown by 'news list'; or a Markdown file (a path with a /, or a name ending in .md that exists), or - for standard input",
+      )
       .option('--outline', 'show only the headline and the subheadings')
       .option('--section <name>', 'show only the section under this subheading (case and dashes ignored)');
   },
@@ -28,9 +65,7 @@ export const readCommand = defineCommand<ReadInvocation>({
   },
   pageable: () => true,
   async run(context, { slug, outline, section }) {
-    const library = openLibrary(context);
-    // The note that this article hides another is worth giving even when it cannot be read.
-    const { article, blocks } = await library.article(slug).finally(() => reportLibrary(context, library));
+    const { article, blocks } = await loadArticle(context, slug);
     let shown = article;
     let body = blocks;
     if (section !== undefined) {

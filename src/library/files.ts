@@ -9,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
+  statSync,
 } from 'node:fs';
 import { join, sep } from 'node:path';
 import { sanitizeLine } from '../article/sanitize.js';
@@ -145,5 +146,20 @@ export function readArticleFile(path: string, maxBytes = MAX_ARTICLE_BYTES): str
     );
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Whether a `read` argument names a file rather than an article: it contains a '/' (no slug
+ * does), or it ends in `.md` and such a file exists. Anything else is a slug, so an article called
+ * `notes` is never shadowed by a file of that name in the current folder.
+ */
+export function isArticlePath(arg: string): boolean {
+  if (arg.includes(sep) || arg.includes('/')) return true;
+  if (!arg.endsWith('.md')) return false;
+  try {
+    return statSync(arg).isFile();
+  } catch {
+    return false;
   }
 }

@@ -2,10 +2,12 @@
 
 import { join, sep } from 'node:path';
 import type { Article, ArticleInfo } from '../article/article.js';
-import type { Block } from '../article/model.js';
+import { type Block, sanitizeBlocks } from '../article/model.js';
+import { sanitizeLine } from '../article/sanitize.js';
 import { ArticleError } from '../errors.js';
 import type { Folder } from './folders.js';
 import { articleDoc } from './index/build.js';
+import { CorruptIndexError } from './index/bytes.js';
 import { MemorySource, Segment } from './index/reader.js';
 import {
   discardFolderIndex,
@@ -126,4 +128,44 @@ export function libraryArticles(library: IndexedLibrary): ArticleInfo[] {
     });
   }
   return out;
+}
+
+/** Where the library holds the article called `slug`: the first folder's live document of that name. */
+export function findDocument(library: IndexedLibrary, slug: string): { view: SegmentView; doc: number } | undefined {
+  const name = `${slug}.md`;
+  for (const view of library.views) {
+    const doc = view.segment.find(name);
+    if (doc >= 0 && view.live[doc]) return { view, doc };
+  }
+  return undefined;
+}
+
+/** Every live document, folder by folder, in file-name order. */
+export function* liveDocuments(library: IndexedLibrary): Generator<{ view: SegmentView; doc: number }> {
+  for (const view of library.views) {
+    for (let doc = 0; doc < view.segment.count; doc++) if (view.live[doc]) yield { view, doc };
+  }
+}
+
+/**
+ * The article a live document holds, as `read` shows it: its metadata and its stored body. The
+ * index holds text already made safe; it is sanitised again on the way out, so a tampered cache
+ * stays inert too.
+ */
+export function documentArticle(view: SegmentView, doc: number): { article: Article; blocks: Block[] } {
+  const meta = view.segment.meta(doc);
+  if (typeof meta === 'string') throw new CorruptIndexError('a skipped file among the articles');
+  const info = articleInfo(view, doc, meta);
+  const stored = view.segment.document(doc);
+  const blocks = sanitizeBlocks(stored.blocks);
+  const article: Article = {
+    ...info,
+    breadcrumb: stored.breadcrumb.map((crumb) => sanitizeLine(crumb)),
+    body: '',
+    blocks,
+  };
+  if (stored.banner) {
+    article.banner = { title: sanitizeLine(stored.banner.title), text: sanitizeLine(stored.banner.text) };
+  }
+  return { article, blocks };
 }

@@ -10,10 +10,18 @@ import type { Folder } from './folders.js';
 import { CorruptIndexError } from './index/bytes.js';
 import type { ProcessInfo } from './index/lock.js';
 import type { IndexSettings } from './index/store.js';
-import { type IndexedLibrary, libraryArticles, openIndexedLibrary, type Shadowed } from './indexed.js';
-import { ArticleLoader, CompiledArticles, loadArticles, loadBlocks } from './loader.js';
+import {
+  documentArticle,
+  findDocument,
+  type IndexedLibrary,
+  libraryArticles,
+  liveDocuments,
+  openIndexedLibrary,
+  type Shadowed,
+} from './indexed.js';
+import { ArticleLoader, CompiledArticles, loadBlocks } from './loader.js';
 import { quickTitle } from './quick-title.js';
-import { findArticleFile } from './slugs.js';
+import { checkSlug, findArticleFile, missingArticle } from './slugs.js';
 
 /** How the library is read; built once by the command line from flags and environment. */
 export interface LibrarySettings {
@@ -56,6 +64,12 @@ export interface BuildProgress {
   done(): void;
 }
 
+/** The error for a slug the index does not hold: a refused file of that name, or the closest slugs. */
+function notFound(library: IndexedLibrary, slug: string): never {
+  const names = Array.from(liveDocuments(library), ({ view, doc }) => view.segment.name(doc).slice(0, -3));
+  throw missingArticle(slug, names, library.problems);
+}
+
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -73,8 +87,24 @@ export class Library {
     private readonly progress?: BuildProgress,
   ) {}
 
-  /** The article called `slug`, or NotFoundError suggesting the closest slugs; notes only its own shadowing. */
+  /**
+   * The article called `slug`, or NotFoundError suggesting the closest slugs; notes only its own
+   * shadowing. Through the search index, whose stored body spares parsing YAML and Markdown again;
+   * without a cache (--no-cache) straight from its file, so one article does not cost indexing all.
+   */
   async article(slug: string): Promise<LoadedArticle> {
+    checkSlug(slug);
+    if (this.settings.cacheDir === undefined) return this.articleFromFile(slug);
+    const found = await this.query((library) => {
+      const place = findDocument(library, slug);
+      return place ? documentArticle(place.view, place.doc) : notFound(library, slug);
+    });
+    this.report.shadowed = this.report.shadowed.filter(({ hidden }) => hidden.slug === slug);
+    this.report.problems = [];
+    return found;
+  }
+
+  private async articleFromFile(slug: string): Promise<LoadedArticle> {
     const scan = scanFolders(this.folders());
     const file = findArticleFile(scan, slug);
     this.report.shadowed.push(...scan.shadowed.filter(({ hidden }) => hidden.slug === slug));
@@ -82,15 +112,9 @@ export class Library {
     return { article, blocks: await loadBlocks(article) };
   }
 
-  /** Every article, parsed; one that cannot be read is reported and never hides the others. */
+  /** Every article with its body, through the search index; one that cannot be read is reported and never hides the others. */
   async articles(): Promise<LoadedArticle[]> {
-    const scan = scanFolders(this.folders());
-    this.report.shadowed.push(...scan.shadowed);
-    const { articles, problems } = await loadArticles(scan, this.settings.maxArticleBytes);
-    this.report.problems.push(...problems);
-    const loaded: LoadedArticle[] = [];
-    for (const article of articles) loaded.push({ article, blocks: await loadBlocks(article) });
-    return loaded;
+    return this.query((library) => Array.from(liveDocuments(library), ({ view, doc }) => documentArticle(view, doc)));
   }
 
   /** Every article's metadata, through the search index. */

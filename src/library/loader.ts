@@ -1,5 +1,6 @@
 // Loads articles from their files: the compiled catalog where it still matches, else parsed on demand.
 
+import { basename } from 'node:path';
 import type { Article } from '../article/article.js';
 import type { Block } from '../article/model.js';
 import { ArticleError } from '../errors.js';
@@ -64,4 +65,19 @@ export async function loadBlocks(article: Article): Promise<readonly Block[]> {
   if (article.blocks) return article.blocks;
   const { parseBody } = await import('../article/markdown.js');
   return parseBody(article.body);
+}
+
+/**
+ * An article that is not in any folder: a file named on the command line, or standard input
+ * (`name` is what messages call it). Its slug is the file name without `.md`, for its Links and
+ * messages only; it is never added to a library.
+ */
+export async function loadLooseArticle(
+  text: string,
+  name: string,
+): Promise<{ article: Article; blocks: readonly Block[] }> {
+  const { parseArticle } = await import('../article/parse.js');
+  const base = basename(name);
+  const article = parseArticle(text, base.endsWith('.md') ? base.slice(0, -3) : base, name);
+  return { article, blocks: await loadBlocks(article) };
 }

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { sanitizeLine } from '../article/sanitize.js';
 import { isValidSlug } from '../article/slug.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { type ArticleError, NotFoundError, UsageError } from '../errors.js';
 import type { ArticleFile, FolderScan } from './files.js';
 
 function editDistance(a: string, b: string): number {
@@ -35,20 +35,35 @@ export function suggestSlugs(wanted: string, slugs: readonly string[]): string[]
     .map((entry) => entry.slug);
 }
 
-/** The file for `slug`, or NotFoundError suggesting the closest slugs. */
-export function findArticleFile(scan: FolderScan, slug: string): ArticleFile {
+/** UsageError when `slug` cannot be an article's name (a path, say): names are slugs. */
+export function checkSlug(slug: string): void {
   if (!isValidSlug(slug)) {
     throw new UsageError(
       `'${sanitizeLine(slug)}' is not an article name; names are slugs like abe-putin (run 'news list' to see them)`,
     );
   }
-  const file = scan.files.find((candidate) => candidate.slug === slug);
-  if (file) return file;
-  // A file of that name that was refused (a pipe, a link out of its folder) is an error, not a miss.
-  const refused = scan.problems.find((problem) => basename(problem.path) === `${slug}.md`);
-  if (refused) throw refused;
-  const slugs = scan.files.map((candidate) => candidate.slug);
+}
+
+/**
+ * The error for a slug no folder has: the refusal of a file of that name (a pipe, a link out of its
+ * folder, a file that cannot be read), else NotFoundError suggesting the closest of `slugs`.
+ */
+export function missingArticle(slug: string, slugs: readonly string[], problems: readonly ArticleError[]): Error {
+  const refused = problems.find((problem) => basename(problem.path) === `${slug}.md`);
+  if (refused) return refused;
   const suggestions = suggestSlugs(slug, slugs);
   const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.join(', ')}?)` : '';
-  throw new NotFoundError(`no article named '${slug}'${hint}; run 'news list' to see every article`);
+  return new NotFoundError(`no article named '${slug}'${hint}; run 'news list' to see every article`);
+}
+
+/** The file for `slug`, or NotFoundError suggesting the closest slugs. */
+export function findArticleFile(scan: FolderScan, slug: string): ArticleFile {
+  checkSlug(slug);
+  const file = scan.files.find((candidate) => candidate.slug === slug);
+  if (file) return file;
+  throw missingArticle(
+    slug,
+    scan.files.map((candidate) => candidate.slug),
+    scan.problems,
+  );
 }

@@ -1,6 +1,6 @@
 // Output streams for commands: writes never throw, a closed pipe just stops output (EPIPE is success).
 
-import { writeSync } from 'node:fs';
+import { readSync, writeSync } from 'node:fs';
 
 export interface Sink {
   write(text: string): void;
@@ -27,6 +27,11 @@ export interface Io {
    * false, having shown nothing, when the pager cannot be started; quitting early is not an error.
    */
   page(text: string, pager: PagerLaunch): Promise<boolean>;
+  /**
+   * Standard input, read to its end: for `news read -`. Resolves undefined, having read no more
+   * than that, when it holds more than `maxBytes`.
+   */
+  readInput(maxBytes: number): Promise<Uint8Array | undefined>;
 }
 
 /** The slice of a Node stream that io needs; process.stdout and process.stderr fit it. */
@@ -162,7 +167,38 @@ export function createStreamIo(stdout: Destination, stderr: Destination): Io {
       return out.error;
     },
     page: async (text, pager) => (await import('./pager.js')).runPager(text, pager),
+    readInput: async (maxBytes) => readDescriptor(0, maxBytes),
   };
+}
+
+/**
+ * Reads a descriptor to its end, or up to one byte past `maxBytes` (then undefined). Synchronous
+ * reads, like the writes: a pipe someone made non-blocking answers EAGAIN, and is waited for.
+ */
+function readDescriptor(fd: number, maxBytes: number): Uint8Array | undefined {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  for (;;) {
+    let count: number;
+    try {
+      count = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+        continue;
+      }
+      // A closed or missing standard input (EOF on a terminal after Ctrl-D) reads as empty.
+      if (code === 'EOF' || code === 'EBADF') break;
+      throw error;
+    }
+    if (count === 0) break;
+    total += count;
+    if (total > maxBytes) return undefined;
+    chunks.push(Buffer.from(chunk.subarray(0, count)));
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** A sink that keeps what is written, for output that may go to a pager once it is complete. */

@@ -129,3 +129,25 @@ describe('list and search filters', () => {
     expect(lines(stderr)).toHaveLength(1);
   });
 });
+
+describe('news list on a terminal', () => {
+  it('never truncates a slug, however narrow: the title gives way', async () => {
+    const folder = temporaryFolder('news-list-slugs-');
+    const slug = 'a-rather-long-synthetic-slug-that-must-stay-whole';
+    writeFileSync(
+      join(folder, `${slug}.md`),
+      '---\ntitle: A synthetic title long enough to be cut somewhere\n---\n\nText.\n',
+    );
+    const { stdout } = await runCli(['list', '--dir', folder], { tty: true, columns: 60 });
+    const row = lines(stripAnsi(stdout)).find((line) => line.includes('a-rather'));
+    expect(row).toContain(slug);
+    expect(row).toContain('…');
+  });
+
+  it('uses the whole width of a terminal wider than 100 columns for the table', async () => {
+    const { stdout } = await runCli(['list'], { tty: true, columns: 160 });
+    const row = lines(stripAnsi(stdout))[0] ?? '';
+    expect(row).toContain('Japan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official');
+    expect(row.length).toBeGreaterThan(100);
+  });
+});

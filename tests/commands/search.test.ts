@@ -57,3 +57,39 @@ describe('news search', () => {
     expect(lines(stderr)).toHaveLength(1);
   });
 });
+
+describe('news search, query words that look like options', () => {
+  it.each([
+    [['search', 'Putin', '-zebra'], 1],
+    [['search', 'Putin', '-sanctions'], 0],
+    [['search', 'Putin', '-Abe'], 0],
+    [['search', 'treat*', '-Abe'], 0],
+    [['search', '-Abe', 'Putin', '--json'], 0],
+    [['search', '-n', '1', 'Putin', '-nato'], 1],
+  ])('%j excludes the word without needing --', async (argv, hits) => {
+    const { code, stdout, stderr } = await runCli(argv);
+    if (hits === 0) {
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/no article matches/);
+    } else {
+      expect(code).toBe(0);
+      expect(lines(stdout)).toHaveLength(hits);
+    }
+  });
+
+  it('still takes its own options among the words: -n 1, --json, -h', async () => {
+    expect(JSON.parse((await runCli(['search', 'Putin', '--json', '-n', '1'])).stdout)).toHaveLength(1);
+    expect((await runCli(['search', 'Putin', '-h'])).stdout).toMatch(/^Usage: news search/);
+    const unknown = await runCli(['search', 'Putin', '--bogus']);
+    expect(unknown.code).toBe(2);
+  });
+});
+
+describe('news search section:', () => {
+  it('matches the front matter section or a subheading, like read --section', async () => {
+    expect(lines((await runCli(['search', 'section:news'])).stdout)).toHaveLength(1);
+    expect(lines((await runCli(['search', 'section:tensions'])).stdout)).toHaveLength(1);
+    const none = await runCli(['search', 'section:Kuril']);
+    expect(none.code).toBe(1);
+  });
+});

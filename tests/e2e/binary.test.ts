@@ -76,11 +76,27 @@ describe('news, piped', () => {
     expect(lines(stderr)).toEqual([expect.stringContaining('did you mean abe-putin?')]);
   });
 
-  it('exits 2 for a path instead of an article name', () => {
-    const { code, stdout, stderr } = news(['read', '../etc/passwd']);
+  it('reads a path as that file, never as a slug: a missing one is exit 2 naming it', () => {
+    const { code, stdout, stderr } = news(['read', '../no-such-dir/passwd']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(lines(stderr)).toEqual([expect.stringContaining('is not an article name')]);
+    expect(lines(stderr)).toEqual(['news: ../no-such-dir/passwd: cannot be read (ENOENT); check the file']);
+  });
+
+  it('reads a name ending in .md from the current folder when that file exists, else as a slug', () => {
+    const here = bash(`cd ${shellQuote(join(ROOT, 'tests/fixtures/articles'))} && node ${shellQuote(BIN)} read sample.md`);
+    expect(here.code).toBe(0);
+    expect(here.stdout).toContain('Fixture: a synthetic article that uses every feature');
+    const elsewhere = news(['read', 'sample.md']);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toMatch(/^news: no file 'sample\.md' here, and no article named 'sample\.md'/);
+  });
+
+  it('reads standard input for -', () => {
+    const run = bash(`printf '# Synthetic piped article\\n\\nFrom a pipe.\\n' | node ${shellQuote(BIN)} read -`);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Synthetic piped article');
+    expect(run.stdout).toContain('From a pipe.');
   });
 
   it.each([

@@ -53,7 +53,9 @@ export function articleDoc(
       tags: article.summary === undefined ? article.tags : [...article.tags, article.summary],
       paragraphs,
     },
+    document: { blocks: [...blocks], breadcrumb: article.breadcrumb },
   };
+  if (article.banner !== undefined) content.document.banner = article.banner;
   for (const key of ['date', 'source', 'section', 'author', 'agency', 'url', 'summary'] as const) {
     const value = article[key];
     if (value !== undefined) content.meta[key] = value;

@@ -6,10 +6,11 @@
 // metadata, the text and the postings are read piecemeal, each piece checked against its checksum.
 // Anything that does not check out throws CorruptIndexError, and the caller rebuilds.
 
-import type { ArticleInfo } from '../../article/article.js';
+import type { ArticleInfo, Banner } from '../../article/article.js';
+import type { Block } from '../../article/model.js';
 import { CorruptIndexError, checksum } from './bytes.js';
 
-export const SEGMENT_MAGIC = 'NEWSIX03';
+export const SEGMENT_MAGIC = 'NEWSIX04';
 
 export function utf8(text: string): Uint8Array {
   return Buffer.from(text, 'utf8');
@@ -19,7 +20,7 @@ export function utf8(text: string): Uint8Array {
 export const FIELD_COUNT = 4; // title, tags, headings, body
 export const LENS = 6; // the four field lengths, then where the title and the tags end
 export const STATS = 2; // size, mtimeMs
-export const SUMS = 4; // source text, metadata, text, file name
+export const SUMS = 5; // source text, metadata, text, file name, document
 /** The day number of an undated article: before every real date. */
 export const NO_DAY = -2147483648;
 export const BLOCK_KEYS = 64;
@@ -36,13 +37,24 @@ export interface DocFields {
   paragraphs: readonly { text: string; heading: boolean }[];
 }
 
+/**
+ * What `read` and `quotes` need of an article beyond its metadata: its body already parsed into
+ * the document model, and the parts of the page around it. Kept so that reading an article from a
+ * folder never parses YAML or Markdown again.
+ */
+export interface StoredDocument {
+  blocks: Block[];
+  breadcrumb: string[];
+  banner?: Banner;
+}
+
 /** One article file as the builder takes it: its stat, and either its content or why it was skipped. */
 export interface DocInput {
   name: string;
   size: number;
   mtimeMs: number;
   sourceSum: number;
-  content?: { meta: DocMeta; fields: DocFields };
+  content?: { meta: DocMeta; fields: DocFields; document: StoredDocument };
   problem?: string;
 }
 

@@ -11,6 +11,7 @@ import {
   type RegionTable,
   SEGMENT_MAGIC,
   STATS,
+  type StoredDocument,
   SUMS,
 } from './format.js';
 
@@ -64,6 +65,7 @@ export class Segment {
   readonly totals: number[];
   private readonly metaIdx: Float64Array;
   private readonly textIdx: Float64Array;
+  private readonly docIdx: Float64Array;
   private readonly sparse: string[];
   private readonly sparseIdx: Float64Array;
   private readonly sparseSums: Uint32Array;
@@ -127,6 +129,7 @@ export class Segment {
     this.days = new Int32Array(dayBytes.buffer, dayBytes.byteOffset, n);
     this.metaIdx = f64(take('metaIdx', 8, n + 1));
     this.textIdx = f64(take('textIdx', 8, n + 1));
+    this.docIdx = f64(take('docIdx', 8, n + 1));
     const sparse = decode(take('sparse', 1));
     this.sparse = sparse === '' ? [] : sparse.split('\n');
     this.sparseIdx = f64(take('sparseIdx', 8, this.sparse.length + 1));
@@ -230,6 +233,26 @@ export class Segment {
         this.sums[doc * SUMS + 2] as number,
       ),
     );
+  }
+
+  /** A document's body as the document model, with its page's banner and breadcrumb. */
+  document(doc: number): StoredDocument {
+    const bytes = this.slice(
+      'docs',
+      this.docIdx[doc] as number,
+      this.docIdx[doc + 1] as number,
+      this.sums[doc * SUMS + 4] as number,
+    );
+    const value = parseIndexJson(decode(bytes), 'document') as StoredDocument | null;
+    if (
+      typeof value !== 'object' ||
+      value === null ||
+      !Array.isArray(value.blocks) ||
+      !Array.isArray(value.breadcrumb)
+    ) {
+      throw new CorruptIndexError('bad document');
+    }
+    return value;
   }
 
   /** Field lengths of a document, then where its title and tags end. */

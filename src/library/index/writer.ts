@@ -17,7 +17,7 @@ import {
 import { indexTokens } from './tokens.js';
 
 /** What the builder keeps of a document until it writes the segment: all but the text it has indexed. */
-type StoredDoc = Omit<DocInput, 'content'> & { meta?: DocMeta };
+type StoredDoc = Omit<DocInput, 'content'> & { meta?: DocMeta; document?: Uint8Array };
 
 interface KeyPostings {
   docs: ByteWriter;
@@ -50,8 +50,11 @@ export class SegmentBuilder {
     if (previous !== undefined && !(previous.name < doc.name)) throw new Error('index documents out of order');
     // Kept without its fields: their text is tokenised below and stored once, in `texts`.
     const stored: StoredDoc = { name: doc.name, size: doc.size, mtimeMs: doc.mtimeMs, sourceSum: doc.sourceSum };
-    if (doc.content) stored.meta = doc.content.meta;
-    else stored.problem = doc.problem ?? 'cannot be indexed';
+    if (doc.content) {
+      stored.meta = doc.content.meta;
+      // Serialised now: the blocks themselves need not stay in memory until the segment is written.
+      stored.document = utf8(JSON.stringify(doc.content.document));
+    } else stored.problem = doc.problem ?? 'cannot be indexed';
     this.docs.push(stored);
     if (!doc.content) this.problems.push(id);
     // Per term: four field counts, then its positions in order.
@@ -130,10 +133,13 @@ export class SegmentBuilder {
     const days = new Int32Array(n);
     const metaIdx = new Float64Array(n + 1);
     const textIdx = new Float64Array(n + 1);
+    const docIdx = new Float64Array(n + 1);
     const metaParts: Uint8Array[] = [];
     const textParts: Uint8Array[] = [];
+    const docParts: Uint8Array[] = [];
     let metaLength = 0;
     let textLength = 0;
+    let docLength = 0;
     this.docs.forEach((doc, id) => {
       stats[id * STATS] = doc.size;
       stats[id * STATS + 1] = doc.mtimeMs;
@@ -145,6 +151,11 @@ export class SegmentBuilder {
       sums[id * SUMS + 2] = checksum(textBytes);
       const nameBytes = utf8(doc.name);
       sums[id * SUMS + 3] = checksum(nameBytes);
+      const documentBytes = doc.document ?? new Uint8Array(0);
+      sums[id * SUMS + 4] = checksum(documentBytes);
+      docParts.push(documentBytes);
+      docLength += documentBytes.length;
+      docIdx[id + 1] = docLength;
       nameIdx[id + 1] = (nameIdx[id] as number) + nameBytes.length + 1;
       days[id] = dayNumber(doc.meta?.date);
       // Rows are stored back to back, each followed by a comma, so all of them parse as one array.
@@ -188,6 +199,7 @@ export class SegmentBuilder {
       ['days', bytesOf(days)],
       ['metaIdx', bytesOf(metaIdx)],
       ['textIdx', bytesOf(textIdx)],
+      ['docIdx', bytesOf(docIdx)],
       ['sparse', utf8(sparseKeys.join('\n'))],
       ['sparseIdx', bytesOf(Float64Array.from(sparseIdx))],
       ['problems', bytesOf(Uint32Array.from(this.problems))],
@@ -195,6 +207,7 @@ export class SegmentBuilder {
       ['sparseSums', bytesOf(Uint32Array.from(sparseSums))],
       ['meta', Buffer.concat(metaParts, metaLength)],
       ['text', Buffer.concat(textParts, textLength)],
+      ['docs', Buffer.concat(docParts, docLength)],
       ['dict', dict.view()],
       ['post', post.view()],
     );
