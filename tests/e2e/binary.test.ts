@@ -84,7 +84,9 @@ describe('news, piped', () => {
   });
 
   it('reads a name ending in .md from the current folder when that file exists, else as a slug', () => {
-    const here = bash(`cd ${shellQuote(join(ROOT, 'tests/fixtures/articles'))} && node ${shellQuote(BIN)} read sample.md`);
+    const here = bash(
+      `cd ${shellQuote(join(ROOT, 'tests/fixtures/articles'))} && node ${shellQuote(BIN)} read sample.md`,
+    );
     expect(here.code).toBe(0);
     expect(here.stdout).toContain('Fixture: a synthetic article that uses every feature');
     const elsewhere = news(['read', 'sample.md']);
