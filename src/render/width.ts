@@ -1,10 +1,16 @@
 // Terminal cell widths: a fast path for the narrow characters news text is made of, string-width for the rest.
 //
 // string-width is exact but its emoji regex costs 70–120 ms the first time any non-ASCII text
-// (a curly quote, a dash) reaches it on Node 20. Latin, Greek and Cyrillic letters and the
-// General Punctuation block are always one cell, so text made only of them is measured by its
-// length; anything else goes to `exact` when the command loaded string-width, or to a
-// conservative estimate that can only over-count, so a line never overflows.
+// reaches it on Node 20. So there are three paths:
+//   1. Latin, Greek and Cyrillic letters and the General Punctuation block are always one cell:
+//      text made only of them is measured by its length.
+//   2. Text in which every character stands alone (no combining mark, joiner, variation selector,
+//      flag or skin-tone half, Hangul jamo: nothing that builds a cluster of several code points)
+//      is measured code point by code point, with the East Asian Width table string-width itself
+//      uses and the Emoji_Presentation property: CJK, symbols, arrows and single emoji, exactly
+//      as string-width measures them (tests compare every code point), without its emoji regex.
+//   3. Anything else goes to string-width, when the command loaded it, or to a conservative
+//      estimate that can only over-count, so a line never overflows.
 
 export interface TextMetrics {
   /** Terminal cells `text` takes. */
@@ -40,15 +46,57 @@ export function createMetrics(exact?: (text: string) => number): TextMetrics {
   return { cells: (text) => (NARROW.test(text) ? text.length : slow(text)) };
 }
 
-/** Metrics good enough for `texts`: exact widths are loaded only when some text needs them. */
+/** Characters that make a cluster of several code points; made on first use, like every Unicode class here. */
+let joining: RegExp | undefined;
+/** Characters string-width counts as no cell at all. */
+let invisible: RegExp | undefined;
+let presentation: RegExp | undefined;
+
+/**
+ * Whether `text` has a character that joins others into one cluster: a mark, ZWJ or ZWNJ, a
+ * variation selector, a keycap, a regional indicator, a skin tone, a tag, Hangul jamo, a prepended
+ * format character. Text without any is one cluster per code point.
+ */
+export function hasClusters(text: string): boolean {
+  joining ??=
+    /[\p{M}\u200c\u200d\ufe00-\ufe0f\u20e3\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e007f}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uff9e\uff9f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u{110bd}\u{110cd}]/u;
+  return joining.test(text);
+}
+
+/** Cells of text made of clusters of one code point each: invisible 0, emoji presentation 2, else East Asian Width. */
+function codePointCells(eastAsianWidth: (codePoint: number) => number): (text: string) => number {
+  invisible ??= /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Cs}]/u;
+  presentation ??= /\p{Emoji_Presentation}/u;
+  const rest = invisible;
+  const emoji = presentation;
+  return (text) => {
+    if (hasClusters(text)) return estimateCells(text);
+    let cells = 0;
+    for (const char of text) {
+      if (rest.test(char)) continue;
+      cells += emoji.test(char) ? 2 : eastAsianWidth(char.codePointAt(0) as number);
+    }
+    return cells;
+  };
+}
+
+/**
+ * Metrics good enough for `texts`: string-width is loaded only when some text has clusters of
+ * several code points, the East Asian Width table only when some text goes beyond the narrow path.
+ */
 export async function loadMetrics(texts: Iterable<string>): Promise<TextMetrics> {
+  let wide = false;
   for (const text of texts) {
-    if (!NARROW.test(text)) {
+    if (NARROW.test(text)) continue;
+    if (hasClusters(text)) {
       const { default: stringWidth } = await import('string-width');
       return createMetrics(stringWidth);
     }
+    wide = true;
   }
-  return createMetrics();
+  if (!wide) return createMetrics();
+  const { eastAsianWidth } = await import('get-east-asian-width');
+  return createMetrics(codePointCells((codePoint) => eastAsianWidth(codePoint)));
 }
 
 /** The user-perceived characters of `text`, so that cutting a line never splits an emoji or an accent. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { createMetrics, isNarrowText, loadMetrics } from '../../src/render/width.js';
+import { createMetrics, hasClusters, isNarrowText, loadMetrics } from '../../src/render/width.js';
 import { wrapPieces, wrapStyled } from '../../src/render/wrap.js';
 import { exactMetrics } from '../helpers.js';
 
@@ -66,5 +66,44 @@ describe('wrapping', () => {
 
   it('keeps hard breaks and drops spaces at line ends', () => {
     expect(wrapStyled('one  two\nthree   ', 20, exactMetrics).map((line) => line.text)).toEqual(['one two', 'three']);
+  });
+});
+
+describe('widths without string-width, for text whose every code point is a cluster of its own', () => {
+  it('equal string-width for every such code point of planes 0, 1, 2 and 14', async () => {
+    const wide = await loadMetrics(['日本']);
+    const differ: string[] = [];
+    for (const [from, to] of [
+      [0x20, 0x2ffff],
+      [0xe0000, 0xe01ef],
+    ] as const) {
+      for (let code = from; code <= to; code++) {
+        if (code >= 0xd800 && code <= 0xdfff) continue;
+        const char = String.fromCodePoint(code);
+        if (hasClusters(char) || code === 0x7f) continue;
+        if (wide.cells(char) !== stringWidth(char)) differ.push(code.toString(16));
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('equal string-width for strings of them, and load string-width only for text with clusters', async () => {
+    const wide = await loadMetrics(['日本 ★ →']);
+    const char = fc
+      .integer({ min: 0x20, max: 0x2ffff })
+      .filter((code) => code !== 0x7f && (code < 0xd800 || code > 0xdfff))
+      .map((code) => String.fromCodePoint(code))
+      .filter((one) => !hasClusters(one));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 20 }), (chars) => {
+        const text = chars.join('');
+        expect(wide.cells(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 300 },
+    );
+    for (const clustered of ['e\u0301', '👍🏽', '🇯🇵', '1\ufe0f\u20e3', '한'.normalize('NFD')]) {
+      expect(hasClusters(clustered), clustered).toBe(true);
+      expect((await loadMetrics([clustered])).cells(clustered)).toBe(stringWidth(clustered));
+    }
   });
 });
