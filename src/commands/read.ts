@@ -1,6 +1,8 @@
 // `news read <slug>`: one article (or its outline, or one section), styled for a terminal or plain for a pipe.
 
+import { Option } from 'commander';
 import { defineCommand } from '../cli/command.js';
+import { completeWith } from '../cli/completion/values.js';
 import { EXIT_OK, NotFoundError } from '../errors.js';
 import { openLibrary, reportLibrary } from './library.js';
 
@@ -19,7 +21,12 @@ export const readCommand = defineCommand<ReadInvocation>({
       .description('show an article, wrapped to the terminal (piped: plain text)')
       .argument('<slug>', "the article's name, as shown by 'news list'")
       .option('--outline', 'show only the headline and the subheadings')
-      .option('--section <name>', 'show only the section under this subheading (case and dashes ignored)');
+      .addOption(
+        completeWith(
+          new Option('--section <name>', 'show only the section under this subheading (case and dashes ignored)'),
+          'sections',
+        ),
+      );
   },
   invocation([slug], options) {
     const invocation: ReadInvocation = { slug: slug as string, outline: options.outline === true };
