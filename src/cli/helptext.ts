@@ -1,4 +1,4 @@
-// The help text beyond commander's own: examples, environment variables and exit codes, for --help and the man page.
+// The help text beyond commander's own: examples, the query syntax, environment variables and exit codes, for --help and the man page.
 
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import { MAX_ARTICLE_BYTES } from '../library/files.js';
@@ -38,9 +38,32 @@ export const ENVIRONMENT: readonly HelpEntry[] = [
   { term: 'NEWS_MAX_ARTICLE_BYTES', description: `refuse articles larger than this (default ${MAX_ARTICLE_BYTES})` },
 ];
 
+/**
+ * The search query language, for `news search --help` and the man page's QUERY SYNTAX (the README's
+ * "Search" table says the same at more length). Terms are what one types; descriptions fit 80
+ * columns beside them.
+ */
+export const QUERY_SYNTAX: readonly HelpEntry[] = [
+  { term: 'peace treaty', description: 'articles with both words, anywhere, case ignored' },
+  { term: 'treaty', description: "the whole word and its plurals: treaties, treaty's" },
+  { term: 'treat*', description: 'any word starting with treat' },
+  { term: '"peace treaty"', description: 'the exact phrase (curly quotes work too)' },
+  { term: '-sanctions', description: 'leaves out articles containing the word' },
+  { term: 'Putin OR Medvedev', description: 'either word (OR in capitals)' },
+  { term: 'title:Abe', description: 'the word in the title only' },
+  { term: 'tag:Russia', description: 'the word in a tag only' },
+  { term: 'source:EmbassyPages', description: 'the word in the source only' },
+  { term: 'section:News', description: "the word in the front matter's section or a subheading" },
+  { term: '5.5% (in a+b re:think', description: 'anything else is literal text, never a pattern' },
+  { term: '--since, --until', description: 'only articles dated in that range (YYYY-MM-DD)' },
+];
+
+/** Said after the query syntax, in --help and the man page. */
+export const QUERY_SYNTAX_NOTE = 'A query of only exclusions finds nothing.';
+
 export const EXIT_STATUS: readonly HelpEntry[] = [
   { term: String(EXIT_OK), description: 'success (articles listed, article shown, search found something)' },
-  { term: String(EXIT_NOT_FOUND), description: 'nothing found (unknown article, no search hits)' },
+  { term: String(EXIT_NOT_FOUND), description: 'nothing found (unknown article, no hits, no match, no quotations)' },
   { term: String(EXIT_ERROR), description: 'error (bad usage, unreadable or invalid article, output failure)' },
 ];
 
@@ -49,6 +72,11 @@ export function formatHelpList(heading: string, entries: readonly HelpEntry[]): 
   const width = Math.max(...entries.map((entry) => entry.term.length));
   const rows = entries.map((entry) => `  ${entry.term.padEnd(width)}  ${entry.description}`);
   return [`${heading}:`, ...rows].join('\n');
+}
+
+/** The text after `news search --help`'s own: the query language. */
+export function formatQuerySyntax(): string {
+  return `${formatHelpList('Query syntax', QUERY_SYNTAX)}\n\n${QUERY_SYNTAX_NOTE}`;
 }
 
 /** The text after commander's help: examples, environment and exit status, separated by blank lines. */

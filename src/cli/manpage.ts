@@ -1,7 +1,7 @@
 // Renders the news(1) man page in roff from the commander program, so it documents exactly what --help does.
 
 import type { Argument, Command, Help, Option } from 'commander';
-import { ENVIRONMENT, EXAMPLES, EXIT_STATUS, type HelpEntry } from './helptext.js';
+import { ENVIRONMENT, EXAMPLES, EXIT_STATUS, type HelpEntry, QUERY_SYNTAX, QUERY_SYNTAX_NOTE } from './helptext.js';
 
 export interface ManPageOptions {
   version: string;
@@ -81,19 +81,30 @@ function localOptions(command: Command, program: Command, helper: Help): Option[
   return helper.visibleOptions(command).filter((option) => !shared.has(option.flags));
 }
 
+/**
+ * `.OP` sets `[--name value]` with the name bold and the value italic, and never breaks inside it;
+ * an optional value keeps its brackets: `[--level [n]]`.
+ */
 function synopsisOfOption(option: Option): string {
-  const [name] = formatOptionTerm(option.long ?? option.short ?? option.flags).split(' ');
-  const value = option.flags.match(/[<[][^>\]]+[>\]]/)?.[0];
-  return `[${name}${value ? ` ${formatPlaceholder(value)}` : ''}]`;
+  const name = option.long ?? option.short ?? option.flags;
+  const placeholder = option.flags.match(/[<[][^>\]]+[>\]]/)?.[0];
+  const value = placeholder?.startsWith('[') ? placeholder : placeholder?.slice(1, -1);
+  return `.OP ${quoteArgument(name)}${value ? ` ${quoteArgument(value)}` : ''}`;
+}
+
+/**
+ * A synopsis as man pages set them (groff_man(7) .SY/.YS): the command, then each option and
+ * argument on a line of its own, so that a long one wraps between them, under a hanging indent.
+ */
+function synopsisBlock(command: string, parts: readonly string[]): string {
+  return [`.SY ${quoteArgument(command)}`, ...parts, '.YS'].join('\n');
 }
 
 function synopsisOfCommand(command: Command, program: Command, helper: Help): string {
-  const parts = [
-    bold(`${program.name()} ${command.name()}`),
+  return synopsisBlock(`${program.name()} ${command.name()}`, [
     ...localOptions(command, program, helper).map(synopsisOfOption),
     ...command.registeredArguments.map(formatArgumentTerm),
-  ];
-  return parts.join(' ');
+  ]);
 }
 
 function renderName(program: Command): string {
@@ -103,11 +114,11 @@ function renderName(program: Command): string {
 }
 
 function renderSynopsis(program: Command, helper: Help): string {
-  const lines = [
-    `${bold(program.name())} [${italic('options')}] ${italic('command')} [${italic('argument')} ...]`,
+  const blocks = [
+    synopsisBlock(program.name(), [`[${italic('options')}] ${italic('command')} [${italic('argument')} ...]`]),
     ...helper.visibleCommands(program).map((command) => synopsisOfCommand(command, program, helper)),
   ];
-  return section('SYNOPSIS', `.nf\n${lines.join('\n')}\n.fi`);
+  return section('SYNOPSIS', blocks.join('\n'));
 }
 
 function renderDescription(program: Command): string {
@@ -152,6 +163,13 @@ function renderOptions(program: Command, helper: Help): string {
   return section('OPTIONS', [escapeRoff(intro), ...items].join('\n'));
 }
 
+/** The query language of `news search`, from the list its --help shows. */
+function renderQuerySyntax(): string {
+  const intro = String.raw`\fBnews search\fR finds the articles that contain every word of the query, ranked best first. A query is made of:`;
+  const items = QUERY_SYNTAX.map((entry) => taggedParagraph(bold(entry.term), entry.description));
+  return section('QUERY SYNTAX', [intro, ...items, '.PP', escapeRoff(QUERY_SYNTAX_NOTE)].join('\n'));
+}
+
 function renderEntries(title: string, entries: readonly HelpEntry[]): string {
   return section(title, entries.map((entry) => taggedParagraph(bold(entry.term), entry.description)).join('\n'));
 }
@@ -188,7 +206,7 @@ export function renderManPage(program: Command, options: ManPageOptions): string
   const helper = program.createHelp();
   const name = program.name();
   const header = [
-    String.raw`.\" Generated from the command-line definition by src/manpage.ts; edit that, not this file.`,
+    String.raw`.\" Generated from the command-line definition by src/cli/manpage.ts; edit that, not this file.`,
     `.TH ${quoteArgument(name.toUpperCase())} 1 ${quoteArgument(options.date)} ${quoteArgument(`${name} ${options.version}`)} "User Commands"`,
   ].join('\n');
   const sections = [
@@ -198,6 +216,7 @@ export function renderManPage(program: Command, options: ManPageOptions): string
     renderDescription(program),
     renderCommands(program, helper),
     renderOptions(program, helper),
+    renderQuerySyntax(),
     renderEntries('ENVIRONMENT', ENVIRONMENT),
     renderEntries('EXIT STATUS', EXIT_STATUS),
     section('FILES', FILES),

@@ -2,6 +2,7 @@
 
 import { Option } from 'commander';
 import { defineCommand } from '../cli/command.js';
+import { completeWith } from '../cli/completion/values.js';
 import { describeFilter, limitParser, parseDate, toFilter } from '../cli/options.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import type { ArticleFilter, SortOrder } from '../search/filters.js';
@@ -23,7 +24,7 @@ export const listCommand = defineCommand<ListInvocation>({
       .option('--json', 'print a JSON array of article summaries')
       .option('--since <date>', 'only articles dated on or after YYYY-MM-DD', parseDate)
       .option('--until <date>', 'only articles dated on or before YYYY-MM-DD', parseDate)
-      .option('--tag <tag>', 'only articles with this tag (case ignored)')
+      .addOption(completeWith(new Option('--tag <tag>', 'only articles with this tag (case ignored)'), 'tags'))
       .option('--source <name>', 'only articles from this source (case ignored)')
       .addOption(new Option('--sort <order>', 'newest first, or by title').choices(['date', 'title']).default('date'))
       .option('-n, --limit <count>', 'show at most this many articles', limitParser('articles'));

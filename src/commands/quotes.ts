@@ -1,6 +1,8 @@
 // `news quotes [slug]`: every direct quotation in one article (or all), with its speaker where the text says.
 
+import { Option } from 'commander';
 import { defineCommand } from '../cli/command.js';
+import { completeWith } from '../cli/completion/values.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import { formatMessage } from '../terminal/messages.js';
 import { openLibrary, reportLibrary } from './library.js';
@@ -21,7 +23,12 @@ export const quotesCommand = defineCommand<QuotesInvocation>({
       )
       .argument('[slug]', 'the article; all articles when left out')
       .option('--json', 'print a JSON array of {slug, speaker, quote, paragraph}')
-      .option('--speaker <name>', 'only quotations whose speaker contains this (case ignored)');
+      .addOption(
+        completeWith(
+          new Option('--speaker <name>', 'only quotations whose speaker contains this (case ignored)'),
+          'speakers',
+        ),
+      );
   },
   invocation([slug], options) {
     const invocation: QuotesInvocation = { json: options.json === true };

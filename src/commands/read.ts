@@ -1,6 +1,8 @@
 // `news read <slug>`: one article (or its outline, or one section), styled for a terminal or plain for a pipe.
 
+import { Option } from 'commander';
 import { type CommandContext, defineCommand } from '../cli/command.js';
+import { completeWith } from '../cli/completion/values.js';
 import { EXIT_OK, NotFoundError, UsageError } from '../errors.js';
 import type { LoadedArticle } from '../library/library.js';
 import { openLibrary, reportLibrary } from './library.js';
@@ -56,7 +58,12 @@ export const readCommand = defineCommand<ReadInvocation>({
         "the article's name, as shown by 'news list'; or a Markdown file (a path with a /, or a name ending in .md that exists), or - for standard input",
       )
       .option('--outline', 'show only the headline and the subheadings')
-      .option('--section <name>', 'show only the section under this subheading (case and dashes ignored)');
+      .addOption(
+        completeWith(
+          new Option('--section <name>', 'show only the section under this subheading (case and dashes ignored)'),
+          'sections',
+        ),
+      );
   },
   invocation([slug], options) {
     const invocation: ReadInvocation = { slug: slug as string, outline: options.outline === true };

@@ -2,6 +2,7 @@
 
 import type { AnyCommand } from '../cli/command.js';
 import { completeSlugsCommand } from './complete-slugs.js';
+import { completeValuesCommand } from './complete-values.js';
 import { completionCommand } from './completion.js';
 import { listCommand } from './list.js';
 import { quotesCommand } from './quotes.js';
@@ -15,4 +16,5 @@ export const COMMANDS: readonly AnyCommand[] = [
   quotesCommand,
   completionCommand,
   completeSlugsCommand,
+  completeValuesCommand,
 ];

@@ -1,6 +1,7 @@
 // `news search <query…>`: ranked hits with a snippet, as a list, tab-separated lines or JSON.
 
 import { defineCommand } from '../cli/command.js';
+import { formatQuerySyntax } from '../cli/helptext.js';
 import { limitParser, parseDate, toFilter } from '../cli/options.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
 import type { ArticleFilter } from '../search/filters.js';
@@ -26,7 +27,8 @@ export const searchCommand = defineCommand<SearchInvocation>({
       .option('--json', 'print a JSON array of hits')
       .option('-n, --limit <count>', 'show at most this many hits', limitParser('hits'))
       .option('--since <date>', 'only articles dated on or after YYYY-MM-DD', parseDate)
-      .option('--until <date>', 'only articles dated on or before YYYY-MM-DD', parseDate);
+      .option('--until <date>', 'only articles dated on or before YYYY-MM-DD', parseDate)
+      .addHelpText('after', () => `\n${formatQuerySyntax()}\n`);
   },
   invocation([words], options) {
     const query = (words as string[]).join(' ');

@@ -4,23 +4,34 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { Argument, type Command, Option } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderCompletion } from '../../src/cli/completion/completion.js';
-import { COMPLETE_SLUGS_COMMAND, SHELLS, type Shell } from '../../src/cli/completion/shells.js';
+import {
+  COMPLETE_SLUGS_COMMAND,
+  COMPLETE_VALUES_COMMAND,
+  SHELLS,
+  type Shell,
+} from '../../src/cli/completion/shells.js';
+import { completeWith } from '../../src/cli/completion/values.js';
 import { createProgram } from '../../src/cli/program.js';
 import { COMMANDS } from '../../src/commands/registry.js';
 import { FIXTURES, fakeIo } from '../helpers.js';
 import { scrubbedEnv } from '../spawn.js';
 
-/** The program as main builds it, optionally with a future command taking a `[slug]`. */
+/**
+ * The program as main builds it, optionally with a future command taking a `<mode>` of fixed
+ * choices and a `[slug]`, whose --about takes one of the article's speakers.
+ */
 function buildProgram(options: { future?: boolean } = {}): Command {
   const program = createProgram(fakeIo(), '1.2.3', COMMANDS, async () => {});
   if (options.future) {
     program
       .command('digest')
       .description('show a digest of an article')
+      .addArgument(new Argument('<mode>', 'how long').choices(['short', 'long']))
       .argument('[slug]', 'the article')
+      .addOption(completeWith(new Option('--about <name>', 'only what this person said'), 'speakers'))
       .action(() => {});
   }
   return program;
@@ -46,8 +57,26 @@ const STUB_SLUGS = 'abe-putin\\tJapan’s Abe hails breakthrough\\nbudget-talks\
 const SLUG_CALL: Record<Shell, string> = {
   bash: `news "\${news_folders[@]}" ${COMPLETE_SLUGS_COMMAND}`,
   zsh: `news "\${folders[@]}" ${COMPLETE_SLUGS_COMMAND}`,
-  fish: `news $folders ${COMPLETE_SLUGS_COMMAND}`,
+  fish: `news (__news_folders) ${COMPLETE_SLUGS_COMMAND}`,
 };
+
+/** How each script asks news for an option's values: the folders typed, the kind, and the slug if any. */
+const VALUES_CALL: Record<Shell, string> = {
+  bash: `news "\${news_folders[@]}" ${COMPLETE_VALUES_COMMAND} "\${request[@]}"`,
+  zsh: `news "\${folders[@]}" ${COMPLETE_VALUES_COMMAND} "\${request[@]}"`,
+  fish: `news (__news_folders) ${COMPLETE_VALUES_COMMAND} $request`,
+};
+
+/** Speakers as a stand-in for `news __complete-values` gives them: spaces, quotes and shell syntax. */
+const TRICKY_VALUES = [
+  'Vladimir Putin',
+  "O'Brien",
+  'Dr. "Doc" Who',
+  'Cash $5 & `more` $(true)',
+  'back\\slash',
+  'Łukasz naïve ’quote’',
+  '~tilde *star* [x] ;|&<>(){}#!',
+];
 
 describe('renderCompletion', () => {
   it.each(SHELLS)('%s: names every command and option that --help shows, and no hidden command', (shell) => {
@@ -59,13 +88,15 @@ describe('renderCompletion', () => {
       if (option.long) expect(script).toContain(shell === 'fish' ? `-l ${option.long.slice(2)}` : option.long);
       if (option.short) expect(script).toContain(shell === 'fish' ? `-s ${option.short.slice(1)}` : option.short);
     }
-    // The hidden command is only ever called, never offered.
+    // The hidden commands are only ever called, never offered.
     const rest = script
       .replace(SLUG_CALL[shell], '')
+      .replace(VALUES_CALL[shell], '')
       .split('\n')
       .filter((line) => !line.trimStart().startsWith('#'));
     expect(script).toContain(SLUG_CALL[shell]);
-    expect(rest.join('\n')).not.toContain(COMPLETE_SLUGS_COMMAND);
+    expect(script).toContain(VALUES_CALL[shell]);
+    expect(rest.join('\n')).not.toContain('__complete');
   });
 
   it('bash: offers the colour choices and directories for --dir', () => {
@@ -96,6 +127,35 @@ describe('renderCompletion', () => {
     );
   });
 
+  it('zsh: completes arguments with choices to them, and option values from the library, of the slug typed', () => {
+    const script = renderCompletion('zsh', buildProgram({ future: true }));
+    expect(script).toContain("'1:shell:(bash zsh fish)'");
+    expect(script).toContain("'1:mode:(short long)'");
+    expect(script).toContain("'1::command:_news_commands'");
+    // The leading space: _arguments passes no compadd options first. The number: where the slug is in $line.
+    expect(script).toContain("'--tag=[only articles with this tag (case ignored)]:tag: _news_values tags'");
+    expect(script).toContain(
+      "'--section=[show only the section under this subheading (case and dashes ignored)]:name: _news_values sections 1'",
+    );
+    expect(script).toContain(":name: _news_values speakers 1'");
+    expect(script).toContain("'--about=[only what this person said]:name: _news_values speakers 2'");
+    expect(script).toContain(`request+=("$(_news_unquote "\${line[$2]}")")`);
+    expect(script).toContain(`_describe -t $1 "\${1%s}" values`);
+  });
+
+  it('fish: completes arguments with choices to them, and option values from the library, of the slug typed', () => {
+    const script = renderCompletion('fish', buildProgram({ future: true }));
+    expect(script).toContain("complete -c news -n '__news_argument completion 0' -a 'bash zsh fish'");
+    expect(script).toContain("complete -c news -n '__news_argument digest 0' -a 'short long'");
+    expect(script).toContain("complete -c news -n '__news_argument digest 1' -a '(__news_slugs)'");
+    expect(script).toContain("complete -c news -n '__news_using list' -l tag -x -a '(__news_values tags)'");
+    expect(script).toContain("complete -c news -n '__news_using read' -l section -x -a '(__news_values sections 0)'");
+    expect(script).toContain("complete -c news -n '__news_using quotes' -l speaker -x -a '(__news_values speakers 0)'");
+    expect(script).toContain("complete -c news -n '__news_using digest' -l about -x -a '(__news_values speakers 1)'");
+    // The slug is the operand after the command: the first line __news_operands prints is the command.
+    expect(script).toContain('set -l at (math $index + 2)');
+  });
+
   it('quotes descriptions for the shell they are written in', () => {
     const program = buildProgram();
     program
@@ -110,25 +170,51 @@ describe('renderCompletion', () => {
 
 describe.skipIf(!hasCommand('bash'))('the bash script, run by bash', () => {
   const log = join(work, 'bash-slugs.log');
+  const valuesFile = join(work, 'bash-values.txt');
+  // The stub prints slugs, or for __complete-values the lines of $NEWS_STUB_VALUES. On descriptor 3,
+  // each reply as the shell reads it back once readline has put it after the quote the word opened
+  // (if any) and closed that quote: how many words it makes, and the first.
   const driver = `
 source "$1"; shift
-news() { printf '%s\\n' "$@" > "$NEWS_STUB_LOG"; printf '${STUB_SLUGS}'; }
+news() {
+  printf '%s\\n' "$@" > "$NEWS_STUB_LOG"
+  if [[ " $* " == *" ${COMPLETE_VALUES_COMMAND} "* ]]; then cat "$NEWS_STUB_VALUES"; else printf '${STUB_SLUGS}'; fi
+}
 COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
 _news
-printf '%s\\n' "\${COMPREPLY[@]}"`;
+printf '%s\\n' "\${COMPREPLY[@]}"
+quote=''
+case \${COMP_WORDS[COMP_CWORD]} in \\'* | \\"*) quote=\${COMP_WORDS[COMP_CWORD]:0:1} ;; esac
+for reply in "\${COMPREPLY[@]}"; do
+  eval "set -- $quote$reply$quote"
+  printf '%s %s\\n' "$#" "$1" >&3
+done`;
 
-  /** Completes the last of `words` (as bash splits them) and returns the candidates and the stub's arguments. */
-  function complete(words: string[], options: { program?: Command; cwd?: string } = {}) {
+  /**
+   * Completes the last of `words` (as bash splits them) and returns the candidates, the stub's
+   * arguments, and each candidate as the shell reads it back. The stub's values are `values`.
+   */
+  function complete(
+    words: string[],
+    options: { program?: Command; cwd?: string; values?: readonly string[]; locale?: string } = {},
+  ) {
     rmSync(log, { force: true });
+    writeFileSync(valuesFile, (options.values ?? []).map((value) => `${value}\tdescribed\n`).join(''));
+    const extra: Record<string, string> = { HOME: '/home/reader', NEWS_STUB_LOG: log, NEWS_STUB_VALUES: valuesFile };
+    if (options.locale) extra.LC_ALL = options.locale;
     const result = spawnSync('bash', ['-c', driver, 'bash', writeScript('bash', options.program), ...words], {
       cwd: options.cwd ?? work,
       encoding: 'utf8',
-      env: scrubbedEnv(undefined, { HOME: '/home/reader', NEWS_STUB_LOG: log }),
+      env: scrubbedEnv(undefined, extra),
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
     expect(result.stderr).toBe('');
     const replies = result.stdout.split('\n').filter((line) => line !== '');
-    const slugCall = readLines(log);
-    return { replies, slugCall };
+    const call = readLines(log);
+    const typed = String(result.output[3] ?? '')
+      .split('\n')
+      .filter((line) => line !== '');
+    return { replies, slugCall: call, call, typed };
   }
 
   it.each([
@@ -196,7 +282,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
     expect(complete(['news', '--dir', '=', 'fix'], { cwd: join(FIXTURES, '..') }).replies).toEqual(['fixtures']);
   });
 
-  it('completes slugs for a command added later with a [slug] argument, and hides hidden commands', () => {
+  it('completes choices, slugs and values for a command added later, and hides hidden commands', () => {
     const program = buildProgram({ future: true });
     expect(complete(['news', ''], { program }).replies).toEqual([
       'list',
@@ -208,8 +294,87 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
       'digest',
     ]);
     expect(complete(['news', 'quotes', ''], { program }).replies).toEqual(['abe-putin', 'budget-talks']);
-    expect(complete(['news', 'digest', ''], { program }).replies).toEqual(['abe-putin', 'budget-talks']);
-    expect(complete(['news', 'digest', 'abe-putin', ''], { program }).replies).toEqual([]);
+    expect(complete(['news', 'digest', ''], { program }).replies).toEqual(['short', 'long']);
+    expect(complete(['news', 'digest', 'l'], { program }).replies).toEqual(['long']);
+    expect(complete(['news', 'digest', 'short', ''], { program }).replies).toEqual(['abe-putin', 'budget-talks']);
+    expect(complete(['news', 'digest', 'short', 'abe-putin', ''], { program }).replies).toEqual([]);
+    const about = complete(['news', 'digest', 'short', 'abe-putin', '--about', 'V'], {
+      program,
+      values: TRICKY_VALUES,
+    });
+    expect(about.replies).toEqual(['Vladimir\\ Putin']);
+    expect(about.call).toEqual([COMPLETE_VALUES_COMMAND, 'speakers', 'abe-putin']);
+  });
+
+  it.each([
+    [
+      ['news', 'completion', ''],
+      ['bash', 'zsh', 'fish'],
+    ],
+    [['news', 'completion', 'z'], ['zsh']],
+    [['news', '--dir', '/x', 'completion', 'f'], ['fish']],
+    [['news', 'completion', 'bash', ''], []],
+    [
+      ['news', 'help', ''],
+      ['list', 'read', 'search', 'quotes', 'completion', 'help'],
+    ],
+    [['news', 'list', '--sort', 't'], ['title']],
+  ])('offers the fixed choices of arguments and options: %j → %j', (words, expected) => {
+    const { replies, call } = complete(words);
+    expect(replies).toEqual(expected);
+    expect(call).toEqual([]);
+  });
+
+  it.each([
+    [['news', 'list', '--tag', ''], [], ['tags']],
+    [['news', 'list', '--tag', '=', ''], [], ['tags']],
+    [['news', '-d', '/x', 'list', '--tag', ''], ['--dir', '/x'], ['tags']],
+    [['news', 'read', 'abe-putin', '--section', ''], [], ['sections', 'abe-putin']],
+    [['news', 'read', '--section', ''], [], ['sections']],
+    [['news', 'read', "'abe-putin'", '--outline', '--section', '=', ''], [], ['sections', 'abe-putin']],
+    [
+      ['news', '--dir', '~/y', 'quotes', 'abe-putin', '--json', '--speaker', ''],
+      ['--dir', '/home/reader/y'],
+      ['speakers', 'abe-putin'],
+    ],
+    [['news', 'quotes', '--speaker', ''], [], ['speakers']],
+    [['news', 'quotes', '--speaker', 'Kuril\\ I', 'abe-putin', '--speaker', ''], [], ['speakers', 'abe-putin']],
+  ])('%j asks for the values with the folders %j and %j', (words, folders, request) => {
+    const { replies, call } = complete(words, { values: ['Japan', 'Kuril Islands'] });
+    expect(replies).toEqual(['Japan', 'Kuril\\ Islands']);
+    expect(call).toEqual([...folders, COMPLETE_VALUES_COMMAND, ...request]);
+  });
+
+  it.each([
+    [['news', 'list', '--tag', 'K'], ['Kuril\\ Islands']],
+    [['news', 'list', '--tag', 'Kuril\\ I'], ['Kuril\\ Islands']],
+    [['news', 'list', '--tag', "'Kuril I"], ['Kuril Islands']],
+    [['news', 'list', '--tag', '"K'], ['Kuril Islands']],
+    [['news', 'list', '--tag', 'k'], []],
+    [['news', 'list', '--tag', 'Kuril Islands'], ['Kuril\\ Islands']],
+  ])('%j → %j: matched against the word unquoted, escaped for the quote it opened', (words, expected) => {
+    expect(complete(words, { values: ['Japan', 'Kuril Islands'] }).replies).toEqual(expected);
+  });
+
+  it.each(['C', 'C.UTF-8'])(
+    'escapes values with spaces, quotes and shell syntax so they read back as one word each (LC_ALL=%s)',
+    (locale) => {
+      for (const quote of ['', "'", '"']) {
+        const { replies, typed } = complete(['news', 'quotes', '--speaker', quote], { values: TRICKY_VALUES, locale });
+        expect(replies, `after ${quote}`).toHaveLength(TRICKY_VALUES.length);
+        expect(typed, `after ${quote}`).toEqual(TRICKY_VALUES.map((value) => `1 ${value}`));
+      }
+    },
+  );
+
+  it.each([
+    ['O', "O\\'Brien"],
+    ["'O", "O'\\''Brien"],
+    ['"Cash $', 'Cash \\$5 & \\`more\\` \\$(true)'],
+    ['"back', 'back\\\\slash'],
+    ['"Dr', 'Dr. \\"Doc\\" Who'],
+  ])('the word %j becomes %j', (word, reply) => {
+    expect(complete(['news', 'quotes', '--speaker', word], { values: TRICKY_VALUES }).replies).toEqual([reply]);
   });
 });
 
@@ -228,17 +393,26 @@ describe.skipIf(!hasCommand('fish'))('the fish script, run by fish', () => {
     expect(result.status).toBe(0);
   });
 
-  /** What fish offers for `line`, and the arguments the slug lister got. */
-  function complete(line: string, program?: Command) {
+  /** What fish offers for `line`, and the arguments the stub got; it gives `values` to __complete-values. */
+  function complete(line: string, program?: Command, values: readonly string[] = []) {
     const log = join(work, 'fish-slugs.log');
+    const valuesFile = join(work, 'fish-values.txt');
     rmSync(log, { force: true });
+    writeFileSync(valuesFile, values.map((value) => `${value}\tdescribed\n`).join(''));
     const driver = `source $argv[1]
-function news; printf '%s\\n' $argv > $NEWS_STUB_LOG; printf '${STUB_SLUGS}'; end
+function news
+    printf '%s\\n' $argv > $NEWS_STUB_LOG
+    if contains -- ${COMPLETE_VALUES_COMMAND} $argv
+        cat $NEWS_STUB_VALUES
+    else
+        printf '${STUB_SLUGS}'
+    end
+end
 complete -C $argv[2]`;
     const result = spawnSync('fish', ['-c', driver, writeScript('fish', program), line], {
       cwd: work,
       encoding: 'utf8',
-      env: scrubbedEnv(undefined, { HOME: '/home/reader', NEWS_STUB_LOG: log }),
+      env: scrubbedEnv(undefined, { HOME: '/home/reader', NEWS_STUB_LOG: log, NEWS_STUB_VALUES: valuesFile }),
     });
     expect(result.stderr).toBe('');
     return { lines: result.stdout.split('\n').filter((entry) => entry !== ''), slugCall: readLines(log) };
@@ -263,6 +437,17 @@ complete -C $argv[2]`;
         .lines.map((line) => line.split('\t')[0])
         .sort(),
     ).toEqual(['always', 'auto', 'never']);
+  });
+
+  it('offers the shells, and option values with descriptions, asking for those of the slug typed', () => {
+    expect(complete('news completion ').lines).toEqual(['bash', 'zsh', 'fish']);
+    const { lines, slugCall } = complete('news -d /x read abe-putin --section ', undefined, ['Kuril Islands']);
+    expect(lines).toEqual(['Kuril Islands\tdescribed']);
+    expect(slugCall).toEqual(['--dir', '/x', COMPLETE_VALUES_COMMAND, 'sections', 'abe-putin']);
+    expect(complete('news quotes --speaker ', undefined, ['Kuril Islands']).slugCall).toEqual([
+      COMPLETE_VALUES_COMMAND,
+      'speakers',
+    ]);
   });
 
   it('stops offering slugs once one is given, and for commands added later too', () => {

@@ -1,13 +1,23 @@
-// The man page documents what --help shows, no more and no less, and is valid roff.
+// The man page documents what --help shows, no more and no less, fits 80 columns and is valid roff; the query syntax is shared with search --help.
 
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { ENVIRONMENT, EXAMPLES, EXIT_STATUS, formatHelpList } from '../../src/cli/helptext.js';
+import {
+  ENVIRONMENT,
+  EXAMPLES,
+  EXIT_STATUS,
+  formatHelpList,
+  QUERY_SYNTAX,
+  QUERY_SYNTAX_NOTE,
+} from '../../src/cli/helptext.js';
 import { escapeRoff, formatOptionTerm, renderManPage } from '../../src/cli/manpage.js';
 import { createProgram } from '../../src/cli/program.js';
 import { COMMANDS } from '../../src/commands/registry.js';
-import { fakeIo } from '../helpers.js';
+import { parseSearchQuery } from '../../src/search/query.js';
+import { fakeIo, ROOT } from '../helpers.js';
 
 function buildProgram(): { program: Command; io: ReturnType<typeof fakeIo> } {
   const io = fakeIo();
@@ -54,10 +64,10 @@ function manSection(title: string, level: 'SH' | 'SS' = 'SH'): string {
   return next === -1 ? rest : rest.slice(0, next);
 }
 
-/** Option names set in bold in some roff, unescaped: `\fB\-\-width\fR` → `--width`. */
+/** Option names set in bold or in a synopsis's .OP in some roff, unescaped: `\fB\-\-width\fR` → `--width`. */
 function manOptionNames(roff: string): string[] {
-  return [...roff.matchAll(/\\fB((?:\\-)+[A-Za-z][\w\\-]*)\\fR/g)].map((match) =>
-    (match[1] ?? '').replace(/\\-/g, '-'),
+  return [...roff.matchAll(/\\fB((?:\\-)+[A-Za-z][\w\\-]*)\\fR|^\.OP "((?:\\-)+[A-Za-z][\w\\-]*)"/gm)].map((match) =>
+    (match[1] ?? match[2] ?? '').replace(/\\-/g, '-'),
   );
 }
 
@@ -74,6 +84,7 @@ describe('renderManPage', () => {
       'DESCRIPTION',
       'COMMANDS',
       'OPTIONS',
+      'QUERY SYNTAX',
       'ENVIRONMENT',
       'EXIT STATUS',
       'FILES',
@@ -119,8 +130,11 @@ describe('renderManPage', () => {
     const known = new Set(
       helps.flatMap((help) => [...helpOptionNames(help, 'Options'), ...helpOptionNames(help, 'Global Options')]),
     );
-    // Option names mentioned in prose (DESCRIPTION, FILES) count too: they must be real options.
-    for (const option of manOptionNames(page)) expect(known).toContain(option);
+    // Option names mentioned in prose (DESCRIPTION, FILES) count too: they must be real options. The
+    // query syntax is what one types after `news search`: its -sanctions is a word left out.
+    const names = manOptionNames(page.replace(manSection('QUERY SYNTAX'), ''));
+    expect(names).toContain('--tag');
+    for (const option of names) expect(known).toContain(option);
   });
 
   it('lists the environment variables and exit codes that --help lists', () => {
@@ -150,7 +164,7 @@ describe('renderManPage', () => {
   });
 
   it('starts no line with a dot or apostrophe unless it is a request this page means to make', () => {
-    const requests = /^(\.\\"|\.(TH|SH|SS|TP|PP|RS|RE|nf|fi|BR) ?)/;
+    const requests = /^(\.\\"|\.(TH|SH|SS|TP|PP|RS|RE|nf|fi|BR|SY|OP|YS) ?)/;
     for (const line of page.split('\n')) {
       if (line.startsWith('.') || line.startsWith("'")) expect(line).toMatch(requests);
     }
@@ -181,6 +195,104 @@ describe('renderManPage', () => {
     });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('EXIT STATUS');
+  });
+
+  it('sets each synopsis with .SY and .YS, one option or argument a line, so that it wraps between them', () => {
+    const { program } = buildProgram();
+    const synopsis = manSection('SYNOPSIS');
+    expect(synopsis).not.toContain('.nf');
+    const blocks = [...synopsis.matchAll(/^\.SY "([^"]+)"\n((?:(?!\.YS\n).*\n)*)\.YS$/gm)];
+    expect(blocks.map((block) => block[1])).toEqual(['news', ...manHeadings('SS').map((command) => `news ${command}`)]);
+    for (const [, name, body] of blocks.slice(1)) {
+      const command = program.commands.find((candidate) => `news ${candidate.name()}` === name) as Command;
+      const globals = new Set(program.options.map((option) => option.flags));
+      const own = command.options.filter((option) => !option.hidden && !globals.has(option.flags));
+      const lines = (body ?? '').split('\n').filter((line) => line !== '');
+      expect(
+        lines.filter((line) => line.startsWith('.OP ')),
+        name,
+      ).toHaveLength(own.length);
+      expect(lines, name).toHaveLength(own.length + command.registeredArguments.length);
+      // The command's own section repeats its synopsis.
+      expect(manSection(command.name(), 'SS'), name).toContain(`.SY "${name}"\n${body}.YS\n`);
+    }
+    expect(synopsis).toContain('.OP "\\-\\-tag" "tag"\n');
+    expect(synopsis).toContain('.OP "\\-\\-limit" "count"\n');
+  });
+
+  it.skipIf(!hasCommand('man'))(
+    'fits every line in 80 columns, the long synopsis of list under a hanging indent',
+    () => {
+      const result = spawnSync('man', ['-l', '-'], {
+        input: page,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', MANWIDTH: '80', MANPAGER: 'cat', PAGER: 'cat' },
+      });
+      expect(result.status).toBe(0);
+      // Into a pipe, man leaves out bold overstrikes and sets spaces, not tabs.
+      expect(result.stdout).not.toMatch(/[\b\t]/);
+      const lines = result.stdout.split('\n');
+      const wide = lines.filter((line) => [...line].length > 80);
+      expect(wide).toEqual([]);
+      const list = lines.findIndex((line) => line.trim().startsWith('news list [--json]'));
+      expect(list).toBeGreaterThan(-1);
+      const indent = (lines[list] as string).indexOf('news list') + 'news list '.length;
+      expect(lines[list + 1]).toMatch(new RegExp(`^ {${indent}}\\[--`));
+    },
+  );
+});
+
+describe('the query syntax', () => {
+  it('is in the man page, each construct with what it finds', () => {
+    const section = manSection('QUERY SYNTAX');
+    for (const entry of QUERY_SYNTAX) {
+      expect(section).toContain(`.TP\n\\fB${escapeRoff(entry.term)}\\fR\n${escapeRoff(entry.description)}\n`);
+    }
+    expect(section).toContain(escapeRoff(QUERY_SYNTAX_NOTE));
+  });
+
+  it('is what news search --help prints after its options', () => {
+    const { program } = buildProgram();
+    const io = fakeIo();
+    const search = program.commands.find((command) => command.name() === 'search') as Command;
+    search.configureOutput({ writeOut: (text) => io.stdout.write(text) });
+    search.outputHelp();
+    expect(io.stdout.text).toContain(`\n${formatHelpList('Query syntax', QUERY_SYNTAX)}\n\n${QUERY_SYNTAX_NOTE}\n`);
+  });
+
+  it('says what the parser does: fields, prefixes, phrases, exclusions and OR', () => {
+    const parsed = (term: string) => parseSearchQuery(term);
+    const fields = QUERY_SYNTAX.filter((entry) => /^[a-z]+:[A-Z]/.test(entry.term));
+    expect(fields.map((entry) => parsed(entry.term)[0]?.alternatives[0]?.field)).toEqual([
+      'title',
+      'tag',
+      'source',
+      'section',
+    ]);
+    expect(parsed('treat*')[0]?.alternatives[0]?.prefix).toBe(true);
+    expect(parsed('"peace treaty"')).toEqual([
+      { alternatives: [{ text: 'peace treaty', prefix: false }], negated: false },
+    ]);
+    expect(parsed('-sanctions')[0]?.negated).toBe(true);
+    expect(parsed('Putin OR Medvedev')).toHaveLength(1);
+    expect(parsed('peace treaty')).toHaveLength(2);
+    // The literal examples stay literal: no field, no prefix, nothing left out.
+    for (const term of '5.5% (in a+b re:think'.split(' ')) {
+      expect(parsed(term), term).toEqual([{ alternatives: [{ text: term, prefix: false }], negated: false }]);
+    }
+    for (const entry of QUERY_SYNTAX) expect(entry.term.length + entry.description.length + 4).toBeLessThanOrEqual(80);
+  });
+
+  it("covers every construct of the README's Search table", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('### Search'), readme.indexOf('Everything else is literal text'));
+    const constructs = [...table.matchAll(/^\| (.+?) \| .+ \|$/gm)]
+      .flatMap((row) => [...(row[1] ?? '').matchAll(/`([^`]+)`/g)].map((code) => code[1] as string))
+      // A field is the same construct whatever the word: title:Abe, tag:Russia.
+      .map((code) => code.split(' ')[0] as string);
+    expect(constructs).toContain('section:News');
+    const documented = QUERY_SYNTAX.map((entry) => entry.term).join(' ');
+    for (const construct of constructs) expect(documented, construct).toContain(construct);
   });
 });
 

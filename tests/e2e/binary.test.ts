@@ -186,6 +186,25 @@ describe('news, into a reader that stops early', () => {
   });
 });
 
+describe('the bash completion script, with the built news', () => {
+  it('completes tags, sections and speakers from the library, escaped for the shell', () => {
+    const complete = (words: string[]) =>
+      `COMP_WORDS=(${words.map(shellQuote).join(' ')}); COMP_CWORD=${words.length - 1}; _news; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const script = [
+      `news() { ${shellQuote(process.execPath)} ${shellQuote(BIN)} "$@"; }`,
+      'source <(news completion bash)',
+      complete(['news', 'list', '--tag', 'K']),
+      complete(['news', 'read', 'abe-putin', '--section', 'l']),
+      complete(['news', 'quotes', '--speaker', 'V']),
+      complete(['news', 'completion', '']),
+    ].join('\n');
+    const { code, stdout, stderr } = bash(script);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(lines(stdout)).toEqual(['Kuril\\ Islands', 'lingering-tensions', 'Vladimir\\ Putin', 'bash', 'zsh', 'fish']);
+  });
+});
+
 describe('the build', () => {
   it('writes a man page that man can show, naming every command', () => {
     const page = readFileSync(join(ROOT, 'dist/news.1'), 'utf8');
@@ -213,13 +232,12 @@ describe('the build', () => {
     expect(result.stderr).toBe('');
     const { accepted, files } = JSON.parse(result.stdout);
     expect(Object.keys(accepted).sort()).toEqual(
-      ['__complete-slugs', 'completion', 'list', 'other', 'quotes', 'read', 'search'].sort(),
+      ['__complete-slugs', '__complete-values', 'completion', 'list', 'other', 'quotes', 'read', 'search'].sort(),
     );
     expect(files).toEqual([
       ['main.cjs', false],
       ['vendor/yaml.cjs', false],
       ['vendor/marked.cjs', false],
-      ['vendor/string-width.cjs', false],
     ]);
   });
 

@@ -11,7 +11,7 @@ import {
   quotePosix,
   valueOptionNames,
 } from './model.js';
-import { COMPLETE_SLUGS_COMMAND } from './shells.js';
+import { COMPLETE_SLUGS_COMMAND, COMPLETE_VALUES_COMMAND } from './shells.js';
 
 /** Case arms that finish completing an option's value, keyed by the option just typed. */
 function bashValueArms(model: CompletionModel): string[] {
@@ -22,6 +22,7 @@ function bashValueArms(model: CompletionModel): string[] {
       if (option.value === 'choice')
         return caseArm(names, `_${model.name}_reply_words ${quotePosix(option.choices.join(' '))}; return`);
       if (option.value === 'directory') return caseArm(names, `_${model.name}_reply_directories; return`);
+      if (option.value === 'values') return caseArm(names, `_${model.name}_reply_values ${option.values}; return`);
       return caseArm(names, 'return');
     });
 }
@@ -42,13 +43,24 @@ function bashArgumentArms(model: CompletionModel): string[] {
   const arms = model.commands.flatMap((command) => {
     const completions = command.arguments.flatMap((argument, index) => {
       if (argument.kind === 'text' || argument.variadic) return [];
-      const reply =
-        argument.kind === 'slug' ? `_${model.name}_reply_slugs` : `_${model.name}_reply_words ${commandNames}`;
+      const words = argument.kind === 'choice' ? quotePosix(argument.choices.join(' ')) : commandNames;
+      const reply = argument.kind === 'slug' ? `_${model.name}_reply_slugs` : `_${model.name}_reply_words ${words}`;
       return [`((${model.name}_arguments == ${index})) && ${reply}`];
     });
     return completions.length > 0 ? [caseArm([command.name], completions.join('; '))] : [];
   });
   return [caseArm(["''"], `_${model.name}_reply_words ${commandNames}`), ...arms];
+}
+
+/** Case arms that pick the article's slug, for values of one article, among each command's arguments. */
+function bashSlugArms(model: CompletionModel): string[] {
+  const n = model.name;
+  const positions = [...new Set(model.commands.map((command) => command.slugIndex))];
+  return positions.flatMap((index) => {
+    if (index === undefined) return [];
+    const names = model.commands.filter((command) => command.slugIndex === index).map((command) => command.name);
+    return [caseArm(names, `${n}_slug=\${${n}_operands[${index}]-}`)];
+  });
 }
 
 /** Case arms of the scan that collect --dir values in their three spellings. */
@@ -93,7 +105,7 @@ _${n}_dequote() {
   printf '%s' "$value"
 }
 
-# Reads the words before the cursor: the command, how many arguments follow it, the folders named.
+# Reads the words before the cursor: the command, the arguments that follow it, the folders named.
 _${n}_scan() {
   local i=1 word
   while ((i < COMP_CWORD)); do
@@ -110,7 +122,12 @@ _${n}_scan() {
 ${[...bashFolderArms(model), ...bashSkipArm(model)].join('\n')}
       -*) ;;
       *)
-        if [[ -z $${n}_command ]]; then ${n}_command=$word; else ((${n}_arguments += 1)); fi
+        if [[ -z $${n}_command ]]; then
+          ${n}_command=$word
+        else
+          ((${n}_arguments += 1))
+          ${n}_operands+=("$word")
+        fi
         ;;
     esac
     ((i += 1))
@@ -138,14 +155,46 @@ _${n}_reply_slugs() {
   _${n}_reply_words "$slugs"
 }
 
+# An option's values from ${n} ${COMPLETE_VALUES_COMMAND} (value<TAB>description lines; bash shows no
+# descriptions), of the article typed when the command takes one. Values may hold spaces and quotes,
+# so each is matched against the word as typed, unquoted, and escaped for the command line: with
+# printf %q, or for inside the quote the word opened, which readline closes after a single match.
+_${n}_reply_values() {
+  local line value typed=$cur quote='' tab=$'\\t' q=\\' bs='\\'
+  case $cur in
+    \\'* | \\"*) quote=\${cur:0:1} typed=\${cur:1} ;;
+    *) typed=\${cur//"$bs"/} ;;
+  esac
+  local -a request=("$1")
+  [[ -n $${n}_slug ]] && request+=("$(_${n}_dequote "$${n}_slug")")
+  while IFS= read -r line; do
+    value=\${line%%"$tab"*}
+    [[ -n $value && $value == "$typed"* ]] || continue
+    case $quote in
+      \\') value=\${value//"$q"/"$q$bs$q$q"} ;;
+      \\")
+        value=\${value//"$bs"/"$bs$bs"}
+        value=\${value//\\"/"$bs\\""}
+        value=\${value//\\$/"$bs\\$"}
+        value=\${value//\\\`/"$bs\\\`"}
+        ;;
+      *) printf -v value '%q' "$value" ;;
+    esac
+    COMPREPLY+=("$value")
+  done < <(${n} "\${${n}_folders[@]}" ${COMPLETE_VALUES_COMMAND} "\${request[@]}" 2>/dev/null)
+}
+
 _${n}() {
   local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD - 1]}
   # After --option= the word being completed is '=' or follows it.
   if [[ $cur == = && $prev == --* ]]; then cur=''; fi
   if [[ $prev == = ]] && ((COMP_CWORD > 1)); then prev=\${COMP_WORDS[COMP_CWORD - 2]}; fi
-  local ${n}_command='' ${n}_arguments=0
-  local -a ${n}_folders=()
+  local ${n}_command='' ${n}_arguments=0 ${n}_slug=''
+  local -a ${n}_folders=() ${n}_operands=()
   _${n}_scan
+  case $${n}_command in
+${bashSlugArms(model).join('\n')}
+  esac
   COMPREPLY=()
   case $prev in
 ${bashValueArms(model).join('\n')}

@@ -9,8 +9,9 @@ import { renderZsh } from './zsh.js';
 
 /**
  * A completion script for `shell`, from the same commander program that --help describes.
- * Slugs come from running `news [--dir <folder>]... __complete-slugs`, with the --dir values
- * typed so far; NEWS_PATH reaches it through the environment.
+ * Slugs come from running `news [--dir <folder>]... __complete-slugs`, and the values of options
+ * marked with completeWith from `news [--dir <folder>]... __complete-values <kind> [slug]`, with
+ * the --dir values typed so far; NEWS_PATH reaches them through the environment.
  */
 export function renderCompletion(shell: Shell, program: Command): string {
   const model = describeProgram(program);

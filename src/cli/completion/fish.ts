@@ -9,15 +9,20 @@ import {
   quoteFish,
   valueOptionNames,
 } from './model.js';
-import { COMPLETE_SLUGS_COMMAND } from './shells.js';
+import { COMPLETE_SLUGS_COMMAND, COMPLETE_VALUES_COMMAND } from './shells.js';
 
-function fishOptionLine(name: string, option: OptionSpec, condition: string | undefined): string {
+/** One option's line; a command's options know where its slug is, for values of one article. */
+function fishOptionLine(name: string, option: OptionSpec, condition: string | undefined, slugIndex?: number): string {
   const parts = [`complete -c ${name}`];
   if (condition) parts.push(`-n ${quoteFish(condition)}`);
   if (option.short) parts.push(`-s ${option.short.slice(1)}`);
   if (option.long) parts.push(`-l ${option.long.slice(2)}`);
   if (option.value === 'choice') parts.push(`-x -a ${quoteFish(option.choices.join(' '))}`);
   if (option.value === 'directory') parts.push(`-x -a ${quoteFish('(__fish_complete_directories)')}`);
+  if (option.value === 'values') {
+    const slug = slugIndex === undefined ? '' : ` ${slugIndex}`;
+    parts.push(`-x -a ${quoteFish(`(__${name}_values ${option.values}${slug})`)}`);
+  }
   if (option.value === 'text') parts.push('-x');
   parts.push(`-d ${quoteFish(option.description)}`);
   return parts.join(' ');
@@ -29,10 +34,15 @@ function fishCommandLines(model: CompletionModel): string[] {
   return model.commands.flatMap((command) => {
     const options = command.options
       .filter((option) => !globalKeys.has(keyOf(option)))
-      .map((option) => fishOptionLine(n, option, `__${n}_using ${command.name}`));
+      .map((option) => fishOptionLine(n, option, `__${n}_using ${command.name}`, command.slugIndex));
     const argumentLines = command.arguments.flatMap((argument, index) => {
       if (argument.kind === 'text' || argument.variadic) return [];
-      const source = argument.kind === 'slug' ? `(__${n}_slugs)` : model.commands.map((other) => other.name).join(' ');
+      const sources = {
+        slug: `(__${n}_slugs)`,
+        command: model.commands.map((other) => other.name).join(' '),
+        choice: argument.choices.join(' '),
+      };
+      const source = sources[argument.kind];
       return [`complete -c ${n} -n ${quoteFish(`__${n}_argument ${command.name} ${index}`)} -a ${quoteFish(source)}`];
     });
     const line = `complete -c ${n} -n __${n}_needs_command -a ${command.name} -d ${quoteFish(command.description)}`;
@@ -40,7 +50,7 @@ function fishCommandLines(model: CompletionModel): string[] {
   });
 }
 
-/** Switch cases that collect --dir values in their three spellings. */
+/** Switch cases that collect --dir values in their three spellings, for __news_folders. */
 function fishFolderCases(model: CompletionModel): string {
   const folder = folderOption(model);
   if (!folder?.long) return '';
@@ -67,11 +77,9 @@ export function renderFish(model: CompletionModel): string {
   const skipped = valueOptionNames(model, { withFolder: true });
   return `# fish completion for ${n}, generated from its command-line definition by src/cli/completion/; do not edit.
 
-# Prints the command typed so far and how many arguments follow it, skipping options and their values.
-function __${n}_position
+# Prints the command typed so far and each argument after it, one a line, skipping options and their values.
+function __${n}_operands
     set -l tokens (commandline -opc)
-    set -l command ''
-    set -l count 0
     set -l skip 0
     for token in $tokens[2..-1]
         if test $skip = 1
@@ -80,13 +88,20 @@ function __${n}_position
             set skip 1
         else if string match -q -- '-*' $token
             continue
-        else if test -z "$command"
-            set command $token
         else
-            set count (math $count + 1)
+            printf '%s\\n' $token
         end
     end
-    echo "$command $count"
+end
+
+# Prints the command typed so far and how many arguments follow it.
+function __${n}_position
+    set -l operands (__${n}_operands)
+    set -l count (count $operands)
+    if test $count -gt 0
+        set count (math $count - 1)
+    end
+    echo "$operands[1] $count"
 end
 
 function __${n}_needs_command
@@ -105,8 +120,8 @@ function __${n}_expand --argument-names value
     string replace -r -- '^~(?=/|$)' $HOME $value
 end
 
-# Article slugs and titles from ${n} ${COMPLETE_SLUGS_COMMAND}, given the folders typed so far.
-function __${n}_slugs
+# Prints the folders typed so far as --dir arguments, one a line.
+function __${n}_folders
     set -l tokens (commandline -opc)
     set -l folders
     set -l i 2
@@ -116,7 +131,26 @@ ${fishFolderCases(model)}
         end
         set i (math $i + 1)
     end
-    ${n} $folders ${COMPLETE_SLUGS_COMMAND} 2>/dev/null
+    string join -- \\n $folders
+end
+
+# Article slugs and titles from ${n} ${COMPLETE_SLUGS_COMMAND}, given the folders typed so far.
+function __${n}_slugs
+    ${n} (__${n}_folders) ${COMPLETE_SLUGS_COMMAND} 2>/dev/null
+end
+
+# An option's values (tags, sections, speakers) with their descriptions, from ${n} ${COMPLETE_VALUES_COMMAND}
+# given the folders typed so far; with an index, of the article whose slug is that argument of the command.
+function __${n}_values --argument-names kind index
+    set -l request $kind
+    if test -n "$index"
+        set -l operands (__${n}_operands)
+        set -l at (math $index + 2)
+        if test (count $operands) -ge $at
+            set -a request $operands[$at]
+        end
+    end
+    ${n} (__${n}_folders) ${COMPLETE_VALUES_COMMAND} $request 2>/dev/null
 end
 
 complete -c ${n} -f

@@ -1,6 +1,7 @@
 // What the completion scripts complete, read off the commander program: commands, options, their values.
 
 import type { Argument, Command, Help, Option } from 'commander';
+import { completionValueKind, type ValueKind } from './values.js';
 
 /** The option naming an article folder: completed as a directory, and passed on to __complete-slugs. */
 export const FOLDER_OPTION = '--dir';
@@ -9,18 +10,24 @@ export interface OptionSpec {
   short: string | undefined;
   long: string | undefined;
   description: string;
-  /** What the option's value completes to; 'none' when it takes no value. */
-  value: 'none' | 'text' | 'choice' | 'directory';
+  /**
+   * What the option's value completes to: nothing to offer ('text'), its choices, a directory, or
+   * the library's values of `values` (see completeWith); 'none' when it takes no value.
+   */
+  value: 'none' | 'text' | 'choice' | 'directory' | 'values';
   valueName: string;
   choices: readonly string[];
+  /** For 'values': which of the library's values, from `news __complete-values <kind>`. */
+  values: ValueKind | undefined;
 }
 
 export interface ArgumentSpec {
   name: string;
   required: boolean;
   variadic: boolean;
-  /** Article slugs, command names, or anything (no completion). */
-  kind: 'slug' | 'command' | 'text';
+  /** Article slugs, command names, fixed choices (commander's Argument.choices), or anything (no completion). */
+  kind: 'slug' | 'command' | 'choice' | 'text';
+  choices: readonly string[];
 }
 
 export interface CommandSpec {
@@ -29,6 +36,8 @@ export interface CommandSpec {
   /** Everything accepted after the command: its own options, then the program's. */
   options: OptionSpec[];
   arguments: ArgumentSpec[];
+  /** Where its article's slug is among its arguments (0 is the first), when it takes one. */
+  slugIndex: number | undefined;
 }
 
 export interface CompletionModel {
@@ -40,6 +49,7 @@ export interface CompletionModel {
 export function valueKind(option: Option): OptionSpec['value'] {
   if (!option.required && !option.optional) return 'none';
   if (option.long === FOLDER_OPTION) return 'directory';
+  if (completionValueKind(option) !== undefined) return 'values';
   return option.argChoices ? 'choice' : 'text';
 }
 
@@ -52,24 +62,32 @@ export function describeOption(option: Option): OptionSpec {
     value: valueKind(option),
     valueName,
     choices: option.argChoices ?? [],
+    values: completionValueKind(option),
   };
 }
 
-/** An argument is completed by its name: `slug` from the article folders, `command` from the commands. */
+/**
+ * An argument with choices completes to them; otherwise by its name: `slug` from the article
+ * folders, `command` from the commands.
+ */
 export function describeArgument(argument: Argument): ArgumentSpec {
   const name = argument.name();
-  const kind = name === 'slug' ? 'slug' : name === 'command' ? 'command' : 'text';
-  return { name, required: argument.required, variadic: argument.variadic, kind };
+  const choices = argument.argChoices ?? [];
+  const kind = choices.length > 0 ? 'choice' : name === 'slug' ? 'slug' : name === 'command' ? 'command' : 'text';
+  return { name, required: argument.required, variadic: argument.variadic, kind, choices };
 }
 
 export function describeCommand(command: Command, globalOptions: readonly Option[], helper: Help): CommandSpec {
   const own = helper.visibleOptions(command);
   const shared = globalOptions.filter((option) => !own.some((mine) => mine.flags === option.flags));
+  const args = command.registeredArguments.map(describeArgument);
+  const slugIndex = args.findIndex((argument) => argument.kind === 'slug' && !argument.variadic);
   return {
     name: command.name(),
     description: helper.subcommandDescription(command),
     options: [...own, ...shared].map(describeOption),
-    arguments: command.registeredArguments.map(describeArgument),
+    arguments: args,
+    slugIndex: slugIndex === -1 ? undefined : slugIndex,
   };
 }
 

@@ -9,36 +9,54 @@ import {
   type OptionSpec,
   quotePosix,
 } from './model.js';
-import { COMPLETE_SLUGS_COMMAND } from './shells.js';
+import { COMPLETE_SLUGS_COMMAND, COMPLETE_VALUES_COMMAND } from './shells.js';
 
 /** Text inside an _arguments [description] or :message: must not end the field early. */
 function escapeZshSpec(text: string): string {
   return text.replace(/[\\[\]:]/g, '\\$&');
 }
 
-function zshValueAction(option: OptionSpec): string {
+/**
+ * What completes an option's value. The library's values come from `_news_values <kind>
+ * [position]`, the position being where the command's slug is in `$line`; the leading space makes
+ * _arguments call it with just these words, not compadd's options first.
+ */
+function zshValueAction(option: OptionSpec, name: string, slugIndex: number | undefined): string {
   if (option.value === 'choice') return `(${option.choices.join(' ')})`;
   if (option.value === 'directory') return '_files -/';
+  if (option.value === 'values') {
+    return ` _${name}_values ${option.values}${slugIndex === undefined ? '' : ` ${slugIndex + 1}`}`;
+  }
   return ' ';
 }
 
-/** One _arguments spec per name, each excluding its aliases; the folder option may repeat. */
-function zshOptionSpecs(option: OptionSpec): string[] {
+/**
+ * One _arguments spec per name, each excluding its aliases; the folder option may repeat. A
+ * command's options know where its slug is, for values of one article.
+ */
+function zshOptionSpecs(option: OptionSpec, name: string, slugIndex?: number): string[] {
   const names = namesOf(option);
   const repeatable = option.long === FOLDER_OPTION;
   const exclusion = repeatable ? '*' : names.length > 1 ? `(${names.join(' ')})` : '';
   const description = `[${escapeZshSpec(option.description)}]`;
-  return names.map((name) => {
-    const suffix = option.value === 'none' ? '' : name.startsWith('--') ? '=' : '+';
-    const value = option.value === 'none' ? '' : `:${escapeZshSpec(option.valueName)}:${zshValueAction(option)}`;
-    return quotePosix(`${exclusion}${name}${suffix}${description}${value}`);
+  return names.map((flag) => {
+    const suffix = option.value === 'none' ? '' : flag.startsWith('--') ? '=' : '+';
+    const action = zshValueAction(option, name, slugIndex);
+    const value = option.value === 'none' ? '' : `:${escapeZshSpec(option.valueName)}:${action}`;
+    return quotePosix(`${exclusion}${flag}${suffix}${description}${value}`);
   });
 }
 
 function zshArgumentSpec(argument: ArgumentSpec, index: number, name: string): string {
   const position = argument.variadic ? '*' : String(index + 1);
   const colons = argument.required || argument.variadic ? ':' : '::';
-  const action = argument.kind === 'slug' ? `_${name}_slugs` : argument.kind === 'command' ? `_${name}_commands` : ' ';
+  const actions = {
+    slug: `_${name}_slugs`,
+    command: `_${name}_commands`,
+    choice: `(${argument.choices.join(' ')})`,
+    text: ' ',
+  };
+  const action = actions[argument.kind];
   return quotePosix(`${position}${colons}${escapeZshSpec(argument.name)}:${action}`);
 }
 
@@ -52,7 +70,7 @@ function zshCommandArms(model: CompletionModel): string {
   return model.commands
     .map((command) => {
       const specs = [
-        ...command.options.flatMap(zshOptionSpecs),
+        ...command.options.flatMap((option) => zshOptionSpecs(option, model.name, command.slugIndex)),
         ...command.arguments.map((argument, index) => zshArgumentSpec(argument, index, model.name)),
       ];
       return `        (${command.name})\n${zshArguments(specs, '          ')}\n          ;;`;
@@ -79,7 +97,7 @@ export function renderZsh(model: CompletionModel): string {
     (command) => `    ${quotePosix(`${command.name.replace(/:/g, '\\:')}:${command.description}`)}`,
   );
   const globalSpecs = [
-    ...model.globalOptions.flatMap(zshOptionSpecs),
+    ...model.globalOptions.flatMap((option) => zshOptionSpecs(option, n)),
     quotePosix(`1: :_${n}_commands`),
     quotePosix('*:: :->argument'),
   ];
@@ -101,20 +119,45 @@ _${n}_unquote() {
   print -r -- "$value"
 }
 
-# Article slugs with their titles, from ${n} ${COMPLETE_SLUGS_COMMAND} and the folders typed so far.
-_${n}_slugs() {
-  local -a folders slugs
-  local i word line tab=$'\\t'
+# Adds the folders typed so far with --dir to the caller's folders.
+_${n}_folders() {
+  local i word
   for ((i = 2; i < ${n}_current; i++)); do
     word=\${${n}_words[i]}
     case $word in
 ${zshFolderArms(model)}
     esac
   done
+}
+
+# Article slugs with their titles, from ${n} ${COMPLETE_SLUGS_COMMAND} and the folders typed so far.
+_${n}_slugs() {
+  local -a folders slugs
+  local line tab=$'\\t'
+  _${n}_folders
   for line in "\${(@f)$(${n} "\${folders[@]}" ${COMPLETE_SLUGS_COMMAND} 2>/dev/null)}"; do
     [[ -n $line ]] && slugs+=("\${\${line%%$tab*}//:/\\\\:}:\${line#*$tab}")
   done
   _describe -t slugs 'article' slugs
+}
+
+# An option's values (tags, sections, speakers) with their descriptions, from ${n} ${COMPLETE_VALUES_COMMAND}
+# and the folders typed so far. $2, when given, is where the command's slug is in $line, which
+# _arguments sets to the command's arguments: the values are then that article's. No local here
+# may be called line.
+_${n}_values() {
+  local -a folders request values
+  local entry value tab=$'\\t'
+  _${n}_folders
+  request=($1)
+  if (($# > 1)) && [[ -n \${line[$2]} ]]; then request+=("$(_${n}_unquote "\${line[$2]}")"); fi
+  for entry in "\${(@f)$(${n} "\${folders[@]}" ${COMPLETE_VALUES_COMMAND} "\${request[@]}" 2>/dev/null)}"; do
+    [[ -z $entry ]] && continue
+    value=\${\${entry%%$tab*}//:/\\\\:}
+    if [[ $entry == *$tab* ]]; then values+=("$value:\${entry#*$tab}"); else values+=("$value"); fi
+  done
+  # The kind, less its plural s, names what is offered: tag, section, speaker.
+  _describe -t $1 "\${1%s}" values
 }
 
 _${n}() {

@@ -1,0 +1,30 @@
+// Which options complete to values read from the library: a hint a command sets on its option, which the completion model reads.
+
+import type { Option } from 'commander';
+
+/** What `news __complete-values <kind> [slug]` lists: the library's tags, subheadings, or the people quoted. */
+export type ValueKind = 'tags' | 'sections' | 'speakers';
+
+export const VALUE_KINDS: readonly ValueKind[] = ['tags', 'sections', 'speakers'];
+
+/** Kept on the option itself, so it travels with the option wherever commander has it. */
+const VALUE_KIND = Symbol('news.completeWith');
+
+interface HintedOption extends Option {
+  [VALUE_KIND]?: ValueKind;
+}
+
+/**
+ * Marks `option` as taking one of the library's values of `kind`, so the completion scripts offer
+ * them: `completeWith(new Option('--tag <tag>', '…'), 'tags')`. Values of one article (sections,
+ * speakers) come from the command's `slug` argument when one has been typed, else from all articles.
+ */
+export function completeWith<T extends Option>(option: T, kind: ValueKind): T {
+  (option as HintedOption)[VALUE_KIND] = kind;
+  return option;
+}
+
+/** The kind of library value an option completes to, if its command asked for one. */
+export function completionValueKind(option: Option): ValueKind | undefined {
+  return (option as HintedOption)[VALUE_KIND];
+}
