@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate } from '../../src/article/dates.js';
 import { countWords, parseArticle } from '../../src/article/parse.js';
 import { isValidSlug } from '../../src/article/slug.js';
 import { ArticleError } from '../../src/errors.js';
@@ -84,19 +83,6 @@ describe('parseArticle', () => {
 
   it('accepts empty front matter', () => {
     expect(parse('---\n---\nBody').title).toBe('slug');
-  });
-});
-
-describe('isCalendarDate', () => {
-  it.each([
-    ['2016-05-06', true],
-    ['2020-02-29', true],
-    ['2019-02-29', false],
-    ['2016-13-01', false],
-    ['2016-5-6', false],
-    ['16-05-06', false],
-  ])('%s → %s', (text, expected) => {
-    expect(isCalendarDate(text)).toBe(expected);
   });
 });
 
