@@ -141,11 +141,11 @@ export class FieldReader {
     return undefined;
   }
 
-  /** The first of `names` that holds text. */
-  text(names: readonly string[], options: { decode?: boolean } = {}): string | undefined {
+  /** The first of `names` that holds text; `quiet` leaves a value of another kind unwarned, for another reader. */
+  text(names: readonly string[], options: { decode?: boolean; quiet?: boolean } = {}): string | undefined {
     for (const { name, value } of this.find(names)) {
       const text = this.scalarText(value, options.decode ?? true);
-      if (text === undefined) this.warn(name, `is ${describe(value)}, not text`);
+      if (text === undefined && !options.quiet) this.warn(name, `is ${describe(value)}, not text`);
       else if (text !== '') return text;
     }
     return undefined;

@@ -21,6 +21,10 @@ const SUMMARY_FIELDS = ['summary', 'description'];
 const TAG_FIELDS = ['tags', 'tag', 'categories', 'category', 'topics', 'keywords'];
 /** Jekyll names posts `2019-04-09-title.md`, and Zola reads a date there too (also `2019-04-09_title`). */
 const FILE_NAME_DATE = /^(\d{4}-\d{1,2}-\d{1,2})(?:[-_]|$)/;
+/** Where a post's address is written: Zola's `path`, Jekyll's `permalink`, Hugo's (and our) `url`. */
+const ADDRESS_FIELDS = ['path', 'permalink', 'url'];
+/** Year, month and day as consecutive segments of an address path (`2019/04/09/title`), as blogs date posts. */
+const ADDRESS_DATE = /(?:^|\/)(\d{4}\/\d{1,2}\/\d{1,2})(?:\/|[?#]|$)/;
 /** How much of the body's opening may name a weekday that decides an ambiguous numeric date. */
 const WEEKDAY_TEXT_CHARS = 2000;
 
@@ -39,6 +43,22 @@ function normaliseSource(source: string): string {
   return source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
+/** The date a Jekyll-style file name starts with, if any. */
+function dateOfFileName(slug: string): string | undefined {
+  const text = FILE_NAME_DATE.exec(slug)?.[1];
+  return text === undefined ? undefined : parseDateText(text)?.date;
+}
+
+/** The date in a post's address (`path = "2019/04/09/title"`), if any: what dates a post that says nothing else. */
+function dateOfAddress(fields: FieldReader): string | undefined {
+  for (const name of ADDRESS_FIELDS) {
+    const text = ADDRESS_DATE.exec(fields.text([name], { decode: false, quiet: true }) ?? '')?.[1];
+    const date = text === undefined ? undefined : parseDateText(text)?.date;
+    if (date !== undefined) return date;
+  }
+  return undefined;
+}
+
 function readArticle(
   frontMatter: FrontMatter,
   slug: string,
@@ -51,9 +71,7 @@ function readArticle(
   const headingReader = heading === undefined ? undefined : new FieldReader({ heading }, decodeHtml);
   const title = fields.text(['title']) ?? headingReader?.text(['heading']) ?? sanitizeLine(slug);
   const hints = { weekdayText: body.slice(0, WEEKDAY_TEXT_CHARS) };
-  const fileNameDate = FILE_NAME_DATE.exec(slug)?.[1];
-  const date =
-    fields.date(DATE_FIELDS, hints) ?? (fileNameDate === undefined ? undefined : parseDateText(fileNameDate)?.date);
+  const date = fields.date(DATE_FIELDS, hints) ?? dateOfFileName(slug) ?? dateOfAddress(fields);
   const authors = fields.list(AUTHOR_FIELDS, { people: true });
   const summary = fields.text(SUMMARY_FIELDS);
   const tags = fields.list(TAG_FIELDS);

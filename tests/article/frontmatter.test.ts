@@ -59,6 +59,21 @@ describe('front matter dates: the calendar date as written', () => {
     expect(parse(source, slug).date).toBe(date);
   });
 
+  it.each([
+    ['a Zola path', toml('path = "2019/04/09/northvale-budget"'), 'slug', '2019-04-09'],
+    ['a permalink under a section', yaml('permalink: /letters/2019/4/9/fair/'), 'slug', '2019-04-09'],
+    ['a URL', yaml('url: https://example.test/2019/04/09/fair.html'), 'slug', '2019-04-09'],
+    ['an address ending in the day', yaml('path: 2019/04/09'), 'slug', '2019-04-09'],
+    ['an address with no real day', toml('path = "2019/13/09/x"'), 'slug', undefined],
+    ['numbers that are not segments', yaml('url: https://example.test/a2019/04/09x'), 'slug', undefined],
+    ['a date field before an address', yaml('date: 2020-01-01\npath: 2019/04/09/x'), 'slug', '2020-01-01'],
+    ['a file name before an address', yaml('path: 2019/04/09/x'), '2018-01-01-x', '2018-01-01'],
+    ['an address that is not text, unwarned', yaml('path: {a: 1}'), 'slug', undefined],
+  ])('dates a post by %s when nothing else does', (_what, source, slug, date) => {
+    expect(parse(source, slug)).toMatchObject({ warnings: [] });
+    expect(parse(source, slug).date).toBe(date);
+  });
+
   it('drops a date it cannot read with one warning, then tries the next field and the file name', () => {
     expect(parse(yaml('date: next Tuesday\npublishDate: 2019-04-09'))).toMatchObject({
       date: '2019-04-09',
