@@ -68,6 +68,21 @@ function dateOfDate(value: Date): string | undefined {
   return value.toISOString().slice(0, 10);
 }
 
+/**
+ * Text as shown: HTML character references decoded first (so `&#27;` is caught as the escape it
+ * is), then made safe, on one line. `decodeHtml` is needed only when the text holds an `&`.
+ */
+export function cleanText(text: string, decodeHtml?: (text: string) => string): string {
+  let decoded = text;
+  if (text.includes('&')) {
+    if (!decodeHtml) {
+      throw new Error('front matter text has an "&" but no HTML decoder was loaded: use loadFrontMatterLibraries');
+    }
+    decoded = decodeHtml(text);
+  }
+  return sanitizeLine(decoded).trim();
+}
+
 /** Names as prose: "A", "A and B", "A, B and C". */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
@@ -122,16 +137,8 @@ export class FieldReader {
     this.warnings.push(`front matter '${name}' ${problem}; ${done}`);
   }
 
-  /** Text as shown: character references decoded first, then made safe, on one line. */
   private clean(text: string, decode: boolean): string {
-    let decoded = text;
-    if (decode && text.includes('&')) {
-      if (!this.decodeHtml) {
-        throw new Error('front matter text has an "&" but no HTML decoder was loaded: use loadFrontMatterLibraries');
-      }
-      decoded = this.decodeHtml(text);
-    }
-    return sanitizeLine(decoded).trim();
+    return decode ? cleanText(text, this.decodeHtml) : sanitizeLine(text).trim();
   }
 
   /** A scalar as text: strings, numbers and true/false; undefined for lists, mappings and the rest. */

@@ -2,6 +2,7 @@
 // parsed without ever failing the article: what cannot be read becomes a one-line warning.
 
 import { type DocumentOptions, type ParseOptions, parseDocument, type ScalarTag, type SchemaOptions } from 'yaml';
+import { joinNames } from './fields.js';
 import { sanitizeLine } from './sanitize.js';
 
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
@@ -98,12 +99,7 @@ function endOfJsonObject(text: string, start: number): number | undefined {
   return undefined;
 }
 
-function findDelimitedBlock(
-  text: string,
-  format: 'yaml' | 'toml',
-  innerStart: number,
-  closer: RegExp,
-): Block | undefined {
+function findDelimitedBlock(text: string, format: 'yaml' | 'toml', innerStart: number, closer: RegExp): Block {
   const rest = text.slice(innerStart);
   const close = closer.exec(rest);
   const line = lineAt(text, innerStart);
@@ -130,11 +126,6 @@ function findBlock(text: string): Block | undefined {
   tail.lastIndex = end;
   const bodyStart = tail.test(text) ? tail.lastIndex : end;
   return { format: 'json', inner: text.slice(start, end), line, body: text.slice(bodyStart) };
-}
-
-/** The front matter format at the top of `text`, if any: what a caller needs to know to load parsers. */
-export function frontMatterFormat(text: string): FrontMatterFormat | undefined {
-  return findBlock(text)?.format;
 }
 
 async function loadTomlParser(): Promise<NonNullable<FrontMatterLibraries['parseToml']>> {
@@ -208,7 +199,9 @@ function reasonOf(error: unknown): string {
 function describeShape(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return 'text';
-  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${sanitizeLine(String(value)).slice(0, 40)}`;
+  if (typeof value === 'number' || typeof value === 'bigint') return 'a number';
+  if (typeof value === 'boolean') return 'true or false';
+  return 'another kind of value';
 }
 
 /** A plain mapping of fields, as every parser gives one (not a list, a Date, a Set or binary data). */
@@ -251,8 +244,7 @@ function splitYamlEntries(text: string): string[] {
 }
 
 function quoteNames(names: readonly string[]): string {
-  const quoted = names.map((name) => `'${name}'`);
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
+  return joinNames(names.map((name) => `'${name}'`));
 }
 
 /** `name: words` whose words start as plain text does (not a quote, a bracket or another YAML indicator). */
@@ -270,8 +262,7 @@ function salvageYaml(text: string, reason: string): Parsed {
   for (const entry of splitYamlEntries(text)) {
     const lines = entry.split('\n').filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
     if (lines.length === 0) continue;
-    const doc = parseDocument(entry, YAML_OPTIONS);
-    const value = doc.errors.length === 0 ? safeToJs(doc) : undefined;
+    const value = parseValidYaml(entry);
     if (isMapping(value)) {
       copyFields(value, data);
       continue;
@@ -289,41 +280,38 @@ function salvageYaml(text: string, reason: string): Parsed {
     ...(asText.length > 0 ? [`read ${quoteNames(asText)} as plain text`] : []),
     ...(ignored.length > 0 ? [`ignored ${quoteNames(ignored)}`] : []),
   ];
-  if (Object.keys(data).length === 0)
-    return { warning: `front matter is not valid YAML (${reason}); read the article without it` };
-  return { data, warning: `front matter is not valid YAML (${reason}); ${done.join(' and ')}` };
+  const outcome = Object.keys(data).length === 0 ? 'read the article without it' : done.join(' and ');
+  return { data, warning: `front matter is not valid YAML (${reason}); ${outcome}` };
 }
 
-function safeToJs(doc: ReturnType<typeof parseDocument>): unknown {
+/** What a piece of YAML holds when it is valid; undefined when it is not. */
+function parseValidYaml(text: string): unknown {
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    const doc = parseDocument(text, YAML_OPTIONS);
+    return doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
   } catch {
     return undefined;
   }
 }
 
 function parseYaml(text: string, line: number): Parsed {
-  let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(text, YAML_OPTIONS);
+    const doc = parseDocument(text, YAML_OPTIONS);
+    const [first] = doc.errors;
+    if (!first) return { data: doc.toJS({ maxAliasCount: 100 }) };
+    // A field given twice is YAML's only error that leaves the meaning clear: the last one wins.
+    if (doc.errors.every((error) => error.code === 'DUPLICATE_KEY')) {
+      const name = keyOnLine(text, first.pos[0]) ?? 'a field';
+      return {
+        data: doc.toJS({ maxAliasCount: 100 }),
+        warning: `front matter gives '${name}' more than once; kept the last`,
+      };
+    }
+    return salvageYaml(text, `${reasonOf(first)}, line ${line + lineAt(text, first.pos[0]) - 1}`);
   } catch (error) {
+    // Too many aliases (a "billion laughs"), or a stack overflow on nesting the checks missed.
     return { warning: `front matter is not valid YAML (${reasonOf(error)}); read the article without it` };
   }
-  const [first] = doc.errors;
-  if (!first) {
-    try {
-      return { data: doc.toJS({ maxAliasCount: 100 }) };
-    } catch (error) {
-      return { warning: `front matter is not valid YAML (${reasonOf(error)}); read the article without it` };
-    }
-  }
-  if (doc.errors.every((error) => error.code === 'DUPLICATE_KEY')) {
-    const data = safeToJs(doc);
-    const name = keyOnLine(text, first.pos[0]) ?? 'a field';
-    return { data, warning: `front matter gives '${name}' more than once; kept the last` };
-  }
-  const where = `line ${line + lineAt(text, first.pos[0]) - 1}`;
-  return salvageYaml(text, `${reasonOf(first)}, ${where}`);
 }
 
 function parseJson(text: string): Parsed {

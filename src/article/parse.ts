@@ -3,7 +3,7 @@
 
 import type { Article } from './article.js';
 import { parseDateText } from './dates.js';
-import { FieldReader, joinNames } from './fields.js';
+import { cleanText, FieldReader, joinNames } from './fields.js';
 import {
   type FrontMatter,
   type FrontMatterLibraries,
@@ -68,8 +68,10 @@ function readArticle(
   const { body } = frontMatter;
   const fields = new FieldReader(frontMatter.data, decodeHtml);
   const heading = findFirstHeading(body);
-  const headingReader = heading === undefined ? undefined : new FieldReader({ heading }, decodeHtml);
-  const title = fields.text(['title']) ?? headingReader?.text(['heading']) ?? sanitizeLine(slug);
+  const title =
+    fields.text(['title']) ??
+    (heading === undefined ? undefined : cleanText(heading, decodeHtml)) ??
+    sanitizeLine(slug);
   const hints = { weekdayText: body.slice(0, WEEKDAY_TEXT_CHARS) };
   const date = fields.date(DATE_FIELDS, hints) ?? dateOfFileName(slug) ?? dateOfAddress(fields);
   const authors = fields.list(AUTHOR_FIELDS, { people: true });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.js';
-import { frontMatterFormat, loadAllFrontMatterLibraries, readFrontMatter } from '../../src/article/frontmatter.js';
+import { loadAllFrontMatterLibraries, readFrontMatter } from '../../src/article/frontmatter.js';
 import { loadAndParseArticle, parseArticle } from '../../src/article/parse.js';
 import { FIXTURES } from '../helpers.js';
 
@@ -121,7 +121,7 @@ describe('front matter formats', () => {
     expect(article.title).toMatch(/^From /);
     expect(article.body.trim()).toBe(source.includes('Body.') ? 'Body.' : 'Synthetic body.');
     expect(article.warnings).toEqual([]);
-    expect(frontMatterFormat(source.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'))).toBe(format);
+    expect(readFrontMatter(source.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'), libraries).format).toBe(format);
   });
 
   it.each([
@@ -188,6 +188,16 @@ describe('front matter formats', () => {
       /^front matter starts with '\{' but never ends; read the whole file as the body$/,
     ],
     ['TOML nested too deeply', toml(`title = ${'['.repeat(40)}${']'.repeat(40)}`), /nests too deeply/],
+    [
+      'YAML aliases that multiply',
+      yaml(
+        [
+          'a: &a [x, x, x, x, x, x, x, x, x]',
+          ...'bcdefgh'.split('').map((key, i) => `${key}: &${key} [${`*${'abcdefgh'[i]}, `.repeat(9)}]`),
+        ].join('\n'),
+      ),
+      /^front matter is not valid YAML \(Excessive alias count.*\); read the article without it$/,
+    ],
     [
       'YAML that is only text',
       yaml('just some words'),
