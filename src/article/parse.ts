@@ -117,15 +117,12 @@ function readArticle(
  * Parses an article file's text. Never throws for what the text holds: front matter that cannot
  * be read, in whole or in part, is left out and described in `warnings`, and every text field is
  * sanitised here, so an Article holds safe text. TOML front matter and character references
- * (`&rsquo;`) in fields need `libraries`; without them this throws a plain Error, a caller's
- * mistake: loadAndParseArticle loads what a text needs.
+ * (`&rsquo;`) in fields or the first heading need `libraries`; a text that needs one that is
+ * missing throws a plain Error, a caller's mistake. So every caller says what it loaded:
+ * loadFrontMatterLibraries(text) for one text, loadAllFrontMatterLibraries() for any, `{}` for
+ * text known to need neither; or it calls loadAndParseArticle, which loads what a text needs.
  */
-export function parseArticle(
-  source: string,
-  slug: string,
-  path: string,
-  libraries: FrontMatterLibraries = {},
-): Article {
+export function parseArticle(source: string, slug: string, path: string, libraries: FrontMatterLibraries): Article {
   const text = normaliseSource(source);
   return readArticle(readFrontMatter(text, libraries), slug, path, libraries.decodeHtml);
 }

@@ -238,9 +238,9 @@ describe('front matter formats', () => {
   });
 
   it('needs the TOML parser for TOML, and says so, unlike text it can read without it', () => {
-    expect(() => parseArticle(toml('title = "x"'), 'slug', 'slug.md')).toThrow(/loadFrontMatterLibraries/);
-    expect(() => parseArticle(yaml('title: Q&amp;A'), 'slug', 'slug.md')).toThrow(/loadFrontMatterLibraries/);
-    expect(parseArticle(yaml('title: Plain'), 'slug', 'slug.md').title).toBe('Plain');
+    expect(() => parseArticle(toml('title = "x"'), 'slug', 'slug.md', {})).toThrow(/loadFrontMatterLibraries/);
+    expect(() => parseArticle(yaml('title: Q&amp;A'), 'slug', 'slug.md', {})).toThrow(/loadFrontMatterLibraries/);
+    expect(parseArticle(yaml('title: Plain'), 'slug', 'slug.md', {}).title).toBe('Plain');
   });
 
   it('loads what a text needs when asked to', async () => {

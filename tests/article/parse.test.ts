@@ -6,13 +6,13 @@ import { isValidSlug } from '../../src/article/slug.js';
 import { FIXTURES } from '../helpers.js';
 
 function parse(source: string) {
-  return parseArticle(source, 'slug', 'x/slug.md');
+  return parseArticle(source, 'slug', 'x/slug.md', {});
 }
 
 describe('parseArticle', () => {
   it('reads every front matter field', () => {
     const path = join(FIXTURES, 'articles/sample.md');
-    const article = parseArticle(readFileSync(path, 'utf8'), 'sample', path);
+    const article = parseArticle(readFileSync(path, 'utf8'), 'sample', path, {});
     expect(article).toMatchObject({
       slug: 'sample',
       title: 'Fixture: a synthetic article that uses every feature',
