@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
-const VENDORED = ['yaml', 'marked', 'string-width', 'smol-toml', 'entities'];
+const VENDORED = ['yaml', 'marked', 'string-width', 'smol-toml', 'entities/decode'];
 
 /** Points imports of the heavy libraries at their separate bundles in dist/vendor/. */
 const vendorExternals = {

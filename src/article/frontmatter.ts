@@ -134,7 +134,7 @@ async function loadTomlParser(): Promise<NonNullable<FrontMatterLibraries['parse
 }
 
 async function loadHtmlDecoder(): Promise<NonNullable<FrontMatterLibraries['decodeHtml']>> {
-  const { decodeHTML } = await import('entities');
+  const { decodeHTML } = await import('entities/decode');
   return (text) => decodeHTML(text);
 }
 
