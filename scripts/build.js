@@ -4,8 +4,9 @@
 //
 // dist/main.cjs is one CommonJS file holding all of news's own code: on Node 20 the ESM loader
 // alone costs ~5 ms of start-up and every extra module more. The heavy libraries (YAML, marked,
-// string-width) are separate files under dist/vendor/, required only when a command needs them,
-// so a piped `news list` never parses them. chalk is small: it lives in main.cjs (covered by the
+// string-width, and the TOML parser and HTML entity decoder some front matter needs) are separate
+// files under dist/vendor/, required only when a command needs them, so a piped `news list` never
+// parses them. chalk is small: it lives in main.cjs (covered by the
 // code cache) and is initialised only for styled output.
 
 import { execFileSync } from 'node:child_process';
@@ -16,7 +17,7 @@ import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
-const VENDORED = ['yaml', 'marked', 'string-width'];
+const VENDORED = ['yaml', 'marked', 'string-width', 'smol-toml', 'entities/decode'];
 
 /** Points imports of the heavy libraries at their separate bundles in dist/vendor/. */
 const vendorExternals = {

@@ -7,7 +7,7 @@
 // (each command's definition lists them, src/commands/) in-process, output discarded, so that V8
 // has compiled the functions it uses, then saves the cache. The vendor caches come from reading
 // the bundled article without its compiled catalog, so the YAML and Markdown parsers load and
-// run, and from string-width measuring some wide text.
+// run, and from string-width measuring some wide text, smol-toml parsing and entities decoding.
 'use strict';
 
 const { execFileSync } = require('node:child_process');
@@ -48,6 +48,9 @@ async function warmUp(name) {
   }
   // The bundled articles are all narrow text, which never needs string-width: measure some that does.
   requireVendor('./vendor/string-width.cjs')('日本語のテキスト 👍🏽');
+  // Nor TOML front matter or character references in fields: parse and decode some.
+  requireVendor('./vendor/smol-toml.cjs').parse('title = "x"\ndate = 2019-04-09T15:00:00-05:00\n[extra]\ntags = ["a"]');
+  requireVendor('./vendor/entities/decode.cjs').decodeHTML('Caf&eacute; &#8217; &#x2019; &amp;');
   for (const [file, script] of scripts) if (file !== MAIN) writeFileSync(`${file}.cache`, script.createCachedData());
 }
 

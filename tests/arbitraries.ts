@@ -2,6 +2,7 @@
 
 import fc from 'fast-check';
 import type { Article } from '../src/article/article.js';
+import { loadAllFrontMatterLibraries } from '../src/article/frontmatter.js';
 import { parseArticle } from '../src/article/parse.js';
 
 /** Control characters and bidi or invisible characters that must never reach the output. */
@@ -34,8 +35,11 @@ export function articleSource(fields: Record<string, string | Record<string, str
   return `---\n${yaml.join('\n')}\n---\n\n${body}`;
 }
 
+/** Every front matter library, loaded once, so that whatever a property generates parses synchronously. */
+const libraries = await loadAllFrontMatterLibraries();
+
 export function parse(source: string): Article {
-  return parseArticle(source, 'prop', 'prop.md');
+  return parseArticle(source, 'prop', 'prop.md', libraries);
 }
 
 export const simpleWord = fc.stringMatching(/^[a-z]{1,12}$/);

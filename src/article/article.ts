@@ -30,10 +30,32 @@ export interface Article {
   words: number;
   /** The body already parsed into the document model, when the article came precompiled. */
   blocks?: Block[];
+  /** Marked as a draft in its front matter (`draft: true`, or Jekyll's `published: false`); absent otherwise. */
+  draft?: boolean;
+  /** Another name to read the article by: the front matter's `slug`, when valid and not the file's. */
+  alias?: string;
+  /**
+   * What could not be read in the front matter and what was done instead, one line each, without
+   * the path (`front matter 'date' is not a date ('next Tuesday'); ignored it`); empty when all was read.
+   */
+  warnings: string[];
 }
 
 /** What listing and searching need of an article: everything but its text. */
 export type ArticleInfo = Pick<
   Article,
-  'slug' | 'path' | 'title' | 'date' | 'source' | 'section' | 'author' | 'agency' | 'url' | 'summary' | 'tags' | 'words'
+  | 'slug'
+  | 'path'
+  | 'title'
+  | 'date'
+  | 'source'
+  | 'section'
+  | 'author'
+  | 'agency'
+  | 'url'
+  | 'summary'
+  | 'tags'
+  | 'words'
+  | 'draft'
+  | 'alias'
 >;

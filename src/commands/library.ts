@@ -19,7 +19,7 @@ export function openLibrary(context: CommandContext): Library {
 export function reportLibrary(context: CommandContext, library: Library): boolean {
   const { notes, warnings, shadowed, problems } = library.report;
   const { stderr } = context.io;
-  for (const warning of warnings.splice(0)) stderr.write(formatMessage('warning', warning));
+  for (const warning of new Set(warnings.splice(0))) stderr.write(formatMessage('warning', warning));
   for (const note of notes.splice(0)) stderr.write(formatMessage('note', note));
   stderr.write(formatShadowed(shadowed.splice(0)));
   const skipped = problems.splice(0);

@@ -14,6 +14,8 @@ export interface ListInvocation {
   filter: ArticleFilter;
   sort: SortOrder;
   limit?: number;
+  /** Show articles marked as drafts too. */
+  drafts: boolean;
 }
 
 export const listCommand = defineCommand<ListInvocation>({
@@ -27,13 +29,15 @@ export const listCommand = defineCommand<ListInvocation>({
       .addOption(completeWith(new Option('--tag <tag>', 'only articles with this tag (case ignored)'), 'tags'))
       .option('--source <name>', 'only articles from this source (case ignored)')
       .addOption(new Option('--sort <order>', 'newest first, or by title').choices(['date', 'title']).default('date'))
-      .option('-n, --limit <count>', 'show at most this many articles', limitParser('articles'));
+      .option('-n, --limit <count>', 'show at most this many articles', limitParser('articles'))
+      .option('--drafts', 'show articles marked as drafts too');
   },
   invocation(_args, options) {
     const invocation: ListInvocation = {
       json: options.json === true,
       filter: toFilter(options),
       sort: options.sort as SortOrder,
+      drafts: options.drafts === true,
     };
     if (typeof options.limit === 'number') invocation.limit = options.limit;
     return invocation;
@@ -43,7 +47,7 @@ export const listCommand = defineCommand<ListInvocation>({
     const { filterArticles, sortArticles } = await import('../search/filters.js');
     const { renderList } = await import('../render/list.js');
     const library = openLibrary(context);
-    const articles = await library.infos();
+    const articles = await library.infos({ drafts: invocation.drafts });
     const hadProblems = reportLibrary(context, library);
     const shown = sortArticles(filterArticles(articles, invocation.filter), invocation.sort).slice(
       0,

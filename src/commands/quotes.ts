@@ -12,6 +12,8 @@ export interface QuotesInvocation {
   json: boolean;
   /** Keep only quotations whose speaker contains this, ignoring case. */
   speaker?: string;
+  /** Quote articles marked as drafts too. */
+  drafts: boolean;
 }
 
 export const quotesCommand = defineCommand<QuotesInvocation>({
@@ -28,23 +30,24 @@ export const quotesCommand = defineCommand<QuotesInvocation>({
           new Option('--speaker <name>', 'only quotations whose speaker contains this (case ignored)'),
           'speakers',
         ),
-      );
+      )
+      .option('--drafts', 'quote articles marked as drafts too (with no slug)');
   },
   invocation([slug], options) {
-    const invocation: QuotesInvocation = { json: options.json === true };
+    const invocation: QuotesInvocation = { json: options.json === true, drafts: options.drafts === true };
     if (typeof slug === 'string') invocation.slug = slug;
     if (typeof options.speaker === 'string') invocation.speaker = options.speaker;
     return invocation;
   },
   pageable: (invocation) => !invocation.json,
-  async run(context, { slug, json, speaker }) {
+  async run(context, { slug, json, speaker, drafts }) {
     // The quotation rules are only needed here; loading them lazily keeps them out of every start-up.
     const { extractQuotations } = await import('../quotes/extract.js');
     const { renderQuotes } = await import('../render/quotes.js');
     const library = openLibrary(context);
     let hadProblems = false;
     const articles = await (slug === undefined
-      ? library.articles()
+      ? library.articles({ drafts })
       : library.article(slug).then((one) => [one])
     ).finally(() => {
       hadProblems = reportLibrary(context, library);

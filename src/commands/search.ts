@@ -13,6 +13,8 @@ export interface SearchInvocation {
   json: boolean;
   limit?: number;
   filter: ArticleFilter;
+  /** Find articles marked as drafts too. */
+  drafts: boolean;
 }
 
 export const searchCommand = defineCommand<SearchInvocation>({
@@ -28,6 +30,7 @@ export const searchCommand = defineCommand<SearchInvocation>({
       .option('-n, --limit <count>', 'show at most this many hits', limitParser('hits'))
       .option('--since <date>', 'only articles dated on or after YYYY-MM-DD', parseDate)
       .option('--until <date>', 'only articles dated on or before YYYY-MM-DD', parseDate)
+      .option('--drafts', 'find articles marked as drafts too')
       .addHelpText('after', () => `\n${formatQuerySyntax()}\n`);
   },
   invocation([words], options) {
@@ -38,20 +41,22 @@ export const searchCommand = defineCommand<SearchInvocation>({
       query,
       json: options.json === true,
       filter: toFilter(options),
+      drafts: options.drafts === true,
     };
     if (typeof options.limit === 'number') invocation.limit = options.limit;
     return invocation;
   },
   pageable: (invocation) => !invocation.json,
-  async run(context, { query, json, limit, filter }) {
+  async run(context, { query, json, limit, filter, drafts }) {
     const { searchLibrary } = await import('../search/search.js');
     const { renderSearch, snippetCells } = await import('../render/search.js');
     const { output } = context.settings;
     // A passage is chosen where most terms come within two thirds of a snippet's width.
     const reach = Math.floor((snippetCells(output) * 2) / 3);
     const library = openLibrary(context);
-    const hits = await library.query((index) =>
-      searchLibrary(index, query, filter, limit ?? Number.POSITIVE_INFINITY, reach),
+    const hits = await library.query(
+      (index) => searchLibrary(index, query, filter, limit ?? Number.POSITIVE_INFINITY, reach),
+      { drafts },
     );
     const hadProblems = reportLibrary(context, library);
     context.io.stdout.write(await renderSearch(hits, output, json));

@@ -32,6 +32,8 @@ export interface IndexedLibrary {
   shadowed: Shadowed[];
   /** One-line notes about the index itself, for stderr. */
   notes: string[];
+  /** Front matter warnings of the files this run (re)indexed, as `path: message`. */
+  warnings: string[];
   /** Forgets every cached index this library came from, so the next open rebuilds them. */
   discard(): void;
 }
@@ -46,6 +48,7 @@ export async function openIndexedLibrary(folders: readonly Folder[], settings: I
   const problems: ArticleError[] = [];
   const shadowed: Shadowed[] = [];
   const notes: string[] = [];
+  const warnings: string[] = [];
   const indexes: FolderIndex[] = [];
   for (const folder of folders) {
     const index =
@@ -53,6 +56,7 @@ export async function openIndexedLibrary(folders: readonly Folder[], settings: I
     indexes.push(index);
     problems.push(...index.problems);
     notes.push(...index.notes);
+    warnings.push(...index.warnings);
     const earlier = [...views];
     for (const { segment, deleted } of index.segments) {
       const live = new Uint8Array(segment.count).fill(1);
@@ -84,7 +88,7 @@ export async function openIndexedLibrary(folders: readonly Folder[], settings: I
     }
   }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { views, problems, shadowed, notes, discard: () => indexes.forEach(discardFolderIndex) };
+  return { views, problems, shadowed, notes, warnings, discard: () => indexes.forEach(discardFolderIndex) };
 }
 
 /** Adds the live document count and field totals: the segment's totals less its documents that do not count. */
@@ -113,7 +117,14 @@ export function libraryOfArticles(
   }
   const segment = new Segment(new MemorySource(builder.toBytes()));
   const live = new Uint8Array(segment.count).fill(1);
-  return { views: [withStats({ segment, live, folder })], problems: [], shadowed: [], notes: [], discard: () => {} };
+  return {
+    views: [withStats({ segment, live, folder })],
+    problems: [],
+    shadowed: [],
+    notes: [],
+    warnings: [],
+    discard: () => {},
+  };
 }
 
 /** Every live article's metadata, in no particular order. */
@@ -163,9 +174,22 @@ export function documentArticle(view: SegmentView, doc: number): { article: Arti
     breadcrumb: stored.breadcrumb.map((crumb) => sanitizeLine(crumb)),
     body: '',
     blocks,
+    warnings: (stored.warnings ?? []).map((warning) => sanitizeLine(warning)),
   };
   if (stored.banner) {
     article.banner = { title: sanitizeLine(stored.banner.title), text: sanitizeLine(stored.banner.text) };
   }
   return { article, blocks };
+}
+
+/** The library with its drafts left out, as `list`, `search` and `quotes` show it unless asked for drafts. */
+export function withoutDrafts(library: IndexedLibrary): IndexedLibrary {
+  if (library.views.every((view) => view.segment.drafts.length === 0)) return library;
+  const views = library.views.map((view) => {
+    if (view.segment.drafts.length === 0) return view;
+    const live = view.live.slice();
+    for (const doc of view.segment.drafts) live[doc] = 0;
+    return withStats({ segment: view.segment, live, folder: view.folder });
+  });
+  return { ...library, views };
 }

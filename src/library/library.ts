@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import type { Article, ArticleInfo } from '../article/article.js';
 import type { Block } from '../article/model.js';
 import { sanitizeLine } from '../article/sanitize.js';
-import type { ArticleError } from '../errors.js';
+import { type ArticleError, NotFoundError } from '../errors.js';
 import { readArticleFile, scanFolders } from './files.js';
 import type { Folder } from './folders.js';
 import { CorruptIndexError } from './index/bytes.js';
@@ -18,10 +18,12 @@ import {
   liveDocuments,
   openIndexedLibrary,
   type Shadowed,
+  withoutDrafts,
 } from './indexed.js';
 import { ArticleLoader, CompiledArticles, loadBlocks } from './loader.js';
 import { quickTitle } from './quick-title.js';
 import { checkSlug, findArticleFile, missingArticle } from './slugs.js';
+import type { SegmentView } from './view.js';
 
 /** How the library is read; built once by the command line from flags and environment. */
 export interface LibrarySettings {
@@ -64,6 +66,16 @@ export interface BuildProgress {
   done(): void;
 }
 
+/** The first live article whose front matter names `slug` as another name for it. */
+function findAlias(library: IndexedLibrary, slug: string): { view: SegmentView; doc: number } | undefined {
+  for (const view of library.views) {
+    const rows = view.segment.allMeta();
+    const doc = rows.findIndex((row, index) => view.live[index] && typeof row !== 'string' && row.alias === slug);
+    if (doc >= 0) return { view, doc };
+  }
+  return undefined;
+}
+
 /** The error for a slug the index does not hold: a refused file of that name, or the closest slugs. */
 function notFound(library: IndexedLibrary, slug: string): never {
   const names = Array.from(liveDocuments(library), ({ view, doc }) => view.segment.name(doc).slice(0, -3));
@@ -94,13 +106,27 @@ export class Library {
    */
   async article(slug: string): Promise<LoadedArticle> {
     checkSlug(slug);
-    if (this.settings.cacheDir === undefined) return this.articleFromFile(slug);
+    const found =
+      this.settings.cacheDir === undefined
+        ? await this.articleFromFile(slug).catch((error: unknown) => {
+            // An alias is only known once front matter is read: without a cache, index in memory for it.
+            if (!(error instanceof NotFoundError)) throw error;
+            return this.articleFromIndex(slug);
+          })
+        : await this.articleFromIndex(slug);
+    this.report.warnings.push(...found.article.warnings.map((warning) => `${found.article.path}: ${warning}`));
+    return found;
+  }
+
+  /** The article through the index: by its file's name, else by a front matter `slug` alias. */
+  private async articleFromIndex(slug: string): Promise<LoadedArticle> {
     const found = await this.query((library) => {
-      const place = findDocument(library, slug);
+      const place = findDocument(library, slug) ?? findAlias(library, slug);
       return place ? documentArticle(place.view, place.doc) : notFound(library, slug);
     });
     this.report.shadowed = this.report.shadowed.filter(({ hidden }) => hidden.slug === slug);
     this.report.problems = [];
+    this.report.warnings = [];
     return found;
   }
 
@@ -112,14 +138,20 @@ export class Library {
     return { article, blocks: await loadBlocks(article) };
   }
 
-  /** Every article with its body, through the search index; one that cannot be read is reported and never hides the others. */
-  async articles(): Promise<LoadedArticle[]> {
-    return this.query((library) => Array.from(liveDocuments(library), ({ view, doc }) => documentArticle(view, doc)));
+  /**
+   * Every article with its body, through the search index (drafts only when asked for); one that
+   * cannot be read is reported and never hides the others.
+   */
+  async articles(options: { drafts?: boolean } = {}): Promise<LoadedArticle[]> {
+    return this.query(
+      (library) => Array.from(liveDocuments(library), ({ view, doc }) => documentArticle(view, doc)),
+      options,
+    );
   }
 
-  /** Every article's metadata, through the search index. */
-  infos(): Promise<ArticleInfo[]> {
-    return this.query(libraryArticles);
+  /** Every article's metadata, through the search index; drafts only when asked for. */
+  infos(options: { drafts?: boolean } = {}): Promise<ArticleInfo[]> {
+    return this.query(libraryArticles, options);
   }
 
   /**
@@ -127,21 +159,23 @@ export class Library {
    * checksum that fails deep in a segment) discards the cached indexes and runs `use` once more
    * over rebuilt ones.
    */
-  async query<T>(use: (library: IndexedLibrary) => T): Promise<T> {
+  async query<T>(use: (library: IndexedLibrary) => T, options: { drafts?: boolean } = { drafts: true }): Promise<T> {
     let library = await this.openIndex();
     let result: T;
     const notes: string[] = [];
+    const shown = (whole: IndexedLibrary) => (options.drafts ? whole : withoutDrafts(whole));
     try {
-      result = use(library);
+      result = use(shown(library));
     } catch (error) {
       if (!(error instanceof CorruptIndexError)) throw error;
       library.discard();
       notes.push(`a search index was damaged (${error.message}); rebuilt it`);
       library = await this.openIndex();
-      result = use(library);
+      result = use(shown(library));
     }
     // Two folders in one unwritable cache would say the same thing twice: once is enough.
     this.report.notes.push(...new Set([...library.notes, ...notes]));
+    this.report.warnings.push(...library.warnings);
     this.report.shadowed.push(...library.shadowed);
     this.report.problems.push(...library.problems);
     return result;

@@ -24,15 +24,16 @@ export class CompiledArticles {
 /** Loads articles, using a folder's compiled catalog for files unchanged since the build. */
 export class ArticleLoader {
   private readonly compiled = new CompiledArticles();
-  private parse: typeof import('../article/parse.js').parseArticle | undefined;
+  private parse: typeof import('../article/parse.js').loadAndParseArticle | undefined;
 
   constructor(private readonly maxBytes: number) {}
 
   async load(file: ArticleFile, text = readArticleFile(file.path, this.maxBytes)): Promise<Article> {
     const compiled = this.compiled.find(file, text);
     if (compiled) return compiled;
-    // The YAML and Markdown parsers load only when some article was not compiled at build time.
-    this.parse ??= (await import('../article/parse.js')).parseArticle;
+    // The YAML and Markdown parsers load only when some article was not compiled at build time,
+    // and the TOML parser and HTML decoder only for an article that needs them.
+    this.parse ??= (await import('../article/parse.js')).loadAndParseArticle;
     return this.parse(text, file.slug, file.path);
   }
 }
@@ -76,8 +77,8 @@ export async function loadLooseArticle(
   text: string,
   name: string,
 ): Promise<{ article: Article; blocks: readonly Block[] }> {
-  const { parseArticle } = await import('../article/parse.js');
+  const { loadAndParseArticle } = await import('../article/parse.js');
   const base = basename(name);
-  const article = parseArticle(text, base.endsWith('.md') ? base.slice(0, -3) : base, name);
+  const article = await loadAndParseArticle(text, base.endsWith('.md') ? base.slice(0, -3) : base, name);
   return { article, blocks: await loadBlocks(article) };
 }

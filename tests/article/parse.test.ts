@@ -1,20 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate } from '../../src/article/dates.js';
 import { countWords, parseArticle } from '../../src/article/parse.js';
 import { isValidSlug } from '../../src/article/slug.js';
-import { ArticleError } from '../../src/errors.js';
 import { FIXTURES } from '../helpers.js';
 
 function parse(source: string) {
-  return parseArticle(source, 'slug', 'x/slug.md');
+  return parseArticle(source, 'slug', 'x/slug.md', {});
 }
 
 describe('parseArticle', () => {
   it('reads every front matter field', () => {
     const path = join(FIXTURES, 'articles/sample.md');
-    const article = parseArticle(readFileSync(path, 'utf8'), 'sample', path);
+    const article = parseArticle(readFileSync(path, 'utf8'), 'sample', path, {});
     expect(article).toMatchObject({
       slug: 'sample',
       title: 'Fixture: a synthetic article that uses every feature',
@@ -40,7 +38,7 @@ describe('parseArticle', () => {
   });
 
   it('keeps dates as calendar strings, never Date objects', () => {
-    expect(parse('---\ndate: 2016-05-06\n---\n').date).toBe('2016-05-06');
+    expect(parse('---\ndate: 2016-05-06\n---\n')).toMatchObject({ date: '2016-05-06', warnings: [] });
   });
 
   it('handles a byte-order mark and CRLF line endings', () => {
@@ -59,44 +57,75 @@ describe('parseArticle', () => {
   });
 
   it.each([
-    ['a date that does not exist', '---\ndate: 2016-02-30\n---\n', /'date' must be a real calendar date/],
-    ['a date in another format', '---\ndate: 06/05/2016\n---\n', /'date' must be a real calendar date/],
-    ['a YAML timestamp with time', '---\ndate: 2016-05-06T10:00:00Z\n---\n', /'date'/],
-    ['invalid YAML', '---\ntitle: [unclosed\n---\n', /front matter is not valid YAML/],
-    ['duplicate keys', '---\ntitle: a\ntitle: b\n---\n', /not valid YAML/],
-    ['a list as front matter', '---\n- a\n---\n', /must be a mapping/],
-    ['unterminated front matter', '---\ntitle: x\n\nBody\n', /never ends/],
-    ['a mapping as title', '---\ntitle: {a: 1}\n---\n', /'title' must be text/],
-    ['tags that are mappings', '---\ntags: [{a: 1}]\n---\n', /'tags' must be a list of text/],
-    ['a list as banner', '---\nbanner: [a]\n---\n', /'banner' must be text or a mapping/],
-    ['deeply nested flow collections', `---\ntitle: ${'['.repeat(5000)}\n---\n`, /nests too deeply/],
+    [
+      'a date that does not exist',
+      '---\ndate: 2016-02-30\n---\n',
+      {},
+      /^front matter 'date' is not a date \('2016-02-30'\); ignored it$/,
+    ],
+    [
+      'a mapping as title',
+      '---\ntitle: {a: 1}\n---\n',
+      { title: 'slug' },
+      /^front matter 'title' is a mapping, not text; ignored it$/,
+    ],
+    [
+      'tags that are mappings',
+      '---\ntags: [{a: 1}, kept]\n---\n',
+      { tags: ['kept'] },
+      /^front matter 'tags' has an item that is not text; ignored the item$/,
+    ],
+    ['a list as banner', '---\nbanner: [a]\n---\n', {}, /^front matter 'banner' is a list, not text or a mapping/],
+    [
+      'invalid YAML',
+      '---\ntitle: [unclosed\ndate: 2016-05-06\n---\n',
+      { title: 'slug', date: '2016-05-06' },
+      /^front matter is not valid YAML \(.*, line 3\); ignored 'title'$/,
+    ],
+    [
+      'duplicate keys',
+      '---\ntitle: a\ntitle: b\n---\n',
+      { title: 'b' },
+      /^front matter gives 'title' more than once; kept the last$/,
+    ],
+    [
+      'a list as front matter',
+      '---\n- a\n---\nBody',
+      { body: 'Body' },
+      /^front matter is a list, not a mapping of fields/,
+    ],
+    [
+      'unterminated front matter',
+      '---\ntitle: x\n\nBody\n',
+      { title: 'slug', body: 'title: x\n\nBody\n' },
+      /^front matter starts with '---' but never ends; read everything after the first '---' as the body$/,
+    ],
+    [
+      'deeply nested flow collections',
+      `---\ntitle: ${'['.repeat(5000)}\n---\n# Heading\n`,
+      { title: 'Heading', body: '# Heading\n' },
+      /^front matter nests too deeply to be fields; read the article without it$/,
+    ],
     [
       'deeply indented mappings',
       `---\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}\n---\n`,
+      {},
       /nests too deeply/,
     ],
-    ['huge front matter', `---\ntitle: ${'x'.repeat(70_000)}\n---\n`, /front matter is over 65536 characters/],
-  ])('rejects %s with an error naming the file', (_what, source, message) => {
-    expect(() => parse(source)).toThrow(ArticleError);
-    expect(() => parse(source)).toThrow(message);
-    expect(() => parse(source)).toThrow(/^x\/slug\.md: /);
+    [
+      'huge front matter',
+      `---\ntitle: ${'x'.repeat(70_000)}\n---\n`,
+      { title: 'slug' },
+      /^front matter is over 65536 characters/,
+    ],
+  ])('reads an article with %s, with one warning', (_what, source, fields, warning) => {
+    const article = parse(source);
+    expect(article).toMatchObject(fields);
+    expect(article.warnings).toEqual([expect.stringMatching(warning)]);
   });
 
   it('accepts empty front matter', () => {
     expect(parse('---\n---\nBody').title).toBe('slug');
-  });
-});
-
-describe('isCalendarDate', () => {
-  it.each([
-    ['2016-05-06', true],
-    ['2020-02-29', true],
-    ['2019-02-29', false],
-    ['2016-13-01', false],
-    ['2016-5-6', false],
-    ['16-05-06', false],
-  ])('%s → %s', (text, expected) => {
-    expect(isCalendarDate(text)).toBe(expected);
   });
 });
 

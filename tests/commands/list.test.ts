@@ -52,13 +52,26 @@ describe('news list', () => {
     ]);
   });
 
-  it('skips broken articles with one warning each, lists the rest, and exits 2', async () => {
+  it('lists articles whose front matter cannot be read, skipping only a file it cannot name, and exits 2', async () => {
+    // Front matter problems are warnings on the article, never a reason to leave it out; a file
+    // whose name is not a slug is still skipped with one warning.
     const { code, stdout, stderr } = await runCli(['list', '--dir', BROKEN]);
     expect(code).toBe(2);
-    expect(lines(stdout).map((line) => line.split('\t')[0])).toEqual(['good', 'abe-putin']);
-    const warnings = lines(stderr);
-    expect(warnings).toHaveLength(5);
-    for (const warning of warnings) expect(warning).toMatch(/^news: warning: skipped .*broken\/.*\.md: /);
+    expect(lines(stdout).map((line) => line.split('\t'))).toEqual([
+      ['good', '2019-09-09', 'The one good fixture among broken ones'],
+      ['abe-putin', '2016-05-06', 'Japan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official'],
+      ['bad-date', '', 'Impossible date'],
+      ['bad-yaml', '', 'bad-yaml'],
+      ['list-front-matter', '', 'list-front-matter'],
+      ['unterminated', '', 'unterminated'],
+    ]);
+    expect(lines(stderr)).toEqual([
+      expect.stringMatching(/broken\/bad-date\.md: front matter 'date' is not a date \('2016-02-30'\); ignored it$/),
+      expect.stringMatching(/broken\/bad-yaml\.md: front matter is not valid YAML/),
+      expect.stringMatching(/broken\/list-front-matter\.md: front matter is a list, not a mapping of fields/),
+      expect.stringMatching(/broken\/unterminated\.md: front matter starts with '---' but never ends/),
+      expect.stringMatching(/^news: warning: skipped .*broken\/bad name\.md: /),
+    ]);
   });
 
   it('notes when a user article hides a bundled one of the same slug', async () => {

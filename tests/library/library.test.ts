@@ -74,11 +74,16 @@ describe('scanFolders', () => {
 });
 
 describe('loadArticles', () => {
-  it('loads the good articles and reports each broken one, naming its file', async () => {
+  it('loads every article whose file it can read, with warnings for its front matter, and reports the rest', async () => {
     const { articles, problems } = await loadArticles(scanFolders([{ path: BROKEN, origin: '--dir' }]));
-    expect(articles.map((article) => article.slug)).toEqual(['good']);
-    expect(problems).toHaveLength(5);
-    for (const problem of problems) expect(problem.message).toContain(BROKEN);
+    expect(articles.map((article) => [article.slug, article.warnings.length])).toEqual([
+      ['bad-date', 1],
+      ['bad-yaml', 1],
+      ['good', 0],
+      ['list-front-matter', 1],
+      ['unterminated', 1],
+    ]);
+    expect(problems.map((problem) => problem.message)).toEqual([expect.stringContaining(join(BROKEN, 'bad name.md'))]);
   });
 });
 

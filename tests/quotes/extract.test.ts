@@ -22,7 +22,7 @@ function pairs(lines: readonly string[]): [string | null, string][] {
 }
 
 function loadBlocks(path: string): Block[] {
-  return parseBody(parseArticle(readFileSync(path, 'utf8'), 'quotes', path).body);
+  return parseBody(parseArticle(readFileSync(path, 'utf8'), 'quotes', path, {}).body);
 }
 
 describe('extractQuotations: where the speaker stands', () => {

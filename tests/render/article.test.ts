@@ -71,7 +71,7 @@ describe('renderers', () => {
   });
 
   it('neutralise control characters that Markdown entities decode to', async () => {
-    const article = parseArticle('Bell &#7; escape &#27;[2J and &#x9b;31m and &#x202e;kcah', 'x', 'x.md');
+    const article = parseArticle('Bell &#7; escape &#27;[2J and &#x9b;31m and &#x202e;kcah', 'x', 'x.md', {});
     expect(await renderPlain(article, 80)).toContain('Bell ^G escape ^[[2J and <U+009B>31m and <U+202E>kcah');
   });
 
@@ -119,7 +119,7 @@ describe('Markdown that would make marked slow or overflow', () => {
     ['an email autolink trap', `${'a'.repeat(80_000)}@b deep`],
   ])('renders %s as plain paragraphs, quickly, keeping the words', async (_what, body) => {
     const started = Date.now();
-    const plain = await renderPlain(parseArticle(`${body}\n\nSecond paragraph.`, 'x', 'x.md'), 80);
+    const plain = await renderPlain(parseArticle(`${body}\n\nSecond paragraph.`, 'x', 'x.md', {}), 80);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(plain).toContain('deep');
     expect(plain).toContain('Second paragraph.');

@@ -5,7 +5,7 @@ import { parseArticle } from '../../src/article/parse.js';
 import { type ArticleFilter, filterArticles, sortArticles } from '../../src/search/filters.js';
 
 function article(slug: string, frontMatter: string) {
-  return parseArticle(`---\n${frontMatter}\n---\nSynthetic body.\n`, slug, `${slug}.md`);
+  return parseArticle(`---\n${frontMatter}\n---\nSynthetic body.\n`, slug, `${slug}.md`, {});
 }
 
 const articles = [

@@ -71,7 +71,7 @@ describe('searchLibrary', () => {
   });
 
   it('treats regular-expression characters as literal text, and finds them as written', () => {
-    const docs = documents([parseArticle('Costs (in $) rose 5.5% [sic] a+b*c; * marks a guess.', 'x', 'x.md')]);
+    const docs = documents([parseArticle('Costs (in $) rose 5.5% [sic] a+b*c; * marks a guess.', 'x', 'x.md', {})]);
     for (const query of ['(in', '$)', '5.5%', '[sic]', 'a+b*c', '*', '(in $)']) {
       expect(search(docs, query), query).toHaveLength(1);
     }
@@ -118,11 +118,13 @@ describe('the summary field', () => {
       '---\ntitle: Synthetic one\ndate: 2001-01-01\nsummary: A synthetic numbat census.\n---\n\nPlain synthetic text.\n',
       'in-summary',
       'in-summary.md',
+      {},
     );
     const inBody = parseArticle(
       '---\ntitle: Synthetic two\ndate: 2020-01-01\n---\n\nA numbat appears once in this synthetic body.\n',
       'in-body',
       'in-body.md',
+      {},
     );
     expect(search(documents([inBody, inSummary]), 'numbat').map((hit) => hit.article.slug)).toEqual([
       'in-summary',

@@ -24,6 +24,8 @@ export interface BuildSettings {
   progress?: (done: number, total: number) => void;
   /** dist/index-worker.cjs, to read half the files on a second core; without it, one thread reads all. */
   workerScript?: string;
+  /** Told what could not be read in a file's front matter, as the file is (re)indexed. */
+  warn?: (name: string, message: string) => void;
 }
 
 /** A stored mtime: -1 when the file or folder changed so recently that it may change again unseen. */
@@ -56,10 +58,12 @@ export function articleDoc(
     document: { blocks: [...blocks], breadcrumb: article.breadcrumb },
   };
   if (article.banner !== undefined) content.document.banner = article.banner;
-  for (const key of ['date', 'source', 'section', 'author', 'agency', 'url', 'summary'] as const) {
+  if (article.warnings.length > 0) content.document.warnings = article.warnings;
+  for (const key of ['date', 'source', 'section', 'author', 'agency', 'url', 'summary', 'alias'] as const) {
     const value = article[key];
     if (value !== undefined) content.meta[key] = value;
   }
+  if (article.draft) content.meta.draft = true;
   return { ...file, content };
 }
 
@@ -79,6 +83,7 @@ async function readDocs(
       stat = statSync(file.path);
       const text = readArticleFile(file.path, settings.maxBytes);
       const article = await loader.load(file, text);
+      for (const warning of article.warnings) settings.warn?.(name, warning);
       onEach(
         articleDoc(article, await loadBlocks(article), {
           name,
@@ -138,9 +143,10 @@ function chunksOf(unsorted: readonly ArticleFile[]): ArticleFile[][] {
 }
 
 interface WorkerReply {
-  type: 'progress' | 'segment' | 'done' | 'failed';
+  type: 'progress' | 'segment' | 'warning' | 'done' | 'failed';
   count?: number;
   bytes?: Uint8Array;
+  name?: string;
   message?: string;
 }
 
@@ -169,7 +175,9 @@ export async function buildSegments<T>(
       mainDone = before + done;
       report();
     };
-    await buildChunk(chunk, { maxBytes: settings.maxBytes, progress }, (bytes) => kept.push(keep(bytes)));
+    const chunkSettings: BuildSettings = { maxBytes: settings.maxBytes, progress };
+    if (settings.warn) chunkSettings.warn = settings.warn;
+    await buildChunk(chunk, chunkSettings, (bytes) => kept.push(keep(bytes)));
   };
   let workerFinished: Promise<void> = Promise.resolve();
   if (settings.workerScript !== undefined && total >= PARALLEL_MIN && queue.length > 1) {
@@ -207,6 +215,8 @@ export async function buildSegments<T>(
           report();
         } else if (reply.type === 'segment' && reply.bytes) {
           pending.push(keep(reply.bytes));
+        } else if (reply.type === 'warning') {
+          settings.warn?.(reply.name ?? '', reply.message ?? '');
         } else if (reply.type === 'done') {
           next();
         } else {

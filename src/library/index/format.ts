@@ -10,7 +10,7 @@ import type { ArticleInfo, Banner } from '../../article/article.js';
 import type { Block } from '../../article/model.js';
 import { CorruptIndexError, checksum } from './bytes.js';
 
-export const SEGMENT_MAGIC = 'NEWSIX04';
+export const SEGMENT_MAGIC = 'NEWSIX05';
 
 export function utf8(text: string): Uint8Array {
   return Buffer.from(text, 'utf8');
@@ -46,6 +46,8 @@ export interface StoredDocument {
   blocks: Block[];
   breadcrumb: string[];
   banner?: Banner;
+  /** What could not be read in its front matter, one line each (see Article.warnings). */
+  warnings?: string[];
 }
 
 /** One article file as the builder takes it: its stat, and either its content or why it was skipped. */
@@ -69,6 +71,9 @@ export type MetaRow = [
   string[],
   number,
   string | null,
+  // draft (1 or 0), then the alias or null
+  number,
+  string | null,
 ];
 
 export function metaRow(meta: DocMeta): MetaRow {
@@ -83,6 +88,8 @@ export function metaRow(meta: DocMeta): MetaRow {
     meta.tags,
     meta.words,
     meta.summary ?? null,
+    meta.draft ? 1 : 0,
+    meta.alias ?? null,
   ];
 }
 
@@ -97,8 +104,14 @@ function optionalText(value: unknown): string | undefined {
 export function parseMetaRow(row: unknown): DocMeta | string {
   if (!Array.isArray(row)) throw new CorruptIndexError('bad metadata row');
   if (row.length === 1 && typeof row[0] === 'string') return row[0];
-  const [title, date, source, section, author, agency, url, tags, words, summary] = row as unknown[];
-  if (row.length !== 10 || typeof title !== 'string' || !Array.isArray(tags) || typeof words !== 'number') {
+  const [title, date, source, section, author, agency, url, tags, words, summary, draft, alias] = row as unknown[];
+  if (
+    row.length !== 12 ||
+    typeof title !== 'string' ||
+    !Array.isArray(tags) ||
+    typeof words !== 'number' ||
+    (draft !== 0 && draft !== 1)
+  ) {
     throw new CorruptIndexError('bad metadata row');
   }
   for (const tag of tags) if (typeof tag !== 'string') throw new CorruptIndexError('bad metadata row');
@@ -117,6 +130,8 @@ export function parseMetaRow(row: unknown): DocMeta | string {
     summary: optionalText(summary),
     tags: tags as string[],
     words,
+    draft: draft === 1 ? true : undefined,
+    alias: optionalText(alias),
   } as DocMeta;
 }
 

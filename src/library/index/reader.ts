@@ -61,6 +61,8 @@ export class Segment {
   readonly days: Int32Array;
   /** Documents that are files news skipped: their metadata row holds the reason. */
   readonly problems: number[];
+  /** Documents whose front matter marks them as drafts. */
+  readonly drafts: number[];
   /** Tokens per field over all documents. */
   readonly totals: number[];
   private readonly metaIdx: Float64Array;
@@ -109,7 +111,7 @@ export class Segment {
     // summed here: lengths, dates, the term directory. Names are checked when read, all at once or
     // one by one. Damaged stats make a file look changed (it is re-read); damaged offsets or sums
     // fail the checksum of the piece they point at.
-    const summed = new Set(['lens', 'days', 'sparse', 'sparseIdx', 'problems', 'totals', 'sparseSums']);
+    const summed = new Set(['lens', 'days', 'sparse', 'sparseIdx', 'problems', 'drafts', 'totals', 'sparseSums']);
     const take = (name: string, bytesPer: number, expected?: number) => {
       const [offset, size, sum] = this.region(name);
       const bytes = block.subarray(offset - start, offset - start + size);
@@ -136,6 +138,8 @@ export class Segment {
     this.sparseSums = u32(take('sparseSums', 4, this.sparse.length));
     this.problems = Array.from(u32(take('problems', 4)));
     if (this.problems.some((doc) => doc >= n)) throw new CorruptIndexError('problem document out of range');
+    this.drafts = Array.from(u32(take('drafts', 4)));
+    if (this.drafts.some((doc) => doc >= n)) throw new CorruptIndexError('draft document out of range');
     this.totals = Array.from(f64(take('totals', 8, FIELD_COUNT)));
   }
 

@@ -46,6 +46,8 @@ export interface FolderIndex {
   problems: ArticleError[];
   /** One-line notes for stderr: a damaged index rebuilt, a cache that cannot be written. */
   notes: string[];
+  /** What could not be read in the front matter of files (re)indexed by this run, as `path: message`. */
+  warnings: string[];
   /** The cache directory the index came from, if any: removing its manifest forces a rebuild. */
   cachedIn?: string;
 }
@@ -86,7 +88,12 @@ function precompiledIndex(folder: Folder): FolderIndex | undefined {
       return undefined;
     }
   }
-  return { folder, segments: [{ segment, deleted: new Set() }], problems, notes: [] };
+  return { folder, segments: [{ segment, deleted: new Set() }], problems, notes: [], warnings: [] };
+}
+
+/** The settings, with front matter warnings of the files read collected into `warnings` as `path: message`. */
+function warningsInto(warnings: string[], folder: Folder, settings: IndexSettings): IndexSettings {
+  return { ...settings, warn: (name, message) => warnings.push(`${join(folder.path, name)}: ${message}`) };
 }
 
 /** Indexes a folder in memory, reading every article: --no-cache, and the fallback when the cache fails. */
@@ -95,8 +102,15 @@ export async function indexInMemory(folder: Folder, settings: IndexSettings): Pr
   if (precompiled) return precompiled;
   const problems: ArticleError[] = [];
   const files = listFolder(folder, problems);
-  const segments = await buildSegments(files, settings, inMemory);
-  return { folder, segments: segments.map((segment) => ({ segment, deleted: new Set() })), problems, notes: [] };
+  const warnings: string[] = [];
+  const segments = await buildSegments(files, warningsInto(warnings, folder, settings), inMemory);
+  return {
+    folder,
+    segments: segments.map((segment) => ({ segment, deleted: new Set() })),
+    problems,
+    notes: [],
+    warnings,
+  };
 }
 
 function damaged(folder: Folder, error: unknown): string {
@@ -230,6 +244,7 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
   const realFolder = realpathSync(folder.path);
   const dir = cachePath(settings.cacheDir, realFolder);
   const notes: string[] = [];
+  const warnings: string[] = [];
   // Which manifest this run starts from: taken before reading it, so that a writer who replaces it
   // in between makes this run decline to write (it would undo that writer's work).
   const startedFrom = manifestStamp(dir);
@@ -250,6 +265,7 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
     segments: segments.map(({ segment, deleted }) => ({ segment, deleted })),
     problems: diff.problems.map(([name, message]) => new ArticleError(join(folder.path, name), message)),
     notes,
+    warnings,
     cachedIn: dir,
   });
   const unchanged =
@@ -262,7 +278,11 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
   const writer = new CacheWriter(dir, settings, startedFrom, notes);
   try {
     const fresh =
-      reread.size > 0 ? await buildSegments(folderFiles(folder, reread), settings, (bytes) => writer.store(bytes)) : [];
+      reread.size > 0
+        ? await buildSegments(folderFiles(folder, reread), warningsInto(warnings, folder, settings), (bytes) =>
+            writer.store(bytes),
+          )
+        : [];
     const all = [...entries.filter((_, at) => keep[at]), ...fresh];
     writer.commit(realFolder, diff, all);
     return index(all);

@@ -1,6 +1,6 @@
 // The index worker: builds one segment per batch of files it is sent, so big indexes use two cores.
 // Started by build.ts from dist/index-worker.cjs; replies with progress counts, each segment's
-// bytes as it fills, and 'done' at the end of the batch.
+// bytes as it fills, front matter warnings as files are read, and 'done' at the end of the batch.
 
 import { parentPort } from 'node:worker_threads';
 import type { ArticleFile } from '../files.js';
@@ -16,7 +16,8 @@ parentPort?.on('message', async ({ files, maxBytes }: { files: ArticleFile[]; ma
       parentPort?.postMessage({ type: 'progress', count: done - reported });
       reported = done;
     };
-    await buildChunk(files, { maxBytes, progress }, (bytes) => {
+    const warn = (name: string, message: string) => parentPort?.postMessage({ type: 'warning', name, message });
+    await buildChunk(files, { maxBytes, progress, warn }, (bytes) => {
       parentPort?.postMessage({ type: 'segment', bytes }, [bytes.buffer as ArrayBuffer]);
     });
     parentPort?.postMessage({ type: 'progress', count: files.length - reported });

@@ -33,6 +33,7 @@ export class SegmentBuilder {
   private readonly lens: number[] = [];
   private readonly texts: string[] = [];
   private readonly problems: number[] = [];
+  private readonly drafts: number[] = [];
   /** Tokens per field over all documents, for BM25's average lengths. */
   private readonly totals = [0, 0, 0, 0];
 
@@ -57,6 +58,7 @@ export class SegmentBuilder {
     } else stored.problem = doc.problem ?? 'cannot be indexed';
     this.docs.push(stored);
     if (!doc.content) this.problems.push(id);
+    if (doc.content?.meta.draft) this.drafts.push(id);
     // Per term: four field counts, then its positions in order.
     const terms = new Map<string, number[]>();
     const lengths = [0, 0, 0, 0];
@@ -203,6 +205,7 @@ export class SegmentBuilder {
       ['sparse', utf8(sparseKeys.join('\n'))],
       ['sparseIdx', bytesOf(Float64Array.from(sparseIdx))],
       ['problems', bytesOf(Uint32Array.from(this.problems))],
+      ['drafts', bytesOf(Uint32Array.from(this.drafts))],
       ['totals', bytesOf(Float64Array.from(this.totals))],
       ['sparseSums', bytesOf(Uint32Array.from(sparseSums))],
       ['meta', Buffer.concat(metaParts, metaLength)],
