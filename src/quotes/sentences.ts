@@ -1,7 +1,7 @@
 // The frame of a paragraph (its text outside quotations) as words and sentences.
 
 import type { QuoteSpan } from './spans.js';
-import { ABBREVIATIONS, MAX_GAP, WORD } from './vocabulary.js';
+import { ABBREVIATIONS, MAX_GAP, wordPattern } from './vocabulary.js';
 
 export interface Token {
   text: string;
@@ -11,7 +11,7 @@ export interface Token {
 }
 
 export function frameWords(frame: string): Token[] {
-  return Array.from(frame.matchAll(WORD), (match) => ({
+  return Array.from(frame.matchAll(wordPattern()), (match) => ({
     text: match[0],
     lower: match[0].toLowerCase(),
     start: match.index,
@@ -20,7 +20,7 @@ export function frameWords(frame: string): Token[] {
 }
 
 export function wordCount(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  return text.match(wordPattern())?.length ?? 0;
 }
 
 function isAbbreviation(word: string): boolean {
@@ -41,7 +41,7 @@ export interface Sentence {
   tokens: Token[];
 }
 
-const SENTENCE_END = /[.!?]+(?=\s+[\p{Lu}\p{N}\uE000])/gu;
+let sentenceEnd: RegExp | undefined;
 
 /**
  * Cuts the frame after . ! ? followed by a capital, a digit or a quotation, except after an
@@ -51,7 +51,8 @@ const SENTENCE_END = /[.!?]+(?=\s+[\p{Lu}\p{N}\uE000])/gu;
  */
 export function splitSentences(frame: string, spans: readonly QuoteSpan[], tokens: readonly Token[]): Sentence[] {
   const cuts = new Set<number>();
-  for (const match of frame.matchAll(SENTENCE_END)) {
+  sentenceEnd ??= /[.!?]+(?=\s+[\p{Lu}\p{N}\uE000])/gu;
+  for (const match of frame.matchAll(sentenceEnd)) {
     const before = /[\p{L}.]+$/u.exec(frame.slice(Math.max(0, match.index - 12), match.index));
     if (match[0] === '.' && before && isAbbreviation(before[0])) continue;
     cuts.add(match.index + match[0].length);

@@ -15,9 +15,15 @@ function isWordChar(char: string | undefined): boolean {
   return char !== undefined && /[\p{L}\p{N}]/u.test(char);
 }
 
-/** A double quote, curly or straight. Left unclosed, it runs to the paragraph's end. */
+/**
+ * A double quote, curly or straight. Left unclosed, it runs to the paragraph's end. Real copy
+ * mixes the two kinds (“…" or "…”), so the first closing mark of either kind closes it; a
+ * straight quote nested in a curly one ("…" inside “…”) is rarer than the mix.
+ */
 function readDoubleQuote(text: string, start: number): QuoteSpan {
-  const close = text.indexOf(text[start] === '“' ? '”' : '"', start + 1);
+  const curly = text.indexOf('”', start + 1);
+  const straight = text.indexOf('"', start + 1);
+  const close = curly === -1 ? straight : straight === -1 ? curly : Math.min(curly, straight);
   if (close === -1) return { start, end: text.length, text: text.slice(start + 1).trimEnd(), closed: false };
   return { start, end: close + 1, text: text.slice(start + 1, close), closed: true };
 }
