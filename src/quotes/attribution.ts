@@ -6,8 +6,11 @@ import {
   CONJUNCTIONS,
   DETERMINERS,
   FUNCTION_WORDS,
+  MAX_ASIDE_WORDS,
   MAX_PHRASE_WORDS,
   NAMING_VERBS,
+  PASSIVE_AUXILIARIES,
+  PHRASAL_VERBS,
   PREPOSITIONS,
   PRONOUNS,
   ROLE_WORDS,
@@ -27,6 +30,12 @@ export function stripPossessive(lower: string): string {
 
 /** How a word can take part in a speaker phrase such as "Russia’s government newspaper the Rossiiskaya Gazeta". */
 export function classifyWord(word: Token): WordKind {
+  word.kind ??= readWordKind(word);
+  return word.kind;
+}
+
+function readWordKind(word: Token): WordKind {
+  if (word.initial) return 'name';
   if (DETERMINERS.has(word.lower)) return 'determiner';
   if (FUNCTION_WORDS.has(word.lower) || PRONOUNS.has(word.lower)) return 'stop';
   if (ROLE_WORDS.has(stripPossessive(word.lower))) return 'role';
@@ -118,7 +127,64 @@ function scanSubject(frame: string, tokens: readonly Token[], verb: number): Tok
   if (!first || !right) return null;
   if (/^,\s+$/.test(frame.slice(first.end, right.start))) return scanAsideSubject(frame, tokens, j);
   if (!isJoined(frame, first, right)) return null;
-  return PRONOUNS.has(first.lower) ? [first] : scanSubjectPhrase(frame, tokens, j);
+  if (PRONOUNS.has(first.lower)) return [first];
+  return scanSubjectPhrase(frame, tokens, j) ?? scanDescriptionBackward(frame, tokens, j);
+}
+
+/** A lowercase word that can head a description: "janitor" in "the janitor said". */
+function isCommonNoun(word: Token | undefined): boolean {
+  return (
+    word !== undefined &&
+    /^[a-z][a-z-]*$/.test(word.text) &&
+    classifyWord(word) === 'stop' &&
+    !FUNCTION_WORDS.has(word.lower) &&
+    !VERB_MODIFIERS.has(word.lower)
+  );
+}
+
+/**
+ * A description of someone nobody has named, ending at tokens[last] before a verb: "the janitor
+ * responded", "a man in the crowd shouted", "one driver on the night shift said". It must open
+ * with a determiner; after a preposition, so must the description it belongs to, or it is no
+ * subject: "somebody in the crowd shouted" names nobody.
+ */
+function scanDescriptionBackward(frame: string, tokens: readonly Token[], last: number): Token[] | null {
+  if (!isCommonNoun(tokens[last])) return null;
+  const start = findDescriptionStart(frame, tokens, last);
+  const determiner = tokens[start];
+  if (start < 0 || !determiner) return null;
+  const preposition = tokens[start - 1];
+  if (!preposition || !PREPOSITIONS.has(preposition.lower) || !isJoined(frame, preposition, determiner)) {
+    return tokens.slice(start, last + 1);
+  }
+  const headEnd = start - 2;
+  const head = tokens[headEnd];
+  if (!head || !isJoined(frame, head, preposition)) return tokens.slice(start, last + 1);
+  const headStart = isCommonNoun(head) ? findDescriptionStart(frame, tokens, headEnd) : -1;
+  if (headStart >= 0) return tokens.slice(headStart, last + 1);
+  const roles = scanPhraseBackward(frame, tokens, headEnd);
+  return isSpeakerPhrase(roles) ? [...roles, ...tokens.slice(start - 1, last + 1)] : null;
+}
+
+/**
+ * The same after a verb that follows a quotation: "“…,” said the janitor." A determiner and one
+ * or two lowercase words that end the clause; "said the report released today" is no speaker.
+ */
+function scanDescriptionForward(frame: string, tokens: readonly Token[], from: number): Token[] | null {
+  const determiner = tokens[from];
+  if (!determiner || !DETERMINERS.has(determiner.lower)) return null;
+  let end = from;
+  for (let j = from + 1; j <= from + 2; j += 1) {
+    const word = tokens[j];
+    const left = tokens[j - 1];
+    if (!word || !left || !isJoined(frame, left, word) || !isCommonNoun(word) || /(?:ed|ing)$/.test(word.lower)) break;
+    end = j;
+  }
+  const last = tokens[end];
+  const next = tokens[end + 1];
+  if (end === from || !last) return null;
+  const clauseEnds = !next || !isJoined(frame, last, next) || FUNCTION_WORDS.has(next.lower);
+  return clauseEnds ? tokens.slice(from, end + 1) : null;
 }
 
 /**
@@ -160,11 +226,12 @@ function scanSubjectPhrase(frame: string, tokens: readonly Token[], last: number
 /**
  * The subject of "X, aside, said", where tokens[last] ends the aside. The aside is the speaker when
  * it is a name ("The minister, Alma Tester, said"); otherwise X is ("Tester, 54, said", "Tester,
- * who flew in Monday, said", "he, however, said").
+ * who flew in Monday, said", "he, however, said", "Tester, an editor with the Northvale Transit
+ * Office of the City of Northvale, said").
  */
 function scanAsideSubject(frame: string, tokens: readonly Token[], last: number): Token[] | null {
   let open = last;
-  for (; open > 0 && last - open < MAX_PHRASE_WORDS; open -= 1) {
+  for (; open > 0 && last - open < MAX_ASIDE_WORDS; open -= 1) {
     const left = tokens[open - 1];
     const word = tokens[open];
     if (!left || !word) return null;
@@ -173,7 +240,7 @@ function scanAsideSubject(frame: string, tokens: readonly Token[], last: number)
     if (!/^\s+$/.test(gap)) return null;
   }
   const before = tokens[open - 1];
-  if (!before || last - open >= MAX_PHRASE_WORDS) return null;
+  if (!before || last - open >= MAX_ASIDE_WORDS) return null;
   const aside = tokens.slice(open, last + 1);
   const asideEnd = aside.at(-1);
   if (asideEnd && isNameWord(asideEnd) && aside.every((word) => classifyWord(word) !== 'stop')) return aside;
@@ -276,16 +343,25 @@ function readSpeechVerb(frame: string, tokens: readonly Token[], k: number, verb
   const participle = verb.text.endsWith('ing');
   const subject = scanSubject(frame, tokens, k) ?? (participle ? scanClauseSubject(frame, tokens, k) : null);
   if (subject?.[0]) return attribution(subject[0].start, verb.end, subject);
-  const object = followsQuote(frame, verb) ? scanPhraseForward(frame, tokens, k + 1, false) : null;
+  const after = followsQuote(frame, verb);
+  const object = after
+    ? (scanPhraseForward(frame, tokens, k + 1, false) ?? scanDescriptionForward(frame, tokens, k + 1))
+    : null;
   const last = object?.at(-1);
   if (object && last) return attribution(verb.start, last.end, object);
   return participle ? null : attribution(verb.start, verb.end, []);
 }
 
-/** "“…,” Tester shared" or "Tester posted: “…”": like a speech verb, but never claiming with no speaker. */
+/**
+ * "“…,” Tester shared" or "Tester posted: “…”": like a speech verb, but never claiming with no
+ * speaker. Followed by "that", the verb reports speech wherever the quotation stands: "Tester
+ * shared that the pilot was “…”".
+ */
 function readAdjacentVerb(frame: string, tokens: readonly Token[], k: number, verb: Token): Attribution | null {
   const found = readSpeechVerb(frame, tokens, k, verb);
-  return found && found.words.length > 0 ? { ...found, adjacent: true } : null;
+  if (!found || found.words.length === 0) return null;
+  const that = tokens[k + 1];
+  return that?.lower === 'that' && isJoined(frame, verb, that) ? found : { ...found, adjacent: true };
 }
 
 /** "according to X": the speaker follows. */
@@ -309,8 +385,13 @@ function readQuotedAsSaying(frame: string, tokens: readonly Token[], k: number, 
   return object && activeEnd ? attribution(verb.start, activeEnd.end, object) : null;
 }
 
-/** "Abe called …" / "Abe described the talks as …": the attribution ends where the quote must start. */
+/**
+ * "Abe called …" / "Abe described the talks as …": the attribution ends where the quote must
+ * start. In the passive ("the idea has been called a “pilot”") the subject is what was named.
+ */
 function readNamingVerb(frame: string, tokens: readonly Token[], k: number, verb: Token): Attribution | null {
+  const auxiliary = tokens[k - 1];
+  if (auxiliary && PASSIVE_AUXILIARIES.has(auxiliary.lower) && isJoined(frame, auxiliary, verb)) return null;
   const subject = scanSubject(frame, tokens, k);
   if (!subject?.[0]) return null;
   let end = verb.end;
@@ -322,6 +403,12 @@ function readNamingVerb(frame: string, tokens: readonly Token[], k: number, verb
   return attribution(subject[0].start, end, subject, 'naming');
 }
 
+/** Whether a quotation's mask stands in frame[from, to): most words follow none, and need no more look. */
+function hasMask(frame: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) if (frame.charCodeAt(i) === 0xe000) return true;
+  return false;
+}
+
 /**
  * A name after a dash straight after a quotation: “…” – Mara Velden (a pull quote or an
  * epigraph). The name must end the sentence or run into a comma: “…” – Velden, director of ….
@@ -331,13 +418,23 @@ function readDashAttribution(frame: string, sentence: Sentence, k: number): Attr
   const word = sentence.tokens[k];
   const before = sentence.tokens[k - 1];
   if (!word) return null;
-  const lead = frame.slice(Math.max(before?.end ?? sentence.start, word.start - 8), word.start);
-  const dash = /\uE000(?:[ \t]*[—–―][ \t]*|[ \t]+--?[ \t]+)$/.exec(lead);
+  const from = Math.max(before?.end ?? sentence.start, word.start - 8);
+  if (!hasMask(frame, from, word.start)) return null;
+  const lead = frame.slice(from, word.start);
+  const dash = /\uE000(?:\s*[—–―]\s*|\s+--?\s+)$/.exec(lead);
   if (!dash) return null;
   const words = scanPhraseForward(frame, sentence.tokens, k, false, true);
   const last = words?.at(-1);
-  if (!words || !last || !/^\s*(?:[,(.;]|$)/.test(frame.slice(last.end, sentence.end))) return null;
+  if (!words || !last || !endsCitation(frame.slice(last.end, sentence.end), last)) return null;
   return attribution(word.start - lead.length + dash.index + 1, last.end, words);
+}
+
+/**
+ * Whether what follows a cited name lets it stand alone: nothing, a comma or a bracket before a
+ * description, or, after a name (not a role), words about the quotation: "— Jun Okafor on audits".
+ */
+function endsCitation(after: string, last: Token): boolean {
+  return /^\s*(?:[,(.;]|$)/.test(after) || (isNameWord(last) && /^\s+[a-z]/.test(after));
 }
 
 /** "in the words of X": the speaker follows, as after "according to". */
@@ -350,12 +447,35 @@ function readInTheWordsOf(frame: string, tokens: readonly Token[], k: number): A
   return object && last ? attribution(inWord.start, last.end, object) : null;
 }
 
+/** "as noted by X", "stated by X": a speech verb in the passive, its speaker after "by". */
+function readPassiveSpeech(frame: string, tokens: readonly Token[], k: number, verb: Token): Attribution | null {
+  const by = tokens[k + 1];
+  if (by?.lower !== 'by' || !isJoined(frame, verb, by)) return null;
+  const object = scanPhraseForward(frame, tokens, k + 2, false);
+  const last = object?.at(-1);
+  return object && last ? attribution(verb.start, last.end, object) : null;
+}
+
+/**
+ * "X points out" and "as X put it": a verb that reports speech only with its particle. Like a
+ * verb next to a quotation, it never claims with no speaker.
+ */
+function readPhrasalVerb(frame: string, tokens: readonly Token[], k: number, verb: Token): Attribution | null {
+  const particle = tokens[k + 1];
+  const wanted = PHRASAL_VERBS.get(verb.text);
+  if (!wanted || particle?.lower !== wanted || !isJoined(frame, verb, particle)) return null;
+  const subject = scanSubject(frame, tokens, k);
+  return subject?.[0] ? attribution(subject[0].start, particle.end, subject) : null;
+}
+
 function readAttribution(frame: string, tokens: readonly Token[], k: number): Attribution | null {
   const verb = tokens[k];
   if (!verb) return null;
   if (verb.text === 'according') return readAccordingTo(frame, tokens, k, verb);
   if (verb.text === 'words') return readInTheWordsOf(frame, tokens, k);
   if (verb.text === 'quoted') return readQuotedAsSaying(frame, tokens, k, verb);
+  if (PHRASAL_VERBS.has(verb.text)) return readPhrasalVerb(frame, tokens, k, verb);
+  if (SPEECH_VERBS.has(verb.text) && tokens[k + 1]?.lower === 'by') return readPassiveSpeech(frame, tokens, k, verb);
   if (SPEECH_VERBS.has(verb.text)) return readSpeechVerb(frame, tokens, k, verb);
   if (ADJACENT_VERBS.has(verb.text)) return readAdjacentVerb(frame, tokens, k, verb);
   if (NAMING_VERBS.has(verb.text)) return readNamingVerb(frame, tokens, k, verb);
@@ -393,11 +513,11 @@ export function findLeadingSpeaker(frame: string, sentence: Sentence): Attributi
 
 /**
  * The speaker a citation line names ("Jun Okafor, accessibility lead, Northvale Digital Office"):
- * the phrase it opens with, which must end the line or run into a comma or a bracket.
+ * the phrase it opens with, standing alone (endsCitation).
  */
 export function readCitationSpeaker(citation: string): Token[] | null {
   const tokens = frameWords(citation);
   const words = scanPhraseForward(citation, tokens, 0, false, true);
   const last = words?.at(-1);
-  return words && last && /^\s*(?:[,(]|$)/.test(citation.slice(last.end)) ? words : null;
+  return words && last && endsCitation(citation.slice(last.end), last) ? words : null;
 }

@@ -125,7 +125,7 @@ function parseNounPhrase(words: readonly Token[]): NounPhrase {
   const n = findNameStart(words);
   const name = words
     .slice(n)
-    .map((word) => word.text)
+    .map((word) => (word.initial ? `${word.text}.` : word.text))
     .join(' ');
   const theName = name !== '' && words[n - 1]?.lower === 'the';
   const titleEnd = theName ? n - 1 : n;

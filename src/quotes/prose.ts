@@ -18,18 +18,22 @@ export interface ProseParagraph {
 }
 
 /**
- * Markup that reached the text: HTML tags and comments, template tags ({{< … >}}, {% … %}) and
- * the address and title of a Markdown link the parser could not read ((/page "Title")). The body
- * parser should leave none, but quote marks in attributes and link titles must never count.
+ * Markup that reached the text: HTML tags and comments, template tags ({{< … >}}, {% … %}), the
+ * address and title of a Markdown link the parser could not read ((/page "Title")), and what is
+ * left of a tag cut short: its end after a template tag (}}" target="x">), an attribute
+ * (alt="…") or the quote mark that closed one (">). The body parser should leave none, but quote
+ * marks in markup must never count.
  */
 const MARKUP =
-  /<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>|\(\s*(?:\{\{[\s\S]*?\}\}|[^\s()"]+)\s+"[^"\n]*"\s*\)|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+  /<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>|\(\s*(?:\{\{[\s\S]*?\}\}|[^\s()"]+)\s+"[^"\n]*"\s*\)|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\}\}[^<>{}\n]*>|[\w:-]+=\s*"[^"\n]*"|"(?=\s*\/?>)/g;
 
 /** A citation line: a dash, then a short attribution ("— Jun Okafor", "-- the editors"). */
 const CITATION = /^\s*(?:[—–―]|--?)\s*(\S[^\n]{0,119})$/;
 
 /** Markup overwritten by SHIELD, offsets unchanged; markup may run over several spans. */
 function shield(text: string): string {
+  // Every kind of markup has one of these characters; most paragraphs have none.
+  if (!/[<>{}"]/.test(text)) return text;
   return text.replace(MARKUP, (markup) => SHIELD.repeat(markup.length));
 }
 

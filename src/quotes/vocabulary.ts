@@ -8,7 +8,7 @@ function wordList(list: string): Set<string> {
 /** Verbs that report speech. Lowercase only, so "States" in "United States" is never a verb. */
 export const SPEECH_VERBS = wordList(`
   said says say saying told tells telling added adds adding insisted insists insisting stated
-  asserted asserts explained explains explaining noted notes noting asked asks asking warned warns warning
+  stating asserted asserts explained explains explaining noted notes noting asked asks asking warned warns warning
   replied replies responded responds answered answers declared declares stressed stresses argued
   argues claimed claims wrote writes writing recalled recalls admitted admits acknowledged
   acknowledges conceded concedes cautioned cautions remarked remarks tweeted tweets vowed vows
@@ -23,8 +23,18 @@ export const SPEECH_VERBS = wordList(`
 export const ADJACENT_VERBS = wordList(`
   shared shares posted posts continued continues agreed agrees reflected reflects observed
   observes commented comments emphasized emphasised emphasizes emphasises suggested suggests
-  concluded concludes advised advises reminded reminds joked jokes quipped offered
+  concluded concludes advised advises reminded reminds joked jokes quipped offered remembered
+  remembers enthused enthuses encouraged encourages
 `);
+
+/** Verbs that report speech with their particle: "Tester points out", "as Tester put it". */
+export const PHRASAL_VERBS = new Map([
+  ['points', 'out'],
+  ['pointed', 'out'],
+  ['point', 'out'],
+  ['put', 'it'],
+  ['puts', 'it'],
+]);
 
 /**
  * Verbs that attach someone's words to a thing rather than report a speech: "in what Abe called
@@ -33,6 +43,9 @@ export const ADJACENT_VERBS = wordList(`
 export const NAMING_VERBS = wordList(`
   called calls calling dubbed termed branded labelled labeled described describes describing
 `);
+
+/** Auxiliaries that make a naming verb passive: "the plan was called “…”" names the plan. */
+export const PASSIVE_AUXILIARIES = wordList('be been being is are was were');
 
 /** Nouns naming an organisation: a speaker with one of these as its head is "it", not "he". */
 export const ORGANISATION_NOUNS = wordList(`
@@ -152,6 +165,9 @@ export const COUNTRY_ALIASES: Record<string, string> = {
 
 /** A speaker phrase longer than this is a clause, not a name with its titles. */
 export const MAX_PHRASE_WORDS = 10;
+
+/** The longest aside read between a speaker and the verb: "Tester, an editor with …, said". */
+export const MAX_ASIDE_WORDS = 24;
 
 /**
  * Quotations of one or two words are usually scare quotes (‘breakthrough’, “reform”), not speech.

@@ -114,6 +114,17 @@ describe('extractQuotations: where the speaker stands', () => {
       [['Alma Tester', 'Why build it now?']],
     ],
     [
+      'nor does one before a capitalised determiner or pronoun, which starts a sentence',
+      [
+        'Ask riders “Was the bus on time?” The driver shares the answers.',
+        '“Why now, of all times?” She shrugged and left.',
+      ],
+      [
+        [null, 'Was the bus on time?'],
+        [null, 'Why now, of all times?'],
+      ],
+    ],
+    [
       'a full stop inside the quote does: an attribution in the next sentence is not borrowed',
       ['“We will build the bridge.” Alma Tester said more talks would follow.'],
       [[null, 'We will build the bridge.']],
@@ -143,7 +154,7 @@ describe('extractQuotations: where the speaker stands', () => {
     ],
     [
       'a speech verb whose speaker cannot be read blocks a farther attribution',
-      ['Alma Tester said a man in the crowd shouted “the bridge is ours” twice.'],
+      ['Alma Tester said somebody in the crowd shouted “the bridge is ours” twice.'],
       [[null, 'the bridge is ours']],
     ],
     [
@@ -449,6 +460,11 @@ describe('extractQuotations: prose only', () => {
     ],
     ['a template tag', '{{< figure caption="A bus at the Northvale depot, seen from above" >}}', []],
     [
+      'what is left of a tag cut short',
+      'Read about }}" target="_blank">transit data here, “}}">more here”, and alt="A bus at the Northvale depot, seen from the bridge".',
+      [],
+    ],
+    [
       'a Markdown link title the parser could not read',
       'See [the plan]({{< ref "plans/buses" >}} "The plan for buses in the outer districts") for details.',
       [],
@@ -569,6 +585,17 @@ describe('extractQuotations: attribution on real copy', () => {
       'a place named after “in” is not a person',
       ['Mara Velden grew up in Lower Ashby.', '“It floods every spring,” Ashby said.'],
       [['Ashby', 'It floods every spring']],
+    ],
+    [
+      'initials are part of a name, even “A.” and “I.”',
+      [
+        'Beth A. Quorn and Hal I. Orrin joined in May.',
+        '“We started small,” Quorn said. “We stayed small,” said Orrin.',
+      ],
+      [
+        ['Beth A. Quorn', 'We started small'],
+        ['Hal I. Orrin', 'We stayed small'],
+      ],
     ],
     [
       'an agency acronym and a role acronym before the name',
