@@ -67,7 +67,10 @@ function findDescriptionStart(frame: string, tokens: readonly Token[], first: nu
     const right = tokens[j + 1];
     if (!word || !right || !isJoined(frame, word, right)) return -1;
     if (DETERMINERS.has(word.lower)) return j;
-    if (!/^[a-z][a-z-]*$/.test(word.text) || FUNCTION_WORDS.has(word.lower) || PRONOUNS.has(word.lower)) return -1;
+    // Lowercase modifiers, possessives included: "the council's statement".
+    if (!/^[a-z][a-z-]*(?:['’]s)?$/.test(word.text) || FUNCTION_WORDS.has(word.lower) || PRONOUNS.has(word.lower)) {
+      return -1;
+    }
   }
   return -1;
 }

@@ -21,7 +21,7 @@ export const SPEECH_VERBS = wordList(`
  * "Tester shared the report and called it “…”" they attribute nothing.
  */
 export const ADJACENT_VERBS = wordList(`
-  shared shares posted posts continued continues agreed agrees reflected reflects observed
+  shared shares posted posts continued continues agreed agrees disagreed disagrees reflected reflects observed
   observes commented comments emphasized emphasised emphasizes emphasises suggested suggests
   concluded concludes advised advises reminded reminds joked jokes quipped offered remembered
   remembers enthused enthuses encouraged encourages

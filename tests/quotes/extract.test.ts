@@ -641,6 +641,11 @@ describe('extractQuotations: attribution on real copy', () => {
       [['the national weather agency', 'Rivers will stay high']],
     ],
     [
+      'a description with a possessive',
+      ['The transit office’s statement said the pilot was “a success by every measure.”'],
+      [['the transit office’s statement', 'a success by every measure.']],
+    ],
+    [
       'a description reads through a preposition to its role',
       ['A spokeswoman for the regional water authority said crews were “working around the clock.”'],
       [['a spokeswoman for the regional water authority', 'working around the clock.']],
@@ -728,6 +733,11 @@ describe('extractQuotations: attribution on real copy', () => {
       null,
     ],
     ['posted, straight before it', 'Mara Velden posted: “The pilot starts on Monday.”', 'Mara Velden'],
+    [
+      'disagreed, with a colon',
+      'Her neighbour, Mara Velden, disagreed: “Evenings are the only time I can ride.”',
+      'Mara Velden',
+    ],
   ])('a verb that reports speech only next to a quotation: %s', (_name, line, speaker) => {
     expect(pairs([line]).map(([who]) => who)).toEqual([speaker]);
   });

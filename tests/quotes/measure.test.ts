@@ -4,11 +4,11 @@ import { extractQuotations } from '../../src/quotes/extract.js';
 import { FIXTURES } from '../helpers.js';
 import { emptyTally, loadMeasureSet, normalizeQuote, scoreTally, tallyArticle } from './measure.js';
 
-// Eight synthetic articles in the style of government and tech news posts and wire copy, with
+// Ten synthetic articles in the style of government and tech news posts and wire copy, with
 // every quotation a careful reader would list and its speaker, written down by hand before the
-// rules were tuned (tests/fixtures/quotes/measure/expected.json). The floors sit a little under
-// what the rules reach, so a change that costs precision or recall fails here; the main branch
-// before issue 12 reached 0.78 / 1.00 (extraction) and 0.69 / 0.36 (attribution).
+// rules were run on them (tests/fixtures/quotes/measure/expected.json). The floors sit a little
+// under what the rules reach, so a change that costs precision or recall fails here; main before
+// issue 12 reached 0.81 / 1.00 (extraction) and 0.73 / 0.38 (attribution).
 const SET = loadMeasureSet(join(FIXTURES, 'quotes/measure'));
 
 const FLOORS = {
@@ -21,7 +21,7 @@ const FLOORS = {
 describe('quotation precision and recall on the measurement set', () => {
   it('has enough answers to measure with', () => {
     const answers = SET.flatMap((article) => article.expected.filter((answer) => !answer.optional));
-    expect(SET.length).toBeGreaterThanOrEqual(8);
+    expect(SET.length).toBeGreaterThanOrEqual(10);
     expect(answers.length).toBeGreaterThanOrEqual(40);
   });
 
