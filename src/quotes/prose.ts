@@ -22,10 +22,11 @@ export interface ProseParagraph {
  * address and title of a Markdown link the parser could not read ((/page "Title")), and what is
  * left of a tag cut short: its end after a template tag (}}" target="x">), an attribute
  * (alt="…") or the quote mark that closed one (">). The body parser should leave none, but quote
- * marks in markup must never count.
+ * marks in markup must never count. Every part is bounded, so markup left open costs a few
+ * thousand characters of looking at most, never a search to the paragraph's end per mark.
  */
 const MARKUP =
-  /<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>|\(\s*(?:\{\{[\s\S]*?\}\}|[^\s()"]+)\s+"[^"\n]*"\s*\)|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\}\}[^<>{}\n]*>|[\w:-]+=\s*"[^"\n]*"|"(?=\s*\/?>)/g;
+  /<!--[\s\S]{0,1000}?-->|<\/?[A-Za-z][^<>]{0,2000}>|\(\s*(?:\{\{[^}]{0,500}\}\}|[^\s()"]{1,500})\s+"[^"\n]{0,500}"\s*\)|\{\{[\s\S]{0,1000}?\}\}|\{%[\s\S]{0,1000}?%\}|\}\}[^<>{}\n]{0,500}>|[\w:-]+=\s*"[^"\n]{0,500}"|"(?=\s*\/?>)/g;
 
 /** A citation line: a dash, then a short attribution ("— Jun Okafor", "-- the editors"). */
 const CITATION = /^\s*(?:[—–―]|--?)\s*(\S[^\n]{0,119})$/;

@@ -374,6 +374,10 @@ describe('extractQuotations: quote marks and short fragments', () => {
       ['Alma Tester said “we go now” and in what Bob Fake called “a deal” then ‘ '.repeat(5000)],
     ],
     ['unpaired single quotes', ['‘a '.repeat(50_000)]],
+    // Markup left open must not send every mark searching to the paragraph's end.
+    ['unclosed template tags', ['({{ x '.repeat(20_000)]],
+    ['unclosed HTML comments', ['<!-- '.repeat(20_000)]],
+    ['many curly quotes and no straight one', ['“a” '.repeat(50_000)]],
   ])('stays linear on %s', (_name, lines) => {
     const started = performance.now();
     extractQuotations(blocksOf(lines));
