@@ -5,9 +5,12 @@ import { isJoined, type Sentence, type Token } from './sentences.js';
 import {
   COUNTRY_ALIASES,
   HONORIFICS,
+  INDEFINITES,
   LEADER_TITLES,
   ORGANISATION_NOUNS,
   PERSONAL_ROLES,
+  PLACE_PREPOSITIONS,
+  PREPOSITIONS,
   PRONOUNS,
   TITLE_SYNONYMS,
 } from './vocabulary.js';
@@ -30,10 +33,48 @@ export interface Cast {
   bySurname: Map<string, Entity[]>;
   lastPerson: Entity | null;
   lastOrganisation: Entity | null;
+  /**
+   * The two people the current paragraph names first, each with where it first names them: what
+   * its "he" or "she" can mean. Two are enough to know whether only one is named before a point.
+   */
+  named: Named[];
+}
+
+interface Named {
+  entity: Entity;
+  at: number;
 }
 
 export function createCast(): Cast {
-  return { entities: [], byName: new Map(), bySurname: new Map(), lastPerson: null, lastOrganisation: null };
+  return {
+    entities: [],
+    byName: new Map(),
+    bySurname: new Map(),
+    lastPerson: null,
+    lastOrganisation: null,
+    named: [],
+  };
+}
+
+/** A new paragraph: the people named in the last one no longer stand for its pronouns. */
+export function startParagraph(cast: Cast): void {
+  cast.named = [];
+}
+
+/** Notes that the paragraph names a person at `at`, keeping the two named first. */
+function noteNamed(cast: Cast, entity: Entity, at: number): void {
+  if (entity.kind !== 'person') return;
+  const known = cast.named.find((named) => named.entity === entity);
+  if (known) known.at = Math.min(known.at, at);
+  else cast.named.push({ entity, at });
+  cast.named.sort((a, b) => a.at - b.at);
+  cast.named.length = Math.min(cast.named.length, 2);
+}
+
+/** The one person the paragraph names before `at`, or null if it names none or several. */
+function namedOnlyBefore(cast: Cast, at: number): Entity | null {
+  const [first, second] = cast.named;
+  return first && first.at < at && !(second && second.at < at) ? first.entity : null;
 }
 
 interface NounPhrase {
@@ -47,17 +88,30 @@ interface NounPhrase {
   theName: boolean;
 }
 
+/** An acronym such as "NTO", "CIO" or "U.S": part of a title or an organisation, never of a person's name. */
+function isAcronym(word: Token): boolean {
+  return /^\p{Lu}[\p{Lu}\p{N}.&]*\p{Lu}$/u.test(word.text);
+}
+
 /**
  * Where the name at the end of a phrase starts. A name is the run of capitalised words after the
- * last role word ("Prime Minister | Shinzo Abe"), except that after "the" a capitalised run with
- * no personal title is one organisation's name, role nouns included ("the | Daily Fixture").
+ * last role word ("Prime Minister | Shinzo Abe") and after the last acronym followed by at least
+ * two of them ("NTO CIO | Oren Halloway", but "NTO Cadet" stays whole), except that after
+ * "the" a capitalised run with no personal title is one organisation's name, role nouns included
+ * ("the | Daily Fixture", "the | Northvale Riders Union").
  */
 function findNameStart(words: readonly Token[]): number {
+  let m = words.length;
+  for (let word = words[m - 1]; word && (isNameWord(word) || isOrganisationNameWord(word)); word = words[m - 1]) m -= 1;
+  if (m < words.length && words[m - 1]?.lower === 'the') return m;
   let n = words.length;
   for (let word = words[n - 1]; word && isNameWord(word); word = words[n - 1]) n -= 1;
-  let m = n;
-  for (let word = words[m - 1]; word && isOrganisationNameWord(word); word = words[m - 1]) m -= 1;
-  return m < n && words[m - 1]?.lower === 'the' ? m : n;
+  for (let a = words.length - 3; a >= n; a -= 1) {
+    const word = words[a];
+    const next = words[a + 1];
+    if (word && next && isAcronym(word) && !isAcronym(next)) return a + 1;
+  }
+  return n;
 }
 
 function isOrganisationNameWord(word: Token): boolean {
@@ -66,11 +120,12 @@ function isOrganisationNameWord(word: Token): boolean {
 
 /** Splits "Japanese Prime Minister Shinzo Abe" into origin, titles and name. */
 function parseNounPhrase(words: readonly Token[]): NounPhrase {
-  const isRole = (word: Token | undefined): boolean => word !== undefined && classifyWord(word) === 'role';
+  const isRole = (word: Token | undefined): boolean =>
+    word !== undefined && (classifyWord(word) === 'role' || isAcronym(word));
   const n = findNameStart(words);
   const name = words
     .slice(n)
-    .map((word) => word.text)
+    .map((word) => (word.initial ? `${word.text}.` : word.text))
     .join(' ');
   const theName = name !== '' && words[n - 1]?.lower === 'the';
   const titleEnd = theName ? n - 1 : n;
@@ -169,9 +224,36 @@ function inferOrigin(tokens: readonly Token[], first: number, last: number): str
   return null;
 }
 
+/** A word shaped like part of a person's name: "Rana", "Adeyemi-Ross", "O’Lone", or an initial. */
+function isPersonWord(word: Token): boolean {
+  return /^\p{Lu}(?:\p{Ll}|['’]\p{Lu}|$)/u.test(word.text);
+}
+
 /**
- * Learns "Japanese Prime Minister Shinzo Abe"-style appositions in a sentence: a name with a title
- * before it. Only titled names are learnt here, so place names and the like stay out of the cast.
+ * Whether an untitled run of capitalised words reads as a person introduced by name ("Ottla Quist
+ * and Tom Ebb joined the team"): two or three name-shaped words, not after a preposition of place
+ * ("in Lower Ashby") and not the start of an organisation's name ("Wexmoor Benefits Agency").
+ */
+function isIntroducedName(frame: string, tokens: readonly Token[], first: number, last: number): boolean {
+  const count = last - first + 1;
+  if (count < 2 || count > 3) return false;
+  for (let j = first; j <= last; j += 1) {
+    const word = tokens[j];
+    if (!word || !isPersonWord(word) || isAcronym(word)) return false;
+  }
+  const before = tokens[first - 1];
+  const after = tokens[last + 1];
+  const end = tokens[last];
+  if (before && PLACE_PREPOSITIONS.has(before.lower)) return false;
+  return !(after && end && isJoined(frame, end, after) && isOrganisationNameWord(after));
+}
+
+/**
+ * Learns who a sentence names: "Japanese Prime Minister Shinzo Abe"-style appositions (a name with
+ * a title before it), and people introduced by their full name alone ("Ottla Quist and Tom Ebb
+ * joined the team"), so that a later "Quist said" resolves. Untitled runs must look like a person's
+ * name (isIntroducedName), so place names and the like mostly stay out of the cast; a surname that
+ * two names share resolves to neither. The people named are noted for the paragraph's pronouns.
  */
 export function learnAppositions(cast: Cast, frame: string, sentence: Sentence): void {
   const tokens = sentence.tokens;
@@ -180,17 +262,41 @@ export function learnAppositions(cast: Cast, frame: string, sentence: Sentence):
     if (!isNameWord(token) || (next && isJoined(frame, token, next) && isNameWord(next))) return;
     const words = scanPhraseBackward(frame, tokens, k);
     const phrase = parseNounPhrase(words);
-    if (phrase.name === '' || phrase.titles === '') return;
-    const entity = findByName(cast, phrase.name) ?? addEntity(cast, phrase);
-    remember(entity, phrase.titles, phrase.origin ?? inferOrigin(tokens, k - words.length + 1, k));
+    if (phrase.name === '') return;
+    let entity = findByName(cast, phrase.name);
+    if (phrase.titles !== '') {
+      entity ??= addEntity(cast, phrase);
+      remember(entity, phrase.titles, phrase.origin ?? inferOrigin(tokens, k - words.length + 1, k));
+    } else if (
+      !entity &&
+      !phrase.theName &&
+      isIntroducedName(frame, tokens, k - phrase.name.split(' ').length + 1, k)
+    ) {
+      entity = addEntity(cast, phrase);
+    }
+    if (entity) noteNamed(cast, entity, token.start);
   });
 }
 
-/** "he"/"she" is the last person who spoke, "it" the last organisation; other pronouns stay unknown. */
-function resolvePronoun(cast: Cast, pronoun: string): Entity | null {
-  if (pronoun === 'he' || pronoun === 'she') return cast.lastPerson;
-  if (pronoun === 'it') return cast.lastOrganisation;
+/**
+ * "he"/"she" is the one person the paragraph has named before it ("Ines Marlow rebuilt the form.
+ * “…,” she says"), else the last person who spoke; "it" is the last organisation that spoke;
+ * other pronouns stay unknown.
+ */
+function resolvePronoun(cast: Cast, pronoun: Token): Entity | null {
+  if (pronoun.lower === 'he' || pronoun.lower === 'she') return namedOnlyBefore(cast, pronoun.start) ?? cast.lastPerson;
+  if (pronoun.lower === 'it') return cast.lastOrganisation;
   return null;
+}
+
+/**
+ * Whether a bare name before an interview answer's colon is someone the article has introduced
+ * ("Okafor" after "Jun Okafor has led …"), or a full name: "Note:" or "Update:" are not speakers.
+ */
+export function isIntroduced(cast: Cast, words: readonly Token[]): boolean {
+  const name = parseNounPhrase(words).name;
+  if (name === '') return false;
+  return findByName(cast, name) !== null || (words.length >= 2 && words.every(isPersonWord));
 }
 
 /** A description nobody in the cast fits, as written ("the U.S. State Department"), its article lowercased. */
@@ -205,9 +311,11 @@ function describeSpeaker(frame: string, words: readonly Token[]): string {
 
 /**
  * The speaker a phrase names, as the fullest name known, and remembers it for later pronouns.
- * Order: pronoun → last speaker; a name → the cast member with that name or surname; a
- * description → the one cast member with that title (and country), else the description as
- * written, which is vaguer but never wrong.
+ * Order: pronoun → the person just named, or the last speaker; a name → the cast member with that
+ * name or surname; a description → the one cast member with that title (and country), else the
+ * description as written, which is vaguer but never wrong. A description's title is read before
+ * any preposition: "a spokeswoman for the water authority" is a spokeswoman. A name after "a",
+ * "one" or "another" is a description too: "another Cadet" is not the Cadet named before.
  *
  * A new multi-word name joins the cast ("Alma Tester said" makes a later "Tester" resolve). A new
  * single word does not, and is not remembered for "he": news introduces people by full name, so an
@@ -219,19 +327,26 @@ export function resolveSpeaker(cast: Cast, frame: string, words: readonly Token[
   let entity: Entity | null = null;
   let fallback: string | null = null;
   if (words.length === 1 && PRONOUNS.has(first.lower)) {
-    entity = resolvePronoun(cast, first.lower);
+    entity = resolvePronoun(cast, first);
   } else {
-    const phrase = parseNounPhrase(words);
-    if (phrase.name !== '') {
+    const preposition = words.findIndex((word, i) => i > 0 && PREPOSITIONS.has(word.lower));
+    const phrase = parseNounPhrase(preposition > 0 ? words.slice(0, preposition) : words);
+    if (phrase.name !== '' && preposition < 0 && !INDEFINITES.has(first.lower)) {
       const joinsCast = phrase.name.includes(' ') || phrase.titles !== '';
       entity = findByName(cast, phrase.name) ?? (joinsCast ? addEntity(cast, phrase) : null);
       fallback = phrase.name;
     } else {
       entity = phrase.titles === '' ? null : findByTitle(cast, phrase.titles, phrase.origin);
       fallback = describeSpeaker(frame, words);
+      if (!entity && isOrganisationTitle(phrase.titles)) {
+        cast.lastOrganisation = { name: fallback, kind: 'organisation', titles: [], origins: [] };
+      }
     }
   }
-  if (entity?.kind === 'person') cast.lastPerson = entity;
+  if (entity?.kind === 'person') {
+    cast.lastPerson = entity;
+    noteNamed(cast, entity, first.start);
+  }
   if (entity?.kind === 'organisation') cast.lastOrganisation = entity;
   return entity?.name ?? fallback;
 }

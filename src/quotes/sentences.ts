@@ -1,26 +1,30 @@
 // The frame of a paragraph (its text outside quotations) as words and sentences.
 
 import type { QuoteSpan } from './spans.js';
-import { ABBREVIATIONS, MAX_GAP, WORD } from './vocabulary.js';
+import { ABBREVIATIONS, MAX_GAP, wordPattern } from './vocabulary.js';
 
 export interface Token {
   text: string;
   lower: string;
   start: number;
   end: number;
+  /** A capital letter and a full stop, as in "Beth A. Quorn" or "Hal I. Orrin": part of a name, never "a" or "I". */
+  initial: boolean;
+  /** What classifyWord made of it, kept: the rules ask about the same word many times. */
+  kind?: 'determiner' | 'name' | 'role' | 'stop';
 }
 
 export function frameWords(frame: string): Token[] {
-  return Array.from(frame.matchAll(WORD), (match) => ({
-    text: match[0],
-    lower: match[0].toLowerCase(),
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
+  return Array.from(frame.matchAll(wordPattern()), (match) => {
+    const text = match[0];
+    const lower = text.toLowerCase();
+    const end = match.index + text.length;
+    return { text, lower, start: match.index, end, initial: text.length === 1 && lower !== text && frame[end] === '.' };
+  });
 }
 
 export function wordCount(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  return text.match(wordPattern())?.length ?? 0;
 }
 
 function isAbbreviation(word: string): boolean {
@@ -41,25 +45,32 @@ export interface Sentence {
   tokens: Token[];
 }
 
-const SENTENCE_END = /[.!?]+(?=\s+[\p{Lu}\p{N}\uE000])/gu;
+let sentenceEnd: RegExp | undefined;
 
 /**
  * Cuts the frame after . ! ? followed by a capital, a digit or a quotation, except after an
  * abbreviation or an initial. Quoted text is masked, so a period inside a quote never cuts. A
  * quotation that itself ends with a period ends its sentence too: “We agreed.” Tester left.
- * One ending with ? or ! does not, because “Why?” Tester asked. is the standard form.
+ * One ending with ? or ! does not, because “Why?” Tester asked. is the standard form, unless a
+ * capitalised determiner or pronoun follows, which starts a sentence: “Why?” The user shares: ….
  */
 export function splitSentences(frame: string, spans: readonly QuoteSpan[], tokens: readonly Token[]): Sentence[] {
   const cuts = new Set<number>();
-  for (const match of frame.matchAll(SENTENCE_END)) {
+  sentenceEnd ??= /[.!?]+(?=\s+[\p{Lu}\p{N}\uE000])/gu;
+  for (const match of frame.matchAll(sentenceEnd)) {
     const before = /[\p{L}.]+$/u.exec(frame.slice(Math.max(0, match.index - 12), match.index));
     if (match[0] === '.' && before && isAbbreviation(before[0])) continue;
     cuts.add(match.index + match[0].length);
   }
+  const next = /\s+[\p{Lu}\p{N}\uE000]/uy;
+  const opener = /\s+(?:The|A|An|This|That|These|Those|His|Her|Its|Their|Our|My|Your|He|She|It|They|We|You)\b/y;
   for (const span of spans) {
-    const next = /\s+[\p{Lu}\p{N}\uE000]/uy;
+    if (!span.closed) continue;
+    const last = span.text.trimEnd().at(-1);
     next.lastIndex = span.end;
-    if (span.closed && span.text.trimEnd().endsWith('.') && next.test(frame)) cuts.add(span.end);
+    opener.lastIndex = span.end;
+    if ((last === '.' && next.test(frame)) || ((last === '?' || last === '!') && opener.test(frame)))
+      cuts.add(span.end);
   }
   const bounds = [0, ...[...cuts].sort((a, b) => a - b), frame.length];
   const sentences: Sentence[] = [];

@@ -15,9 +15,32 @@ function isWordChar(char: string | undefined): boolean {
   return char !== undefined && /[\p{L}\p{N}]/u.test(char);
 }
 
-/** A double quote, curly or straight. Left unclosed, it runs to the paragraph's end. */
-function readDoubleQuote(text: string, start: number): QuoteSpan {
-  const close = text.indexOf(text[start] === '“' ? '”' : '"', start + 1);
+/**
+ * The next closing double quote of either kind after a point, for points that only move forward:
+ * each kind's next position is searched again only once passed, so a paragraph of many curly
+ * quotes and no straight one is read once, not once per quote.
+ */
+class Closers {
+  private curly = -2;
+  private straight = -2;
+
+  constructor(private readonly text: string) {}
+
+  after(start: number): number {
+    if (this.curly !== -1 && this.curly <= start) this.curly = this.text.indexOf('”', start + 1);
+    if (this.straight !== -1 && this.straight <= start) this.straight = this.text.indexOf('"', start + 1);
+    if (this.curly === -1) return this.straight;
+    return this.straight === -1 ? this.curly : Math.min(this.curly, this.straight);
+  }
+}
+
+/**
+ * A double quote, curly or straight. Left unclosed, it runs to the paragraph's end. Real copy
+ * mixes the two kinds (“…" or "…”), so the first closing mark of either kind closes it; a
+ * straight quote nested in a curly one ("…" inside “…”) is rarer than the mix.
+ */
+function readDoubleQuote(text: string, start: number, closers: Closers): QuoteSpan {
+  const close = closers.after(start);
   if (close === -1) return { start, end: text.length, text: text.slice(start + 1).trimEnd(), closed: false };
   return { start, end: close + 1, text: text.slice(start + 1, close), closed: true };
 }
@@ -58,12 +81,13 @@ function readSingleQuote(text: string, start: number, lastCloser: number): Quote
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const lastCloser = findLastSingleCloser(text);
+  const closers = new Closers(text);
   let i = 0;
   while (i < text.length) {
     const char = text[i];
     const span =
       char === '“' || char === '"'
-        ? readDoubleQuote(text, i)
+        ? readDoubleQuote(text, i, closers)
         : char === '‘'
           ? readSingleQuote(text, i, lastCloser)
           : null;

@@ -15,7 +15,7 @@ describe('news quotes', () => {
     expect(rows[0]).toEqual([
       'abe-putin',
       'Yasuhisa Kawamura',
-      'The prime minister said that today he could feel a breakthrough, he could make a breakthrough in the currently stagnated negotiation,',
+      'The prime minister said that today he could feel a breakthrough, he could make a breakthrough in the currently stagnated negotiation',
     ]);
   });
 
@@ -25,7 +25,7 @@ describe('news quotes', () => {
       {
         slug: 'abe-putin',
         speaker: 'Sergei Lavrov',
-        quote: 'discussed the problem of the peace treaty,',
+        quote: 'discussed the problem of the peace treaty',
         paragraph: 14,
       },
       { slug: 'abe-putin', speaker: 'Sergei Lavrov', quote: 'move forward', paragraph: 15 },
