@@ -131,6 +131,6 @@ export function loadMeasureSet(folder: string): { name: string; blocks: Block[];
       const path = join(folder, file);
       const expected = answers[name];
       if (!expected) throw new Error(`no answers for ${name} in expected.json`);
-      return { name, blocks: parseBody(parseArticle(readFileSync(path, 'utf8'), name, path).body), expected };
+      return { name, blocks: parseBody(parseArticle(readFileSync(path, 'utf8'), name, path, {}).body), expected };
     });
 }
