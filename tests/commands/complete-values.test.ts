@@ -64,8 +64,8 @@ describe('__complete-values sections', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(lines(stdout)).toEqual([
-      'symbol-of-warming-ties\t– Symbol of warming ties –',
-      'lingering-tensions\t– Lingering tensions –',
+      'symbol-of-warming-ties\tSymbol of warming ties',
+      'lingering-tensions\tLingering tensions',
     ]);
   });
 

@@ -94,15 +94,15 @@ describe('news read --outline and --section', () => {
     expect(code).toBe(0);
     expect(stdout).toBe(
       'Japan’s Abe hails ‘breakthrough’ in island dispute at Putin talks: official\n' +
-        '  – Symbol of warming ties –\n' +
-        '  – Lingering tensions –\n',
+        '  Symbol of warming ties\n' +
+        '  Lingering tensions\n',
     );
   });
 
   it.each(['Lingering tensions', 'lingering', '– LINGERING TENSIONS –'])('prints one section for %j', async (name) => {
     const { code, stdout } = await runCli(['read', 'abe-putin', '--section', name]);
     expect(code).toBe(0);
-    expect(stdout).toContain('– Lingering tensions –');
+    expect(stdout).toContain('\nLingering tensions\n');
     expect(stdout).toContain('Kawamura insisted Friday');
     expect(stdout).not.toContain('Symbol of warming ties');
     expect(stdout).not.toContain('Consular assistance');
@@ -114,7 +114,7 @@ describe('news read --outline and --section', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      "news: no section 'weather' in abe-putin; its sections are: – Symbol of warming ties –; – Lingering tensions –\n",
+      "news: no section 'weather' in abe-putin; its sections are: Symbol of warming ties; Lingering tensions\n",
     );
   });
 });
