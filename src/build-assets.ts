@@ -22,6 +22,9 @@ export function compileCatalog(dir: string): CompiledCatalog {
     // The bundled articles are plain YAML: one that needs the TOML parser or the HTML decoder stops
     // the build with an error that says so.
     const article = parseArticle(text, file.slug, file.path, {});
+    // A bundled article is ours: front matter it cannot read in full is a mistake to fix, not to warn about.
+    const [warning] = article.warnings;
+    if (warning !== undefined) throw new Error(`${file.path}: ${warning}`);
     articles[file.slug] = { source: text, article: { ...article, blocks: parseBody(article.body) } };
   }
   return { format: CATALOG_FORMAT, articles };
