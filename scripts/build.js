@@ -4,8 +4,9 @@
 //
 // dist/main.cjs is one CommonJS file holding all of news's own code: on Node 20 the ESM loader
 // alone costs ~5 ms of start-up and every extra module more. The heavy libraries (YAML, marked,
-// string-width) are separate files under dist/vendor/, required only when a command needs them,
-// so a piped `news list` never parses them. chalk is small: it lives in main.cjs (covered by the
+// string-width, and for bodies that need them the HTML parser linkedom, the named character
+// references of entities and marked-footnote) are separate files under dist/vendor/, required
+// only when a command needs them, so a piped `news list` never parses them. chalk is small: it lives in main.cjs (covered by the
 // code cache) and is initialised only for styled output.
 
 import { execFileSync } from 'node:child_process';
@@ -16,13 +17,13 @@ import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
-const VENDORED = ['yaml', 'marked', 'string-width'];
+const VENDORED = ['yaml', 'marked', 'string-width', 'linkedom', 'entities/decode', 'marked-footnote'];
 
 /** Points imports of the heavy libraries at their separate bundles in dist/vendor/. */
 const vendorExternals = {
   name: 'vendor-externals',
   setup(builder) {
-    const filter = new RegExp(`^(${VENDORED.join('|')})$`);
+    const filter = new RegExp(`^(${VENDORED.map((name) => name.replace('/', '\\/')).join('|')})$`);
     builder.onResolve({ filter }, (args) => ({ path: `./vendor/${args.path}.cjs`, external: true }));
   },
 };
@@ -49,6 +50,13 @@ const noChildProcess = stub(
   "export function spawn() { throw new Error('news runs no subcommand programs'); }",
   (importer) => importer.includes(`node_modules${sep}commander${sep}`),
 );
+
+/**
+ * linkedom requires the optional native `canvas` package when it loads, inside a try, and falls
+ * back to a shim of its own; news never draws, so a module that throws stands in for it and the
+ * lookup of a package that is not there costs nothing.
+ */
+const noCanvas = stub('no-canvas', /^canvas$/, "throw new Error('news draws on no canvas');");
 
 /**
  * chalk detects colour support when it loads (its vendored supports-color), which loads node:tty
@@ -126,6 +134,7 @@ module.exports = typeof library.default === 'function' ? Object.assign(library.d
     stdin: { contents, resolveDir: root, sourcefile: `vendor-${name}.cjs` },
     outfile: `dist/vendor/${name}.cjs`,
     format: 'cjs',
+    plugins: [noCanvas],
     logLevel: 'warning',
   });
 }
@@ -151,7 +160,7 @@ await build({
 });
 const { compileCatalog, compileIndex, renderManPageFile, renderPrebuiltOutput } = await import(assetsPath);
 rmSync(assetsDir, { recursive: true, force: true });
-writeFileSync(`${root}dist/catalog.json`, JSON.stringify(compileCatalog(`${root}articles`)));
+writeFileSync(`${root}dist/catalog.json`, JSON.stringify(await compileCatalog(`${root}articles`)));
 writeFileSync(`${root}dist/bundled.idx`, await compileIndex(`${root}articles`));
 const epoch = process.env.SOURCE_DATE_EPOCH;
 const built = epoch ? new Date(Number(epoch) * 1000) : new Date();

@@ -7,7 +7,8 @@
 // (each command's definition lists them, src/commands/) in-process, output discarded, so that V8
 // has compiled the functions it uses, then saves the cache. The vendor caches come from reading
 // the bundled article without its compiled catalog, so the YAML and Markdown parsers load and
-// run, and from string-width measuring some wide text.
+// run, from string-width measuring some wide text, and from the libraries only some bodies need
+// (the HTML parser, named character references, footnotes) each doing a little of their work.
 'use strict';
 
 const { execFileSync } = require('node:child_process');
@@ -48,6 +49,9 @@ async function warmUp(name) {
   }
   // The bundled articles are all narrow text, which never needs string-width: measure some that does.
   requireVendor('./vendor/string-width.cjs')('日本語のテキスト 👍🏽');
+  requireVendor('./vendor/linkedom.cjs').parseHTML('<p>A <a href="x">link</a> &amp; <b>bold</b></p>');
+  requireVendor('./vendor/entities/decode.cjs').decodeHTMLStrict('&mdash; &amp;');
+  requireVendor('./vendor/marked-footnote.cjs')();
   for (const [file, script] of scripts) if (file !== MAIN) writeFileSync(`${file}.cache`, script.createCachedData());
 }
 
