@@ -12,7 +12,7 @@ import { main } from './main.js';
 import { BufferSink, type Io, type Sink } from './terminal/io.js';
 
 /** Parses every article in `dir`; throws on the first invalid one, so a broken article fails the build. */
-export function compileCatalog(dir: string): CompiledCatalog {
+export async function compileCatalog(dir: string): Promise<CompiledCatalog> {
   const catalog = scanFolders([{ path: dir, origin: 'bundled' }]);
   const [problem] = catalog.problems;
   if (problem) throw problem;
@@ -20,7 +20,7 @@ export function compileCatalog(dir: string): CompiledCatalog {
   for (const file of catalog.files) {
     const text = readArticleFile(file.path);
     const article = parseArticle(text, file.slug, file.path);
-    articles[file.slug] = { source: text, article: { ...article, blocks: parseBody(article.body) } };
+    articles[file.slug] = { source: text, article: { ...article, blocks: await parseBody(article.body) } };
   }
   return { format: CATALOG_FORMAT, articles };
 }

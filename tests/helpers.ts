@@ -100,13 +100,17 @@ export function stripAnsi(text: string): string {
 export const exactMetrics = createMetrics(stringWidth);
 
 /** Renders an article exactly as `news read` does when piped: the same printer, `width` columns. */
-export function renderPlain(article: Article, width: number): Promise<string> {
-  return renderArticle(article, article.blocks ?? parseBody(article.body), { color: false, styled: false, width });
+export async function renderPlain(article: Article, width: number): Promise<string> {
+  return renderArticle(article, article.blocks ?? (await parseBody(article.body)), {
+    color: false,
+    styled: false,
+    width,
+  });
 }
 
 /** Renders an article exactly as `news read` does on a terminal; colour on unless `color` is false. */
-export function renderStyled(article: Article, width: number, color = true): Promise<string> {
-  return renderArticle(article, article.blocks ?? parseBody(article.body), { color, styled: true, width });
+export async function renderStyled(article: Article, width: number, color = true): Promise<string> {
+  return renderArticle(article, article.blocks ?? (await parseBody(article.body)), { color, styled: true, width });
 }
 
 /** A fresh temporary folder, removed when the current test finishes. */

@@ -18,6 +18,7 @@ export function createStyledTheme(chalk: ChalkInstance): Theme {
     link: chalk.underline.blue,
     url: chalk.dim,
     ref: chalk.dim,
+    note: chalk.dim,
   };
   const border = chalk.yellow;
   return {

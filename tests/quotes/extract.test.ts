@@ -21,7 +21,7 @@ function pairs(lines: readonly string[]): [string | null, string][] {
   return extractQuotations(blocksOf(lines)).map((found) => [found.speaker, found.quote]);
 }
 
-function loadBlocks(path: string): Block[] {
+function loadBlocks(path: string): Promise<Block[]> {
   return parseBody(parseArticle(readFileSync(path, 'utf8'), 'quotes', path).body);
 }
 
@@ -350,9 +350,9 @@ describe('extractQuotations: quote marks and short fragments', () => {
     expect(found).toEqual([{ speaker: 'Alma Tester', quote: 'We will build the bridge,', paragraph: 2 }]);
   });
 
-  it('reads quotations inside block quotes and lists', () => {
+  it('reads quotations inside block quotes and lists', async () => {
     const found = extractQuotations(
-      parseBody('> “We will build the bridge,” Alma Tester said.\n\n- “It opens soon,” she added.\n'),
+      await parseBody('> “We will build the bridge,” Alma Tester said.\n\n- “It opens soon,” she added.\n'),
     );
     expect(found.map((quotation) => [quotation.speaker, quotation.paragraph])).toEqual([
       ['Alma Tester', 1],
@@ -375,8 +375,8 @@ describe('extractQuotations: quote marks and short fragments', () => {
 });
 
 describe('extractQuotations on articles', () => {
-  it('reads the synthetic fixture article', () => {
-    const found = extractQuotations(loadBlocks(join(FIXTURES, 'quotes/river-talks.md')));
+  it('reads the synthetic fixture article', async () => {
+    const found = extractQuotations(await loadBlocks(join(FIXTURES, 'quotes/river-talks.md')));
     expect(found.map((quotation) => [quotation.paragraph, quotation.speaker, quotation.quote])).toEqual([
       [2, 'Carla Mockford', 'We have turned a page today,'],
       [3, 'Carla Mockford', 'work together on the river without the old suspicion,'],
@@ -399,8 +399,8 @@ describe('extractQuotations on articles', () => {
     ]);
   });
 
-  it('reads the bundled Abe–Putin article', () => {
-    const found = extractQuotations(loadBlocks(join(BUNDLED_DIR, 'abe-putin.md')));
+  it('reads the bundled Abe–Putin article', async () => {
+    const found = extractQuotations(await loadBlocks(join(BUNDLED_DIR, 'abe-putin.md')));
     expect(found.map((quotation) => [quotation.paragraph, quotation.speaker, quotation.quote.slice(0, 24)])).toEqual([
       [2, 'Yasuhisa Kawamura', 'The prime minister said '],
       [6, 'Yasuhisa Kawamura', 'The prime minister said '],

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.js';
-import { parseBody } from '../../src/article/markdown.js';
+import { loadBodyLibraries, parseBodyWith } from '../../src/article/markdown.js';
 import { createChalk } from '../../src/render/colors.js';
 import { layoutArticle } from '../../src/render/layout.js';
 import { plainTheme } from '../../src/render/plain.js';
@@ -22,13 +22,15 @@ const chalk = createChalk(true);
 const exact = createMetrics(stringWidth);
 /** The estimate used when string-width is not loaded; it may only over-count. */
 const estimate = createMetrics();
+/** Every library a body may need, loaded once, so the properties can parse synchronously. */
+const libraries = await loadBodyLibraries();
 
 function renderPlain(article: Article, width: number, metrics: TextMetrics = exact): string {
-  return layoutArticle(article, parseBody(article.body), width, plainTheme, metrics);
+  return layoutArticle(article, parseBodyWith(article.body, libraries), width, plainTheme, metrics);
 }
 
 function renderStyled(article: Article, width: number, colors: ChalkInstance = chalk, metrics = exact): string {
-  return layoutArticle(article, parseBody(article.body), width, createStyledTheme(colors), metrics);
+  return layoutArticle(article, parseBodyWith(article.body, libraries), width, createStyledTheme(colors), metrics);
 }
 
 // ---------------------------------------------------------------------------------------------
