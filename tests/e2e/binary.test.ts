@@ -203,6 +203,7 @@ describe('the build', () => {
     expect(files).toEqual([
       ['main.cjs', false],
       ['vendor/yaml.cjs', false],
+      ['vendor/body.cjs', false],
       ['vendor/marked.cjs', false],
       ['vendor/entities/decode.cjs', false],
       ['vendor/string-width.cjs', false],
@@ -227,7 +228,7 @@ describe('the build', () => {
     const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: env() });
     rmSync(folder, { recursive: true, force: true });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual(['main.cjs', 'vendor/yaml.cjs', 'vendor/marked.cjs']);
+    expect(JSON.parse(result.stdout)).toEqual(['main.cjs', 'vendor/yaml.cjs', 'vendor/body.cjs', 'vendor/marked.cjs']);
   });
 
   it('writes bundles in pure ASCII, which bin/news.cjs reads as Latin-1 and V8 holds as one-byte strings', () => {
@@ -237,6 +238,7 @@ describe('the build', () => {
       'vendor/yaml.cjs',
       'vendor/marked.cjs',
       'vendor/string-width.cjs',
+      'vendor/body.cjs',
       'vendor/linkedom.cjs',
       'vendor/entities/decode.cjs',
       'vendor/marked-footnote.cjs',
