@@ -4,9 +4,10 @@
 //
 // dist/main.cjs is one CommonJS file holding all of news's own code: on Node 20 the ESM loader
 // alone costs ~5 ms of start-up and every extra module more. The heavy libraries (YAML, marked,
-// string-width, and the TOML parser and HTML entity decoder some front matter needs) are separate
-// files under dist/vendor/, required only when a command needs them, so a piped `news list` never
-// parses them. chalk is small: it lives in main.cjs (covered by the
+// string-width, the TOML parser and the HTML entity decoder some front matter needs, and for
+// bodies that need them the HTML parser linkedom and marked-footnote) are separate files under
+// dist/vendor/, required only when a command needs them, so a piped `news list` never parses
+// them. chalk is small: it lives in main.cjs (covered by the
 // code cache) and is initialised only for styled output.
 
 import { execFileSync } from 'node:child_process';
@@ -17,13 +18,13 @@ import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
-const VENDORED = ['yaml', 'marked', 'string-width', 'smol-toml', 'entities/decode'];
+const VENDORED = ['yaml', 'marked', 'string-width', 'smol-toml', 'entities/decode', 'linkedom', 'marked-footnote'];
 
 /** Points imports of the heavy libraries at their separate bundles in dist/vendor/. */
 const vendorExternals = {
   name: 'vendor-externals',
   setup(builder) {
-    const filter = new RegExp(`^(${VENDORED.join('|')})$`);
+    const filter = new RegExp(`^(${VENDORED.map((name) => name.replace('/', '\\/')).join('|')})$`);
     builder.onResolve({ filter }, (args) => ({ path: `./vendor/${args.path}.cjs`, external: true }));
   },
 };
@@ -50,6 +51,29 @@ const noChildProcess = stub(
   "export function spawn() { throw new Error('news runs no subcommand programs'); }",
   (importer) => importer.includes(`node_modules${sep}commander${sep}`),
 );
+
+/**
+ * The body parser (src/article/markdown.ts and what only it uses: HTML, shortcodes) runs only for
+ * an article that did not come compiled, yet its code in main.cjs would be read, and its share of
+ * the code cache checked, at every start (~0.15 ms for its 28 KB). So main.cjs loads it from a
+ * bundle of its own, dist/vendor/body.cjs, the first time it parses a body; bin/news.cjs loads that
+ * file as it loads the libraries. The index worker, whose size costs no command's start-up, keeps
+ * the parser in its own bundle, since a `./vendor/` path inside dist/vendor/ would not resolve there.
+ */
+const BODY = './vendor/body.cjs';
+const lazyBody = {
+  name: 'lazy-body',
+  setup(builder) {
+    builder.onResolve({ filter: /\/article\/markdown\.js$/ }, () => ({ path: BODY, external: true }));
+  },
+};
+
+/**
+ * linkedom requires the optional native `canvas` package when it loads, inside a try, and falls
+ * back to a shim of its own; news never draws, so a module that throws stands in for it and the
+ * lookup of a package that is not there costs nothing.
+ */
+const noCanvas = stub('no-canvas', /^canvas$/, "throw new Error('news draws on no canvas');");
 
 /**
  * chalk detects colour support when it loads (its vendored supports-color), which loads node:tty
@@ -101,7 +125,17 @@ await build({
   // import() becomes a lazy require(), so a lazily loaded module costs nothing until it is needed.
   supported: { 'dynamic-import': false },
   define: { __NEWS_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [vendorExternals, noChildProcess, noColorDetection],
+  plugins: [vendorExternals, lazyBody, noChildProcess, noColorDetection],
+  logLevel: 'warning',
+});
+
+await build({
+  ...common,
+  entryPoints: ['src/article/markdown.ts'],
+  outfile: `dist/${BODY}`,
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+  plugins: [vendorExternals],
   logLevel: 'warning',
 });
 
@@ -127,12 +161,13 @@ module.exports = typeof library.default === 'function' ? Object.assign(library.d
     stdin: { contents, resolveDir: root, sourcefile: `vendor-${name}.cjs` },
     outfile: `dist/vendor/${name}.cjs`,
     format: 'cjs',
+    plugins: [noCanvas],
     logLevel: 'warning',
   });
 }
 
 // bin/news.cjs reads these as Latin-1, which is exact only for ASCII.
-for (const file of ['main.cjs', 'index-worker.cjs', ...VENDORED.map((name) => `vendor/${name}.cjs`)]) {
+for (const file of ['main.cjs', 'index-worker.cjs', BODY, ...VENDORED.map((name) => `vendor/${name}.cjs`)]) {
   asciiOnly(`${root}dist/${file}`);
 }
 
@@ -152,7 +187,7 @@ await build({
 });
 const { compileCatalog, compileIndex, renderManPageFile, renderPrebuiltOutput } = await import(assetsPath);
 rmSync(assetsDir, { recursive: true, force: true });
-writeFileSync(`${root}dist/catalog.json`, JSON.stringify(compileCatalog(`${root}articles`)));
+writeFileSync(`${root}dist/catalog.json`, JSON.stringify(await compileCatalog(`${root}articles`)));
 writeFileSync(`${root}dist/bundled.idx`, await compileIndex(`${root}articles`));
 const epoch = process.env.SOURCE_DATE_EPOCH;
 const built = epoch ? new Date(Number(epoch) * 1000) : new Date();

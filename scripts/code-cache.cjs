@@ -7,7 +7,8 @@
 // (each command's definition lists them, src/commands/) in-process, output discarded, so that V8
 // has compiled the functions it uses, then saves the cache. The vendor caches come from reading
 // the bundled article without its compiled catalog, so the YAML and Markdown parsers load and
-// run, and from string-width measuring some wide text, smol-toml parsing and entities decoding.
+// run, from string-width measuring some wide text, smol-toml parsing, entities decoding, and
+// from the libraries only some bodies need (the HTML parser, footnotes) each doing a little of their work.
 'use strict';
 
 const { execFileSync } = require('node:child_process');
@@ -51,6 +52,9 @@ async function warmUp(name) {
   // Nor TOML front matter or character references in fields: parse and decode some.
   requireVendor('./vendor/smol-toml.cjs').parse('title = "x"\ndate = 2019-04-09T15:00:00-05:00\n[extra]\ntags = ["a"]');
   requireVendor('./vendor/entities/decode.cjs').decodeHTML('Caf&eacute; &#8217; &#x2019; &amp;');
+  requireVendor('./vendor/entities/decode.cjs').decodeHTMLStrict('&mdash; &amp;');
+  requireVendor('./vendor/linkedom.cjs').parseHTML('<p>A <a href="x">link</a> &amp; <b>bold</b></p>');
+  requireVendor('./vendor/marked-footnote.cjs')();
   for (const [file, script] of scripts) if (file !== MAIN) writeFileSync(`${file}.cache`, script.createCachedData());
 }
 

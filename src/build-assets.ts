@@ -12,7 +12,7 @@ import { main } from './main.js';
 import { BufferSink, type Io, type Sink } from './terminal/io.js';
 
 /** Parses every article in `dir`; throws on the first invalid one, so a broken article fails the build. */
-export function compileCatalog(dir: string): CompiledCatalog {
+export async function compileCatalog(dir: string): Promise<CompiledCatalog> {
   const catalog = scanFolders([{ path: dir, origin: 'bundled' }]);
   const [problem] = catalog.problems;
   if (problem) throw problem;
@@ -25,7 +25,7 @@ export function compileCatalog(dir: string): CompiledCatalog {
     // A bundled article is ours: front matter it cannot read in full is a mistake to fix, not to warn about.
     const [warning] = article.warnings;
     if (warning !== undefined) throw new Error(`${file.path}: ${warning}`);
-    articles[file.slug] = { source: text, article: { ...article, blocks: parseBody(article.body) } };
+    articles[file.slug] = { source: text, article: { ...article, blocks: await parseBody(article.body) } };
   }
   return { format: CATALOG_FORMAT, articles };
 }

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { afterAll, onTestFinished } from 'vitest';
 import type { Article } from '../src/article/article.js';
-import { parseBody } from '../src/article/markdown.js';
+import { loadBodyLibraries, parseBody, parseBodyWith } from '../src/article/markdown.js';
+import type { Block } from '../src/article/model.js';
 import type { Env } from '../src/cli/settings.js';
 import { main } from '../src/main.js';
 import { renderArticle } from '../src/render/article.js';
@@ -106,8 +107,8 @@ export function stripAnsi(text: string): string {
 export const exactMetrics = createMetrics(stringWidth);
 
 /** Renders an article exactly as `news read` does when piped: the same printer, `width` columns. */
-export function renderPlain(article: Article, width: number): Promise<string> {
-  return renderArticle(article, article.blocks ?? parseBody(article.body), {
+export async function renderPlain(article: Article, width: number): Promise<string> {
+  return renderArticle(article, article.blocks ?? (await parseBody(article.body)), {
     color: false,
     styled: false,
     width,
@@ -116,8 +117,8 @@ export function renderPlain(article: Article, width: number): Promise<string> {
 }
 
 /** Renders an article exactly as `news read` does on a terminal; colour on unless `color` is false. */
-export function renderStyled(article: Article, width: number, color = true): Promise<string> {
-  return renderArticle(article, article.blocks ?? parseBody(article.body), {
+export async function renderStyled(article: Article, width: number, color = true): Promise<string> {
+  return renderArticle(article, article.blocks ?? (await parseBody(article.body)), {
     color,
     styled: true,
     width,
@@ -137,4 +138,11 @@ export function privateCacheDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'news-cache-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+const bodyLibraries = await loadBodyLibraries();
+
+/** parseBody, synchronously: every library a body may need is loaded once, for the tests. */
+export function parseBodyNow(markdown: string): Block[] {
+  return parseBodyWith(markdown, bodyLibraries);
 }

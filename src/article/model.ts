@@ -3,8 +3,11 @@
 import { sanitizeText } from './sanitize.js';
 import { wordRuns } from './wordchars.js';
 
-/** `url` holds a link's address (never shown inline); `ref` is the numbered marker shown in its place. */
-export type SpanStyle = 'plain' | 'strong' | 'em' | 'code' | 'del' | 'link' | 'url' | 'ref';
+/**
+ * `url` holds a link's address (never shown inline); `ref` is the numbered marker shown in its place.
+ * `note` is a footnote reference: its text is the note's number, and the layout shows a marker.
+ */
+export type SpanStyle = 'plain' | 'strong' | 'em' | 'code' | 'del' | 'link' | 'url' | 'ref' | 'note';
 
 export interface Span {
   text: string;
@@ -15,28 +18,43 @@ export type Block =
   | { kind: 'heading'; depth: number; spans: Span[] }
   | { kind: 'paragraph'; spans: Span[] }
   | { kind: 'quote'; blocks: Block[] }
-  | { kind: 'list'; ordered: boolean; loose: boolean; start: number; items: Block[][] }
+  | {
+      kind: 'list';
+      ordered: boolean;
+      loose: boolean;
+      start: number;
+      items: Block[][];
+      /** For a task list, each item's box: checked, unchecked, or null for an item without one. */
+      tasks?: (boolean | null)[];
+    }
   | { kind: 'code'; text: string }
+  /** The first row is the header. */
   | { kind: 'table'; rows: Span[][][] }
-  | { kind: 'rule' };
+  | { kind: 'rule' }
+  /** The footnotes, note 1 first; one per body, after everything else. */
+  | { kind: 'notes'; notes: Block[][] };
 
-/** The text a reader sees; link addresses are left out (the layout lists them as references). */
+/**
+ * The text a reader sees; link addresses and footnote markers are left out (the layout lists
+ * addresses as references and draws markers), so search and quotations see only the prose.
+ */
 export function spansText(spans: readonly Span[]): string {
-  return spans
-    .filter((span) => span.style !== 'url')
-    .map((span) => span.text)
-    .join('');
+  let text = '';
+  for (const span of spans) if (span.style !== 'url' && span.style !== 'note') text += span.text;
+  return text;
 }
 
 /**
  * Replaces each link address with a numbered reference marker, `[1]`, and returns the addresses
  * in order, so they can be listed after the article: a URL is never dropped, and never breaks a
- * sentence in the middle. The same address keeps its number.
+ * sentence in the middle. The same address keeps its number. Footnote references become their
+ * markers too, `[^1]`, numbered as the notes are.
  */
 export function numberLinks(blocks: readonly Block[]): { blocks: Block[]; links: string[] } {
   const links: string[] = [];
   const mark = (spans: readonly Span[]): Span[] =>
     spans.map((span) => {
+      if (span.style === 'note') return { text: `[^${span.text}]`, style: 'ref' };
       if (span.style !== 'url') return span;
       let index = links.indexOf(span.text);
       if (index === -1) index = links.push(span.text) - 1;
@@ -54,6 +72,8 @@ export function numberLinks(blocks: readonly Block[]): { blocks: Block[]; links:
           return { ...block, items: block.items.map(walk) };
         case 'table':
           return { ...block, rows: block.rows.map((row) => row.map(mark)) };
+        case 'notes':
+          return { ...block, notes: block.notes.map(walk) };
         default:
           return block;
       }
@@ -61,9 +81,16 @@ export function numberLinks(blocks: readonly Block[]): { blocks: Block[]; links:
   return { blocks: walk(blocks), links };
 }
 
-/** The body as plain paragraphs of text, for search and snippets. */
-export function blocksToParagraphs(blocks: readonly Block[]): { text: string; heading: boolean }[] {
-  const out: { text: string; heading: boolean }[] = [];
+/** A paragraph of the body's text; `code` marks the text of a code block, which is not prose. */
+export interface TextParagraph {
+  text: string;
+  heading: boolean;
+  code?: true;
+}
+
+/** The body as plain paragraphs of text, for search, snippets and quotations. */
+export function blocksToParagraphs(blocks: readonly Block[]): TextParagraph[] {
+  const out: TextParagraph[] = [];
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
@@ -79,10 +106,13 @@ export function blocksToParagraphs(blocks: readonly Block[]): { text: string; he
         for (const item of block.items) out.push(...blocksToParagraphs(item));
         break;
       case 'code':
-        out.push({ text: block.text, heading: false });
+        out.push({ text: block.text, heading: false, code: true });
         break;
       case 'table':
         for (const row of block.rows) out.push({ text: row.map(spansText).join(' '), heading: false });
+        break;
+      case 'notes':
+        for (const note of block.notes) out.push(...blocksToParagraphs(note));
         break;
       default:
         break;
@@ -138,6 +168,8 @@ export function sanitizeBlocks(blocks: readonly Block[]): Block[] {
         return { ...block, text: sanitizeText(block.text) };
       case 'table':
         return { ...block, rows: block.rows.map((row) => row.map(spans)) };
+      case 'notes':
+        return { ...block, notes: block.notes.map(sanitizeBlocks) };
       default:
         return block;
     }

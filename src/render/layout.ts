@@ -11,6 +11,7 @@ import {
   type SpanStyle,
   spansText,
 } from '../article/model.js';
+import { layoutGrid } from './grid.js';
 import type { TextMetrics } from './width.js';
 import { cutToWidth, type Piece, wrapPieces, wrapStyled } from './wrap.js';
 
@@ -27,34 +28,58 @@ export interface Theme {
   /** Put before each list item; two cells wide. */
   bullet: string;
   code(text: string): string;
+  /**
+   * Put in the last cell of a code line cut to fit the width, one cell wide; undefined to leave
+   * long code lines whole instead (plain output: a pipe or a file has no right edge to keep to).
+   */
+  cutMarker: string | undefined;
+  /** Put around deleted text, for output that cannot show it struck through; '' for none. */
+  deletedMarker: string;
+  /** A task list item's box, checked or not, and a space: four cells. */
+  task(checked: boolean): string;
   cellSeparator: string;
+  /** The line under a table's header row, its columns `widths` cells wide, joined as cellSeparator joins cells. */
+  headerRule(widths: readonly number[]): string;
   rule(width: number): string;
   banner(banner: Banner, width: number, metrics: TextMetrics): string[];
 }
 
 /** The width of the quote prefix and the bullet in every theme. */
 const MARKER_CELLS = 2;
+/** The width of a task list item's box and its space. */
+const TASK_CELLS = 4;
 /** Indentation stops below this many cells of text, so deep nesting can never overflow. */
 const MIN_TEXT_WIDTH = 12;
 
-/** Turns spans into styled pieces, marking text between “ and ” as quoted, across spans too. */
+/**
+ * Turns spans into styled pieces, marking text between “ and ” as quoted, across spans too. A
+ * run of deleted text gets the theme's marker at each end, inside any space around it.
+ */
 function toPieces(spans: readonly Span[], theme: Theme): Piece[] {
   let quoted = false;
   const pieces: Piece[] = [];
   const add = (text: string, style: SpanStyle, isQuoted: boolean) => {
     if (text !== '') pieces.push({ text, key: `${style}:${isQuoted}`, style: (t) => theme.span(t, style, isQuoted) });
   };
-  for (const span of spans) {
+  spans.forEach((span, index) => {
     if (span.style === 'code' || span.style === 'ref') {
       add(span.text, span.style, false);
-      continue;
+      return;
     }
-    for (const part of span.text.split(/(?=“)|(?<=”)/)) {
+    let text = span.text;
+    const marker = theme.deletedMarker;
+    if (span.style === 'del' && marker !== '') {
+      const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
+      const opens = spans[index - 1]?.style !== 'del';
+      const closes = spans[index + 1]?.style !== 'del';
+      if (core !== '') text = `${lead}${opens ? marker : ''}${core}${closes ? marker : ''}${trail}`;
+    }
+    for (const part of text.split(/(?=“)|(?<=”)/)) {
       if (part.startsWith('“')) quoted = true;
       add(part, span.style, quoted);
       if (part.endsWith('”')) quoted = false;
     }
-  }
+  });
   return pieces;
 }
 
@@ -66,29 +91,19 @@ function prefixLines(lines: string[], first: string, rest: string): string[] {
   return lines.map((line, index) => (line === '' ? line : (index === 0 ? first : rest) + line));
 }
 
-function layoutTable(rows: Span[][][], width: number, theme: Theme, metrics: TextMetrics): string[] {
-  const cellTexts = rows.map((row) => row.map((cell) => spansText(cell)));
-  const columns = Math.max(...cellTexts.map((row) => row.length));
-  const widths = Array.from({ length: columns }, (_, column) =>
-    Math.max(...cellTexts.map((row) => metrics.cells(row[column] ?? ''))),
+/** A table's cells as pieces for the grid: the header row's bold. */
+function tablePieces(rows: readonly Span[][][], theme: Theme): Piece[][][] {
+  return rows.map((row, rowIndex) =>
+    row.map((cell) => toPieces(rowIndex === 0 ? [{ text: spansText(cell), style: 'strong' }] : cell, theme)),
   );
-  const separatorCells = metrics.cells(theme.cellSeparator);
-  const aligned = widths.reduce((sum, cells) => sum + cells, 0) + separatorCells * (columns - 1) <= width;
-  return rows.flatMap((row, rowIndex) => {
-    const pieces: Piece[] = [];
-    row.forEach((cell, column) => {
-      if (column > 0) pieces.push({ text: theme.cellSeparator, key: 'separator', style: (t) => t });
-      const cellPieces =
-        rowIndex === 0 ? toPieces([{ text: spansText(cell), style: 'strong' }], theme) : toPieces(cell, theme);
-      pieces.push(...cellPieces);
-      const pad = (widths[column] ?? 0) - metrics.cells(cellTexts[rowIndex]?.[column] ?? '');
-      if (aligned && column < row.length - 1 && pad > 0) {
-        // Non-breaking spaces pad the column without giving the wrapper a place to break.
-        pieces.push({ text: '\u00a0'.repeat(pad), key: 'pad', style: (t) => t });
-      }
-    });
-    return texts(wrapPieces(pieces, width, metrics)).map((line) => line.replace(/\u00a0/g, ' '));
-  });
+}
+
+/** A line of code: whole, or cut to `width` cells with the theme's marker in the last one. */
+function codeLine(line: string, width: number, theme: Theme, metrics: TextMetrics): string {
+  const text = line.trimEnd();
+  if (theme.cutMarker === undefined || metrics.cells(text) <= width) return theme.code(text);
+  const [kept = ''] = cutToWidth(text, Math.max(0, width - 1), metrics);
+  return theme.code(kept) + theme.cutMarker;
 }
 
 function layoutBlocks(blocks: readonly Block[], width: number, theme: Theme, metrics: TextMetrics, tight = false) {
@@ -114,8 +129,11 @@ function layoutBlocks(blocks: readonly Block[], width: number, theme: Theme, met
       }
       case 'list':
         block.items.forEach((item, index) => {
-          const marker = block.ordered ? `${block.start + index}. ` : theme.bullet;
-          const markerCells = Math.max(MARKER_CELLS, marker.length);
+          const number = block.ordered ? `${block.start + index}. ` : undefined;
+          const task = block.tasks?.[index];
+          const box = task === undefined || task === null ? '' : theme.task(task);
+          const marker = (number ?? theme.bullet) + box;
+          const markerCells = Math.max(MARKER_CELLS, number?.length ?? 0) + (box === '' ? 0 : TASK_CELLS);
           const itemWidth = width - markerCells >= MIN_TEXT_WIDTH ? width - markerCells : width;
           const body = layoutBlocks(item, itemWidth, theme, metrics, !block.loose);
           // An empty item still shows its marker, so plain and styled output keep every item.
@@ -124,16 +142,17 @@ function layoutBlocks(blocks: readonly Block[], width: number, theme: Theme, met
         });
         break;
       case 'code':
-        for (const line of block.text.split('\n')) {
-          const pieces = cutToWidth(line, inner, metrics);
-          lines.push(...pieces.map((piece) => (nests ? '  ' : '') + theme.code(piece.trimEnd())));
-        }
+        for (const line of block.text.split('\n'))
+          lines.push((nests ? '  ' : '') + codeLine(line, inner, theme, metrics));
         break;
       case 'table':
-        lines.push(...layoutTable(block.rows, width, theme, metrics));
+        lines.push(...layoutGrid(tablePieces(block.rows, theme), width, theme, metrics));
         break;
       case 'rule':
         lines.push(theme.rule(Math.min(width, 40)));
+        break;
+      case 'notes':
+        // The footnotes are laid out after the body, by layoutNotes.
         break;
     }
   }
@@ -176,26 +195,52 @@ export function layoutArticle(
   const dateline = datelineText(article);
   if (dateline !== '') lines.push(...texts(wrapStyled(dateline, width, metrics, theme.dateline)));
   const { blocks: numbered, links } = numberLinks(dropRepeatedHeadline(blocks, article.title));
-  const body = layoutBlocks(numbered, width, theme, metrics);
+  const body = layoutBlocks(
+    numbered.filter((block) => block.kind !== 'notes'),
+    width,
+    theme,
+    metrics,
+  );
   if (body.length > 0) lines.push('', ...body);
+  for (const block of numbered)
+    if (block.kind === 'notes') lines.push('', ...layoutNotes(block.notes, width, theme, metrics));
   if (links.length > 0) lines.push('', ...layoutLinks(links, width, theme, metrics));
   return `${lines.join('\n')}\n`;
 }
 
-/** The addresses of the article's links, numbered as their markers in the text. */
-function layoutLinks(links: readonly string[], width: number, theme: Theme, metrics: TextMetrics): string[] {
-  const heading = texts(wrapStyled('Links', width, metrics, (text) => theme.heading(text, 2)));
-  const entries = links.flatMap((href, index) => {
-    const pieces = toPieces(
-      [
-        { text: `[${index + 1}] `, style: 'ref' },
-        { text: href, style: 'link' },
-      ],
-      theme,
-    );
-    return texts(wrapPieces(pieces, width, metrics));
+/** A section after the body, `Notes` or `Links`, its heading styled as a subheading. */
+function sectionHeading(title: string, width: number, theme: Theme, metrics: TextMetrics): string[] {
+  return texts(wrapStyled(title, width, metrics, (text) => theme.heading(text, 2)));
+}
+
+/** The footnotes, each after its marker, `[^1]`, with its lines indented under its text. */
+function layoutNotes(notes: readonly Block[][], width: number, theme: Theme, metrics: TextMetrics): string[] {
+  const lines = sectionHeading('Notes', width, theme, metrics);
+  notes.forEach((note, index) => {
+    const marker = `[^${index + 1}] `;
+    const styled = theme.span(marker.trimEnd(), 'ref', false);
+    const inner = width - marker.length;
+    if (inner < MIN_TEXT_WIDTH) {
+      lines.push(styled, ...layoutBlocks(note, width, theme, metrics));
+      return;
+    }
+    lines.push(...prefixLines(layoutBlocks(note, inner, theme, metrics), `${styled} `, ' '.repeat(marker.length)));
   });
-  return [...heading, ...entries];
+  return lines;
+}
+
+/**
+ * The addresses of the article's links, numbered as their markers in the text. An address is
+ * never split: one that does not fit after its number goes on the next line, whole, even when it
+ * is wider than the width, so it can still be copied and followed.
+ */
+function layoutLinks(links: readonly string[], width: number, theme: Theme, metrics: TextMetrics): string[] {
+  const entries = links.flatMap((href, index) => {
+    const marker = `[${index + 1}]`;
+    const styled = [theme.span(marker, 'ref', false), theme.span(href, 'link', false)];
+    return metrics.cells(marker) + 1 + metrics.cells(href) <= width ? [styled.join(' ')] : styled;
+  });
+  return [...sectionHeading('Links', width, theme, metrics), ...entries];
 }
 
 /** Every piece of text an article shows, for choosing text metrics before laying it out. */

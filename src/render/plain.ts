@@ -14,7 +14,11 @@ export const plainTheme: Theme = {
   quotePrefix: '> ',
   bullet: '- ',
   code: (text) => text,
+  cutMarker: undefined,
+  deletedMarker: '~~',
+  task: (checked) => (checked ? '[x] ' : '[ ] '),
   cellSeparator: ' | ',
+  headerRule: (widths) => widths.map((width) => '-'.repeat(width)).join('-+-'),
   rule: (width) => '-'.repeat(width),
   banner(banner: Banner, width: number, metrics: TextMetrics): string[] {
     const title = banner.title === '' ? 'Notice' : `Notice: ${banner.title}`;

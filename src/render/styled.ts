@@ -18,6 +18,7 @@ export function createStyledTheme(chalk: ChalkInstance): Theme {
     link: chalk.underline.blue,
     url: chalk.dim,
     ref: chalk.dim,
+    note: chalk.dim,
   };
   const border = chalk.yellow;
   return {
@@ -32,7 +33,12 @@ export function createStyledTheme(chalk: ChalkInstance): Theme {
     quotePrefix: chalk.green('│ '),
     bullet: '• ',
     code: chalk.cyan,
+    cutMarker: chalk.dim('…'),
+    // Without colour there is no strikethrough either: the plain theme's marker shows what was deleted.
+    deletedMarker: chalk.level === 0 ? '~~' : '',
+    task: (checked) => `${checked ? chalk.green('[x]') : chalk.dim('[ ]')} `,
     cellSeparator: ' │ ',
+    headerRule: (widths) => chalk.dim(widths.map((width) => '─'.repeat(width)).join('─┼─')),
     rule: (width) => chalk.dim('─'.repeat(width)),
     banner(banner: Banner, width: number, metrics: TextMetrics): string[] {
       const inner = width - 4;

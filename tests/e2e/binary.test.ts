@@ -214,7 +214,8 @@ describe('the build', () => {
   });
 
   it('writes V8 code caches that this Node accepts: main.cjs for each command, and each library it loads', () => {
-    // bin/news.cjs, required rather than run, hands out its loader; reading a folder loads yaml and marked.
+    // bin/news.cjs, required rather than run, hands out its loader; reading a folder loads yaml and marked,
+    // and a body with character references, footnotes and HTML the libraries for them.
     const script = `
       const { readFileSync } = require('node:fs');
       const { MAIN, loadMain } = require(${JSON.stringify(BIN)});
@@ -226,7 +227,9 @@ describe('the build', () => {
       }
       const { exports, scripts } = loadMain(cache('read'));
       const io = exports.createStreamIo({ isTTY: false, write: (_c, done) => done(), on() {} }, 2);
-      exports.main(['--no-cache', '--dir', ${JSON.stringify(join(ROOT, 'tests/fixtures/articles'))}, 'read', 'sample'], io, {}, { bundled: { dir: ${JSON.stringify(join(ROOT, 'articles'))} } })
+      const read = (dir, slug) => exports.main(['--no-cache', '--dir', dir, 'read', slug], io, {}, { bundled: { dir: ${JSON.stringify(join(ROOT, 'articles'))} } });
+      read(${JSON.stringify(join(ROOT, 'tests/fixtures/articles'))}, 'sample')
+        .then(() => read(${JSON.stringify(join(ROOT, 'tests/fixtures/sites'))}, 'site-post'))
         .then(() => console.log(JSON.stringify({ accepted, files: [...scripts].map(([file, s]) => [file.split('dist/')[1], s.cachedDataRejected]) })));`;
     const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: env() });
     expect(result.stderr).toBe('');
@@ -237,8 +240,31 @@ describe('the build', () => {
     expect(files).toEqual([
       ['main.cjs', false],
       ['vendor/yaml.cjs', false],
+      ['vendor/body.cjs', false],
       ['vendor/marked.cjs', false],
+      ['vendor/entities/decode.cjs', false],
+      ['vendor/marked-footnote.cjs', false],
+      ['vendor/linkedom.cjs', false],
     ]);
+  });
+
+  it('loads no HTML parser or table of character names for a body that needs neither', () => {
+    // An autolink, a comparison and an HTML comment look like HTML to a regex, but are not.
+    const folder = mkdtempSync(join(tmpdir(), 'news-e2e-'));
+    writeFileSync(
+      join(folder, 'plain.md'),
+      '# Plain\n\nSee <https://example.test/> if a < b.\n\n<!-- more -->\n\nDone &#8212; now.\n',
+    );
+    const script = `
+      const { loadMain } = require(${JSON.stringify(BIN)});
+      const { exports, scripts } = loadMain(undefined);
+      const io = exports.createStreamIo({ isTTY: false, write: (_c, done) => done(), on() {} }, 2);
+      exports.main(['--no-cache', '--dir', ${JSON.stringify(folder)}, 'read', 'plain'], io, {}, { bundled: { dir: ${JSON.stringify(join(ROOT, 'articles'))} } })
+        .then(() => console.log(JSON.stringify([...scripts.keys()].map((file) => file.split('dist/')[1]))));`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: env() });
+    rmSync(folder, { recursive: true, force: true });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual(['main.cjs', 'vendor/yaml.cjs', 'vendor/body.cjs', 'vendor/marked.cjs']);
   });
 
   it('writes bundles in pure ASCII, which bin/news.cjs reads as Latin-1 and V8 holds as one-byte strings', () => {
@@ -248,6 +274,10 @@ describe('the build', () => {
       'vendor/yaml.cjs',
       'vendor/marked.cjs',
       'vendor/string-width.cjs',
+      'vendor/body.cjs',
+      'vendor/linkedom.cjs',
+      'vendor/entities/decode.cjs',
+      'vendor/marked-footnote.cjs',
     ]) {
       expect(readFileSync(join(ROOT, 'dist', file), 'latin1'), file).not.toMatch(/[^\0-\x7f]/);
     }

@@ -5,7 +5,7 @@ import { parseBody } from '../../src/article/markdown.js';
 import type { Block } from '../../src/article/model.js';
 import { parseArticle } from '../../src/article/parse.js';
 import { extractQuotations } from '../../src/quotes/extract.js';
-import { BUNDLED_DIR, FIXTURES } from '../helpers.js';
+import { BUNDLED_DIR, FIXTURES, parseBodyNow } from '../helpers.js';
 
 /** Plain paragraphs as document blocks; a line starting with "# " is a heading. */
 function blocksOf(lines: readonly string[]): Block[] {
@@ -22,7 +22,7 @@ function pairs(lines: readonly string[]): [string | null, string][] {
 }
 
 function loadBlocks(path: string): Block[] {
-  return parseBody(parseArticle(readFileSync(path, 'utf8'), 'quotes', path, {}).body);
+  return parseBodyNow(parseArticle(readFileSync(path, 'utf8'), 'quotes', path, {}).body);
 }
 
 describe('extractQuotations: where the speaker stands', () => {
@@ -357,9 +357,9 @@ describe('extractQuotations: quote marks and short fragments', () => {
     expect(found).toEqual([{ speaker: 'Alma Tester', quote: 'We will build the bridge', paragraph: 2 }]);
   });
 
-  it('reads quotations inside block quotes and lists', () => {
+  it('reads quotations inside block quotes and lists', async () => {
     const found = extractQuotations(
-      parseBody('> “We will build the bridge,” Alma Tester said.\n\n- “It opens soon,” she added.\n'),
+      await parseBody('> “We will build the bridge,” Alma Tester said.\n\n- “It opens soon,” she added.\n'),
     );
     expect(found.map((quotation) => [quotation.speaker, quotation.paragraph])).toEqual([
       ['Alma Tester', 1],
@@ -386,8 +386,8 @@ describe('extractQuotations: quote marks and short fragments', () => {
 });
 
 describe('extractQuotations on articles', () => {
-  it('reads the synthetic fixture article', () => {
-    const found = extractQuotations(loadBlocks(join(FIXTURES, 'quotes/river-talks.md')));
+  it('reads the synthetic fixture article', async () => {
+    const found = extractQuotations(await loadBlocks(join(FIXTURES, 'quotes/river-talks.md')));
     expect(found.map((quotation) => [quotation.paragraph, quotation.speaker, quotation.quote])).toEqual([
       [2, 'Carla Mockford', 'We have turned a page today'],
       [3, 'Carla Mockford', 'work together on the river without the old suspicion'],
@@ -410,8 +410,8 @@ describe('extractQuotations on articles', () => {
     ]);
   });
 
-  it('reads the bundled Abe–Putin article', () => {
-    const found = extractQuotations(loadBlocks(join(BUNDLED_DIR, 'abe-putin.md')));
+  it('reads the bundled Abe–Putin article', async () => {
+    const found = extractQuotations(await loadBlocks(join(BUNDLED_DIR, 'abe-putin.md')));
     expect(found.map((quotation) => [quotation.paragraph, quotation.speaker, quotation.quote.slice(0, 24)])).toEqual([
       [2, 'Yasuhisa Kawamura', 'The prime minister said '],
       [6, 'Yasuhisa Kawamura', 'The prime minister said '],
@@ -435,7 +435,7 @@ describe('extractQuotations on articles', () => {
 
 /** [speaker, quote] pairs from a Markdown body, parsed as articles are. */
 function markdownPairs(markdown: string): [string | null, string][] {
-  return extractQuotations(parseBody(markdown)).map((found) => [found.speaker, found.quote]);
+  return extractQuotations(parseBodyNow(markdown)).map((found) => [found.speaker, found.quote]);
 }
 
 describe('extractQuotations: prose only', () => {
@@ -479,7 +479,7 @@ describe('extractQuotations: prose only', () => {
 
   it('counts a code block as a paragraph, as blocksToParagraphs does', () => {
     const found = extractQuotations(
-      parseBody('Intro.\n\n```\nprint("x y z")\n```\n\n“We will build it,” Mara Velden said.\n'),
+      parseBodyNow('Intro.\n\n```\nprint("x y z")\n```\n\n“We will build it,” Mara Velden said.\n'),
     );
     expect(found).toEqual([{ speaker: 'Mara Velden', quote: 'We will build it', paragraph: 3 }]);
   });

@@ -1,8 +1,8 @@
+import { parseBodyNow } from '../helpers.js';
 // Precision and recall of quotation extraction and attribution against hand-made answers.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBody } from '../../src/article/markdown.js';
 import type { Block } from '../../src/article/model.js';
 import { parseArticle } from '../../src/article/parse.js';
 
@@ -131,6 +131,6 @@ export function loadMeasureSet(folder: string): { name: string; blocks: Block[];
       const path = join(folder, file);
       const expected = answers[name];
       if (!expected) throw new Error(`no answers for ${name} in expected.json`);
-      return { name, blocks: parseBody(parseArticle(readFileSync(path, 'utf8'), name, path, {}).body), expected };
+      return { name, blocks: parseBodyNow(parseArticle(readFileSync(path, 'utf8'), name, path, {}).body), expected };
     });
 }

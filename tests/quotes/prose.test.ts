@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseBody } from '../../src/article/markdown.js';
+import type { Block } from '../../src/article/model.js';
 import { blocksToParagraphs } from '../../src/article/model.js';
 import { collectProse } from '../../src/quotes/prose.js';
 import { SHIELD } from '../../src/quotes/vocabulary.js';
+import { parseBodyNow } from '../helpers.js';
 
 describe('collectProse', () => {
   it('numbers paragraphs as blocksToParagraphs does, reading no code block', () => {
-    const blocks = parseBody(
+    const blocks = parseBodyNow(
       [
         '# Heading',
         'One.',
@@ -32,16 +33,20 @@ describe('collectProse', () => {
     expect(numbered).toHaveLength(7);
   });
 
-  it('shields inline code and markup, offset for offset', () => {
-    const [paragraph] = collectProse(parseBody('Run `go "x"` and {{< tag a="b" >}} now.'));
-    expect(paragraph?.text).toBe('Run go "x" and {{< tag a="b" >}} now.');
-    expect(paragraph?.prose).toBe(
-      `Run ${SHIELD.repeat('go "x"'.length)} and ${SHIELD.repeat('{{< tag a="b" >}}'.length)} now.`,
-    );
+  it('shields inline code, offset for offset; the body parser has already taken the shortcode out', () => {
+    const [paragraph] = collectProse(parseBodyNow('Run `go "x"` and {{< tag a="b" >}} now.'));
+    expect(paragraph?.text).toBe('Run go "x" and  now.');
+    expect(paragraph?.prose).toBe(`Run ${SHIELD.repeat('go "x"'.length)} and  now.`);
+  });
+
+  it('shields markup left in text by any other way in, offset for offset', () => {
+    const blocks: Block[] = [{ kind: 'paragraph', spans: [{ text: 'Run {{< tag a="b" >}} now.', style: 'plain' }] }];
+    const [paragraph] = collectProse(blocks);
+    expect(paragraph?.prose).toBe(`Run ${SHIELD.repeat('{{< tag a="b" >}}'.length)} now.`);
   });
 
   it('leaves link addresses out, as a reader sees the text', () => {
-    const [paragraph] = collectProse(parseBody('See [the plan](https://northvale.example/plan "The plan").'));
+    const [paragraph] = collectProse(parseBodyNow('See [the plan](https://northvale.example/plan "The plan").'));
     expect(paragraph?.text).toBe('See the plan.');
   });
 
@@ -52,6 +57,6 @@ describe('collectProse', () => {
     ['no dash', '> “Quote.”\n>\n> Jun Okafor', undefined],
     ['a dash line alone', '> — Jun Okafor', undefined],
   ])('reads a block quote’s citation after %s', (_name, markdown, citation) => {
-    expect(collectProse(parseBody(markdown))[0]?.citation).toBe(citation);
+    expect(collectProse(parseBodyNow(markdown))[0]?.citation).toBe(citation);
   });
 });

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.js';
-import { parseBody } from '../../src/article/markdown.js';
+import { loadBodyLibraries, parseBodyWith } from '../../src/article/markdown.js';
 import { libraryOfArticles } from '../../src/library/indexed.js';
 import { snippetOf } from '../../src/render/snippet.js';
 import { createMetrics } from '../../src/render/width.js';
@@ -14,6 +14,8 @@ import { searchLibrary } from '../../src/search/search.js';
 import { parse, plainParagraph, plainWord, UNSAFE_OUTPUT } from '../arbitraries.js';
 
 const exact = createMetrics(stringWidth);
+/** Every library a body may need, loaded once, so the properties can parse synchronously. */
+const libraries = await loadBodyLibraries();
 
 /** Searches articles as `news search` does, each hit with its snippet cut to `cells` cells. */
 function search(articles: readonly Article[], query: string, cells: number) {
@@ -21,7 +23,7 @@ function search(articles: readonly Article[], query: string, cells: number) {
   const library = libraryOfArticles(
     articles.map((article, index) => ({
       article: { ...article, slug: `${article.slug}-${index}` },
-      blocks: parseBody(article.body),
+      blocks: parseBodyWith(article.body, libraries),
     })),
   );
   return searchLibrary(library, query, {}, Number.POSITIVE_INFINITY, Math.floor((cells * 2) / 3)).map((hit) => ({

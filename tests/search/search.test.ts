@@ -14,12 +14,12 @@ import { exactMetrics, FIXTURES } from '../helpers.js';
 
 type SearchDocument = { article: Article; blocks: Block[] };
 
-function documents(articles: Article[]): SearchDocument[] {
-  return articles.map((article) => ({ article, blocks: parseBody(article.body) }));
+function documents(articles: Article[]): Promise<SearchDocument[]> {
+  return Promise.all(articles.map(async (article) => ({ article, blocks: await parseBody(article.body) })));
 }
 
 const loaded = await loadArticles(scanFolders([{ path: join(FIXTURES, 'ranking'), origin: '--dir' }]));
-const ranking = documents(loaded.articles);
+const ranking = await documents(loaded.articles);
 
 /** Searches as `news search` does, each hit with its snippet cut to `cells` cells. */
 function search(docs: SearchDocument[], query: string, cells = 100, filter: ArticleFilter = {}) {
@@ -70,8 +70,10 @@ describe('searchLibrary', () => {
     expect(slugs('re:zebra')).toEqual([]);
   });
 
-  it('treats regular-expression characters as literal text, and finds them as written', () => {
-    const docs = documents([parseArticle('Costs (in $) rose 5.5% [sic] a+b*c; * marks a guess.', 'x', 'x.md', {})]);
+  it('treats regular-expression characters as literal text, and finds them as written', async () => {
+    const docs = await documents([
+      parseArticle('Costs (in $) rose 5.5% [sic] a+b*c; * marks a guess.', 'x', 'x.md', {}),
+    ]);
     for (const query of ['(in', '$)', '5.5%', '[sic]', 'a+b*c', '*', '(in $)']) {
       expect(search(docs, query), query).toHaveLength(1);
     }
@@ -113,7 +115,7 @@ describe('cutSnippet', () => {
 });
 
 describe('the summary field', () => {
-  it('is searched with the weight of the tags, above a body hit, but is not a tag', () => {
+  it('is searched with the weight of the tags, above a body hit, but is not a tag', async () => {
     const inSummary = parseArticle(
       '---\ntitle: Synthetic one\ndate: 2001-01-01\nsummary: A synthetic numbat census.\n---\n\nPlain synthetic text.\n',
       'in-summary',
@@ -126,10 +128,10 @@ describe('the summary field', () => {
       'in-body.md',
       {},
     );
-    expect(search(documents([inBody, inSummary]), 'numbat').map((hit) => hit.article.slug)).toEqual([
+    expect(search(await documents([inBody, inSummary]), 'numbat').map((hit) => hit.article.slug)).toEqual([
       'in-summary',
       'in-body',
     ]);
-    expect(search(documents([inSummary]), 'tag:numbat')).toEqual([]);
+    expect(search(await documents([inSummary]), 'tag:numbat')).toEqual([]);
   });
 });

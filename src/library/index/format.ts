@@ -10,7 +10,7 @@ import type { ArticleInfo, Banner } from '../../article/article.js';
 import type { Block } from '../../article/model.js';
 import { CorruptIndexError, checksum } from './bytes.js';
 
-export const SEGMENT_MAGIC = 'NEWSIX05';
+export const SEGMENT_MAGIC = 'NEWSIX06';
 
 export function utf8(text: string): Uint8Array {
   return Buffer.from(text, 'utf8');

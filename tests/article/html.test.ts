@@ -1,0 +1,103 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { type HtmlNode, HtmlWalker, safeAddress, textOf, tidySpans } from '../../src/article/html.js';
+import type { Span } from '../../src/article/model.js';
+
+describe('safeAddress', () => {
+  it.each([
+    ['https://example.test/a', 'https://example.test/a'],
+    ['HTTP://EXAMPLE.TEST', 'HTTP://EXAMPLE.TEST'],
+    ['mailto:a@example.test', 'mailto:a@example.test'],
+    ['  /relative/page  ', '/relative/page'],
+    ['../up.html', '../up.html'],
+    ['page.md#part', 'page.md#part'],
+    ['?query=1', '?query=1'],
+    ['javascript:alert(1)', undefined],
+    [' JavaScript:alert(1)', undefined],
+    ['data:text/html;base64,eA==', undefined],
+    ['vbscript:x', undefined],
+    ['ftp://example.test/file', undefined],
+    ['#top', undefined],
+    ['', undefined],
+  ])('%j → %j', (address, kept) => {
+    expect(safeAddress(address)).toBe(kept);
+  });
+});
+
+describe('tidySpans', () => {
+  const plain = (text: string): Span => ({ text, style: 'plain' });
+  it.each<[string, Span[], Span[]]>([
+    ['trims both ends', [plain('  a  ')], [plain('a')]],
+    ['joins same-style neighbours', [plain('a '), plain('b')], [plain('a b')]],
+    [
+      'drops a space after a space',
+      [plain('a '), { text: ' b', style: 'em' }],
+      [plain('a '), { text: 'b', style: 'em' }],
+    ],
+    ['drops spaces around a line break', [plain('a '), plain('\n'), plain(' b')], [plain('a\nb')]],
+    ['keeps one line break of many', [plain('a\n\n\nb')], [plain('a\nb')]],
+    [
+      'keeps code as written',
+      [plain('a '), { text: ' x  y ', style: 'code' }],
+      [plain('a '), { text: ' x  y ', style: 'code' }],
+    ],
+    [
+      'keeps addresses apart',
+      [
+        { text: 'l', style: 'link' },
+        { text: 'u', style: 'url' },
+        { text: 'm', style: 'link' },
+      ],
+      [
+        { text: 'l', style: 'link' },
+        { text: 'u', style: 'url' },
+        { text: 'm', style: 'link' },
+      ],
+    ],
+  ])('%s', (_what, spans, tidied) => {
+    expect(tidySpans(spans)).toEqual(tidied);
+  });
+});
+
+function dom(html: string): HtmlNode {
+  return parseHTML(html).document as unknown as HtmlNode;
+}
+
+describe('HtmlWalker', () => {
+  const walker = new HtmlWalker({
+    text: (text, style) => [{ text, style }],
+    clean: (text) => text,
+    slot: () => undefined,
+  });
+
+  it('keeps the text of elements nested deeper than it walks, as one paragraph', () => {
+    const blocks = walker.blocks(dom(`${'<div>'.repeat(500)}deep words${'</div>'.repeat(500)}`).childNodes);
+    expect(blocks).toEqual([{ kind: 'paragraph', spans: [{ text: 'deep words', style: 'plain' }] }]);
+  });
+
+  it('puts content between list items into the item before it', () => {
+    const [list] = walker.blocks(dom('<ul><li>one</li><p>more</p><li>two</li></ul>').childNodes);
+    expect(list).toMatchObject({
+      kind: 'list',
+      items: [[{ kind: 'paragraph' }, { kind: 'paragraph' }], [{ kind: 'paragraph' }]],
+    });
+  });
+
+  it('shows the caption of a table before it', () => {
+    const blocks = walker.blocks(dom('<table><caption>Cap</caption><tr><td>a</td></tr></table>').childNodes);
+    expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'table']);
+  });
+
+  it('shows a dialog only when it is open', () => {
+    expect(walker.blocks(dom('<dialog>closed</dialog><dialog open>open</dialog>').childNodes)).toEqual([
+      { kind: 'paragraph', spans: [{ text: 'open', style: 'plain' }] },
+    ]);
+  });
+});
+
+describe('textOf', () => {
+  it('leaves out what is never shown, at any depth, without recursing', () => {
+    const deep = `${'<span>'.repeat(20_000)}x<script>s</script><br>y`;
+    expect(textOf(dom(deep))).toBe('x\ny');
+  });
+});
