@@ -63,8 +63,11 @@ function markdownSites(root) {
           if (!/^(https?:|mailto:)/i.test(href)) continue;
           hrefs += 1;
           if (shown.includes(href.replace(/&amp;/g, '&'))) kept += 1;
+          else if (process.env.NEWS_EVAL_VERBOSE) console.error(`lost ${href} in ${row.slug}`);
         }
-        entities += (shown.match(/&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g) ?? []).length;
+        // Link addresses are printed as written (a URL may hold `&x;` that is no reference): only the text counts.
+        const text = shown.split(/\n(?:Notes|Links)\n/)[0] ?? shown;
+        entities += (text.match(/&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g) ?? []).length;
         shortcodes += (shown.match(/\{\{[<%]|\{%/g) ?? []).length;
       }
       const quotes = news(['--dir', folder, 'quotes', '--json'], cache);

@@ -51,15 +51,25 @@ const TASK_CELLS = 4;
 /** Indentation stops below this many cells of text, so deep nesting can never overflow. */
 const MIN_TEXT_WIDTH = 12;
 
+/** Whether a link's text is an address (`https://…`, `www.…`, `mailto:…`): one word, never to be cut. */
+export function isAddress(text: string): boolean {
+  return /^(?:https?:\/\/|www\.|mailto:)\S+$/i.test(text);
+}
+
 /**
  * Turns spans into styled pieces, marking text between “ and ” as quoted, across spans too. A
- * run of deleted text gets the theme's marker at each end, inside any space around it.
+ * run of deleted text gets the theme's marker at each end, inside any space around it; a link
+ * shown as its own address is kept whole unless `addressesWhole` is false (table cells).
  */
-function toPieces(spans: readonly Span[], theme: Theme): Piece[] {
+function toPieces(spans: readonly Span[], theme: Theme, addressesWhole = true): Piece[] {
   let quoted = false;
   const pieces: Piece[] = [];
   const add = (text: string, style: SpanStyle, isQuoted: boolean) => {
-    if (text !== '') pieces.push({ text, key: `${style}:${isQuoted}`, style: (t) => theme.span(t, style, isQuoted) });
+    if (text === '') return;
+    const piece: Piece = { text, key: `${style}:${isQuoted}`, style: (t) => theme.span(t, style, isQuoted) };
+    // A link shown as its own address is never cut, like the addresses in the Links list.
+    if (addressesWhole && style === 'link' && isAddress(text)) piece.whole = true;
+    pieces.push(piece);
   };
   spans.forEach((span, index) => {
     if (span.style === 'code' || span.style === 'ref') {
@@ -94,7 +104,8 @@ function prefixLines(lines: string[], first: string, rest: string): string[] {
 /** A table's cells as pieces for the grid: the header row's bold. */
 function tablePieces(rows: readonly Span[][][], theme: Theme): Piece[][][] {
   return rows.map((row, rowIndex) =>
-    row.map((cell) => toPieces(rowIndex === 0 ? [{ text: spansText(cell), style: 'strong' }] : cell, theme)),
+    // In a table an address is cut like any word: its columns must stay aligned.
+    row.map((cell) => toPieces(rowIndex === 0 ? [{ text: spansText(cell), style: 'strong' }] : cell, theme, false)),
   );
 }
 

@@ -7,6 +7,11 @@ export interface Piece {
   text: string;
   key: string;
   style: (text: string) => string;
+  /**
+   * Never cut: a word of such pieces that is wider than a line stands on a line of its own, whole,
+   * wider than the width if it must (a link's address, so it can still be copied and followed).
+   */
+  whole?: boolean;
 }
 
 export interface Line {
@@ -37,7 +42,7 @@ const BREAK = -1;
 function splitWords(pieces: readonly Piece[], metrics: TextMetrics, parts: Part[]): number[] {
   const starts: number[] = [];
   let inWord = false;
-  for (const { text, key, style } of pieces) {
+  for (const { text, key, style, whole } of pieces) {
     // Narrow text is one cell a character, so its parts need no measuring.
     const narrow = isNarrowText(text);
     let start = 0;
@@ -48,7 +53,8 @@ function splitWords(pieces: readonly Piece[], metrics: TextMetrics, parts: Part[
         if (!inWord) starts.push(parts.length);
         inWord = true;
         const part = text.slice(start, at);
-        parts.push({ text: part, key, style, cells: narrow ? part.length : metrics.cells(part) });
+        const cells = narrow ? part.length : metrics.cells(part);
+        parts.push(whole ? { text: part, key, style, cells, whole } : { text: part, key, style, cells });
       }
       if (code === -1) break;
       inWord = false;
@@ -120,6 +126,15 @@ export function wrapPieces(pieces: readonly Piece[], width: number, metrics: Tex
       continue;
     }
     if (cells <= limit) {
+      if (used > 0) endLine();
+      for (let part = first; part < end; part++) line.push(parts[part] as Part);
+      used = cells;
+      continue;
+    }
+    // A word that must stay whole stands on a line of its own, however wide.
+    let whole = true;
+    for (let part = first; part < end; part++) whole &&= (parts[part] as Part).whole === true;
+    if (whole) {
       if (used > 0) endLine();
       for (let part = first; part < end; part++) line.push(parts[part] as Part);
       used = cells;

@@ -170,3 +170,14 @@ describe('news read with a file or standard input', () => {
     expect(stdout).toContain('Fixture: a synthetic article that uses every feature');
   });
 });
+
+describe('a link shown as its own address', () => {
+  it('is never cut across lines, in plain or styled output', async () => {
+    const url = 'https://example.test/northvale/council/minutes/2019/a-rather-long-synthetic-address';
+    const input = `# Synthetic links\n\nThe minutes are at <${url}> for now.\n`;
+    for (const options of [{}, { tty: true, columns: 40 }]) {
+      const { stdout } = await runCli(['--width', '40', 'read', '-'], { input, ...options });
+      expect(lines(stripAnsi(stdout))).toContain(url);
+    }
+  });
+});

@@ -8,11 +8,12 @@ import type { Article } from '../../src/article/article.js';
 import { loadBodyLibraries, parseBodyWith } from '../../src/article/markdown.js';
 import { type Block, numberLinks } from '../../src/article/model.js';
 import { createChalk } from '../../src/render/colors.js';
-import { layoutArticle } from '../../src/render/layout.js';
+import { isAddress, layoutArticle } from '../../src/render/layout.js';
 import { plainTheme } from '../../src/render/plain.js';
 import { createStyledTheme } from '../../src/render/styled.js';
 import { createMetrics, type TextMetrics } from '../../src/render/width.js';
 import { articleSource, parse, plainParagraph, simpleWord, UNSAFE_OUTPUT, yamlQuote } from '../arbitraries.js';
+import { stripAnsi } from '../helpers.js';
 
 /** Control characters a terminal acts on, and the invisible ones that reorder or hide text. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the only sequences news may print are its own SGR colours.
@@ -234,16 +235,21 @@ function codeLines(blocks: readonly Block[]): string[] {
 }
 
 /**
- * The two kinds of line allowed to be wider than the width: in plain output a line of code, left
+ * The kinds of line allowed to be wider than the width: in plain output a line of code, left
  * whole (its indentation and any quote or list prefix still fit); in either output a link's
- * address alone on its line in the Links list, never split.
+ * address alone on its line in the Links list, or a link shown as its own address, never split.
  */
 function overlongAllowed(article: Article, width: number, plain: boolean): (line: string) => boolean {
   const blocks = parseBodyWith(article.body, libraries);
   const links = new Set(numberLinks(blocks).links);
   const code = plain ? codeLines(blocks).filter((line) => stringWidth(line) > 0) : [];
-  return (line) =>
-    links.has(line) || code.some((text) => line.endsWith(text) && stringWidth(line) - stringWidth(text) <= width);
+  return (line) => {
+    if (links.has(line)) return true;
+    if (code.some((text) => line.endsWith(text) && stringWidth(line) - stringWidth(text) <= width)) return true;
+    // A link shown as its own address stands whole on its line, after what prefixes the line.
+    const last = stripAnsi(line).split(' ').pop() ?? '';
+    return isAddress(last) && stringWidth(stripAnsi(line)) - stringWidth(last) <= width;
+  };
 }
 
 function assertLinesFit(text: string, width: number, allowed: (line: string) => boolean = () => false): void {

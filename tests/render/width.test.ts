@@ -64,6 +64,16 @@ describe('wrapping', () => {
     ]);
   });
 
+  it('keeps a word that must stay whole on a line of its own, however wide', () => {
+    const url = 'https://example.test/a/very/long/path/that/goes/on';
+    const pieces = [
+      { text: 'see ', key: 'plain', style: (text: string) => text },
+      { text: url, key: 'link', style: (text: string) => text, whole: true },
+      { text: ' now', key: 'plain', style: (text: string) => text },
+    ];
+    expect(wrapPieces(pieces, 12, exactMetrics).map((line) => line.text)).toEqual(['see', url, 'now']);
+  });
+
   it('keeps hard breaks and drops spaces at line ends', () => {
     expect(wrapStyled('one  two\nthree   ', 20, exactMetrics).map((line) => line.text)).toEqual(['one two', 'three']);
   });
