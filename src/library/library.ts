@@ -1,6 +1,7 @@
 // One library every command uses: the articles of its folders, first folder winning, read through the search index or straight from their files.
 
 import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Article, ArticleInfo } from '../article/article.js';
 import type { Block } from '../article/model.js';
 import { sanitizeLine } from '../article/sanitize.js';
@@ -120,10 +121,26 @@ export class Library {
 
   /** The article through the index: by its file's name, else by a front matter `slug` alias. */
   private async articleFromIndex(slug: string): Promise<LoadedArticle> {
-    const found = await this.query((library) => {
-      const place = findDocument(library, slug) ?? findAlias(library, slug);
-      return place ? documentArticle(place.view, place.doc) : notFound(library, slug);
-    });
+    // Only the article's own file need be as it is now: the others are checked by list and search.
+    const name = `${slug}.md`;
+    let found = await this.query(
+      (library) => {
+        const place = findDocument(library, slug) ?? findAlias(library, slug);
+        return place ? documentArticle(place.view, place.doc) : notFound(library, slug);
+      },
+      { drafts: true, only: new Set([name]) },
+    );
+    if (basename(found.article.path) !== name) {
+      // Found by an alias: check that article's own file, and read it again if it changed.
+      const file = basename(found.article.path);
+      found = await this.query(
+        (library) => {
+          const place = findDocument(library, file.slice(0, -3)) ?? findAlias(library, slug);
+          return place ? documentArticle(place.view, place.doc) : notFound(library, slug);
+        },
+        { drafts: true, only: new Set([file]) },
+      );
+    }
     this.report.shadowed = this.report.shadowed.filter(({ hidden }) => hidden.slug === slug);
     this.report.problems = [];
     this.report.warnings = [];
@@ -159,8 +176,12 @@ export class Library {
    * checksum that fails deep in a segment) discards the cached indexes and runs `use` once more
    * over rebuilt ones.
    */
-  async query<T>(use: (library: IndexedLibrary) => T, options: { drafts?: boolean } = { drafts: true }): Promise<T> {
-    let library = await this.openIndex();
+  async query<T>(
+    use: (library: IndexedLibrary) => T,
+    options: { drafts?: boolean; only?: ReadonlySet<string> } = { drafts: true },
+  ): Promise<T> {
+    const open = () => this.openIndex(options.only);
+    let library = await open();
     let result: T;
     const notes: string[] = [];
     const shown = (whole: IndexedLibrary) => (options.drafts ? whole : withoutDrafts(whole));
@@ -170,7 +191,7 @@ export class Library {
       if (!(error instanceof CorruptIndexError)) throw error;
       library.discard();
       notes.push(`a search index was damaged (${error.message}); rebuilt it`);
-      library = await this.openIndex();
+      library = await open();
       result = use(shown(library));
     }
     // Two folders in one unwritable cache would say the same thing twice: once is enough.
@@ -218,7 +239,7 @@ export class Library {
     return this.present;
   }
 
-  private async openIndex(): Promise<IndexedLibrary> {
+  private async openIndex(only?: ReadonlySet<string>): Promise<IndexedLibrary> {
     const { settings, progress } = this;
     const index: IndexSettings = {
       cacheDir: settings.cacheDir,
@@ -227,6 +248,7 @@ export class Library {
     };
     if (settings.indexWorker !== undefined) index.workerScript = settings.indexWorker;
     if (settings.owner !== undefined) index.owner = settings.owner;
+    if (only !== undefined) index.only = only;
     if (progress) index.progress = (done, total) => progress.update(done, total);
     try {
       return await openIndexedLibrary(this.folders(), index);

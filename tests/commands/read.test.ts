@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTICLES, BROKEN, BUNDLED_DIR, ESCAPE, lines, runCli, stripAnsi, temporaryFolder } from '../helpers.js';
@@ -179,5 +179,29 @@ describe('a link shown as its own address', () => {
       const { stdout } = await runCli(['--width', '40', 'read', '-'], { input, ...options });
       expect(lines(stripAnsi(stdout))).toContain(url);
     }
+  });
+});
+
+describe('news read through the search index', () => {
+  it('shows the article as its file is now, checking only that file', async () => {
+    const folder = temporaryFolder('news-read-index-');
+    const env = { NEWS_CACHE_DIR: temporaryFolder('news-read-index-cache-') };
+    const write = (slug: string, body: string, at: number) => {
+      const path = join(folder, `${slug}.md`);
+      writeFileSync(path, `---\ntitle: Synthetic ${slug}\n---\n\n${body}\n`);
+      utimesSync(path, at, at);
+    };
+    const hourAgo = Date.now() / 1000 - 3600;
+    write('first', 'The first version of this synthetic text.', hourAgo);
+    write('other', 'Another synthetic text.', hourAgo);
+    utimesSync(folder, hourAgo, hourAgo);
+    expect((await runCli(['--dir', folder, 'read', 'first'], { env })).stdout).toContain('first version');
+    // Edited in place: the folder's mtime does not change, only the file's.
+    write('first', 'The second version of this synthetic text.', hourAgo + 60);
+    utimesSync(folder, hourAgo, hourAgo);
+    const again = await runCli(['--dir', folder, 'read', 'first'], { env });
+    expect(again.stdout).toContain('second version');
+    expect(again.stdout).not.toContain('first version');
+    expect((await runCli(['--dir', folder, 'search', 'second'], { env })).stdout).toMatch(/^first\t/);
   });
 });

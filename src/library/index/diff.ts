@@ -31,6 +31,8 @@ export interface FolderDiff {
 /**
  * Compares the index with the folder: each file's size and mtime (lstat, and stat through a
  * link) unless only folders are checked, and with a fresh listing (`list`) which files came and went.
+ * With `only`, just those files' size and mtime are checked: all `read` needs of a library is that
+ * the one article it shows is the file as it is now.
  */
 export function compareWithFolder(
   folder: Folder,
@@ -38,6 +40,7 @@ export function compareWithFolder(
   loaded: Loaded | undefined,
   list: boolean,
   checkFiles: boolean,
+  only?: ReadonlySet<string>,
 ): FolderDiff {
   let names = new Set<string>();
   let problems: [string, string][] = loaded?.manifest.problems ?? [];
@@ -69,6 +72,13 @@ export function compareWithFolder(
   loaded?.segments.forEach((segment, index) => {
     if (!list && !checkFiles) return;
     const gone = deleted[index] as Set<number>;
+    if (!list && only !== undefined) {
+      for (const name of only) {
+        const doc = segment.find(name);
+        if (doc >= 0 && !gone.has(doc)) check(segment, index, doc, name);
+      }
+      return;
+    }
     const { names: docNames } = segment;
     for (let doc = 0; doc < docNames.length; doc++) {
       if (gone.has(doc)) continue;
@@ -76,7 +86,7 @@ export function compareWithFolder(
       if (!list) {
         check(segment, index, doc, name);
       } else if (names.delete(name)) {
-        check(segment, index, doc, name);
+        if (only === undefined || only.has(name)) check(segment, index, doc, name);
       } else {
         gone.add(doc);
         dropped += 1;

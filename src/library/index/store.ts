@@ -37,6 +37,11 @@ export interface IndexSettings extends BuildSettings {
   check?: 'files' | 'folders';
   /** This process, so a lock left by a dead one can be taken over; without it, locks expire by age. */
   owner?: ProcessInfo;
+  /**
+   * When given, only these files' sizes and mtimes are compared with the index (files added,
+   * removed and renamed are still seen from the folder's mtime): what `read` of one article needs.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface FolderIndex {
@@ -151,13 +156,13 @@ function diffFolder(
     loaded === undefined || loaded.manifest.dir.mtimeMs !== dirStat.mtimeMs || loaded.manifest.dir.ino !== dirStat.ino;
   const checkFiles = settings.check !== 'folders';
   try {
-    const diff = compareWithFolder(folder, dirStat, loaded, dirChanged, checkFiles);
+    const diff = compareWithFolder(folder, dirStat, loaded, dirChanged, checkFiles, settings.only);
     if (!diff.vanished || dirChanged) return { diff, loaded };
-    return { diff: compareWithFolder(folder, dirStat, loaded, true, checkFiles), loaded };
+    return { diff: compareWithFolder(folder, dirStat, loaded, true, checkFiles, settings.only), loaded };
   } catch (error) {
     if (!(error instanceof CorruptIndexError)) throw error;
     notes.push(damaged(folder, error));
-    return { diff: compareWithFolder(folder, dirStat, undefined, true, checkFiles), loaded: undefined };
+    return { diff: compareWithFolder(folder, dirStat, undefined, true, checkFiles, settings.only), loaded: undefined };
   }
 }
 
