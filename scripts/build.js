@@ -53,18 +53,32 @@ const noChildProcess = stub(
 );
 
 /**
- * The body parser (src/article/markdown.ts and what only it uses: HTML, shortcodes) runs only for
- * an article that did not come compiled, yet its code in main.cjs would be read, and its share of
- * the code cache checked, at every start (~0.15 ms for its 28 KB). So main.cjs loads it from a
- * bundle of its own, dist/vendor/body.cjs, the first time it parses a body; bin/news.cjs loads that
- * file as it loads the libraries. The index worker, whose size costs no command's start-up, keeps
- * the parser in its own bundle, since a `./vendor/` path inside dist/vendor/ would not resolve there.
+ * Parts of news that only some runs need are bundles of their own under dist/vendor/, loaded the
+ * first time they are imported (bin/news.cjs loads them as it loads the libraries, each with its
+ * code cache): their code in main.cjs would be read, and its share of the code cache checked, at
+ * every start (~0.15 ms for 28 KB), and a bigger main.cjs tips more runs over V8's first garbage
+ * collection. The body parser (src/article/markdown.ts and what only it uses: HTML, shortcodes) and
+ * front matter parsing (src/article/parse.ts) run only for an article that did not come compiled
+ * or indexed; quotations only for `quotes`; completion scripts only for `completion`. Each must be
+ * imported with `await import(…)` only, and must not rely on module state or `instanceof` shared
+ * with main.cjs (a copy of a module it imports lives in its bundle too). The index worker, whose
+ * size costs no command's start-up, keeps the parsers in its own bundle, since a `./vendor/` path
+ * inside dist/vendor/ would not resolve there.
  */
-const BODY = './vendor/body.cjs';
-const lazyBody = {
-  name: 'lazy-body',
+const LAZY = [
+  { module: /\/article\/markdown\.js$/, entry: 'src/article/markdown.ts', out: './vendor/body.cjs' },
+  { module: /\/article\/parse\.js$/, entry: 'src/article/parse.ts', out: './vendor/parse.cjs' },
+  { module: /\/quotes\/extract\.js$/, entry: 'src/quotes/extract.ts', out: './vendor/quotes.cjs' },
+  {
+    module: /\/cli\/completion\/completion\.js$/,
+    entry: 'src/cli/completion/completion.ts',
+    out: './vendor/completion.cjs',
+  },
+];
+const lazyParts = {
+  name: 'lazy-parts',
   setup(builder) {
-    builder.onResolve({ filter: /\/article\/markdown\.js$/ }, () => ({ path: BODY, external: true }));
+    for (const { module, out } of LAZY) builder.onResolve({ filter: module }, () => ({ path: out, external: true }));
   },
 };
 
@@ -125,19 +139,21 @@ await build({
   // import() becomes a lazy require(), so a lazily loaded module costs nothing until it is needed.
   supported: { 'dynamic-import': false },
   define: { __NEWS_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [vendorExternals, lazyBody, noChildProcess, noColorDetection],
+  plugins: [vendorExternals, lazyParts, noChildProcess, noColorDetection],
   logLevel: 'warning',
 });
 
-await build({
-  ...common,
-  entryPoints: ['src/article/markdown.ts'],
-  outfile: `dist/${BODY}`,
-  format: 'cjs',
-  supported: { 'dynamic-import': false },
-  plugins: [vendorExternals],
-  logLevel: 'warning',
-});
+for (const { entry, out } of LAZY) {
+  await build({
+    ...common,
+    entryPoints: [entry],
+    outfile: `dist/${out}`,
+    format: 'cjs',
+    supported: { 'dynamic-import': false },
+    plugins: [vendorExternals],
+    logLevel: 'warning',
+  });
+}
 
 // The index worker (src/library/index/worker.ts): reads half of a big folder on a second core. Like
 // main.cjs it loads the vendored libraries from ./vendor/ when it first parses an article.
@@ -167,7 +183,12 @@ module.exports = typeof library.default === 'function' ? Object.assign(library.d
 }
 
 // bin/news.cjs reads these as Latin-1, which is exact only for ASCII.
-for (const file of ['main.cjs', 'index-worker.cjs', BODY, ...VENDORED.map((name) => `vendor/${name}.cjs`)]) {
+for (const file of [
+  'main.cjs',
+  'index-worker.cjs',
+  ...LAZY.map(({ out }) => out),
+  ...VENDORED.map((name) => `vendor/${name}.cjs`),
+]) {
   asciiOnly(`${root}dist/${file}`);
 }
 

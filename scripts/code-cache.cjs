@@ -20,6 +20,8 @@ const OTHER = { other: [['--help'], ['--version']] };
 const VENDOR = [
   ['--no-cache', 'read', 'abe-putin'],
   ['--no-cache', 'search', 'Putin'],
+  ['--no-cache', 'quotes', 'abe-putin'],
+  ['completion', 'bash'],
 ];
 
 const sink = { isTTY: false, write: (_chunk, done) => done(), on: () => undefined };

@@ -106,3 +106,21 @@ describe('the layers of src/', () => {
     expect(writers.map((file) => relative(SRC, file)).filter((path) => !allowed(path))).toEqual([]);
   });
 });
+
+/** Modules built as bundles of their own (scripts/build.js, LAZY): reached only through `await import(…)`. */
+const LAZY_MODULES = ['article/markdown.ts', 'article/parse.ts', 'quotes/extract.ts', 'cli/completion/completion.ts'];
+
+describe('the parts of news bundled on their own', () => {
+  it.each(LAZY_MODULES)('%s is imported only with await import(), or for its types', (lazy) => {
+    const target = join(SRC, lazy);
+    const static_ = files.filter((file) => {
+      // The build's own script is no part of dist/main.cjs.
+      if (file === target || relative(SRC, file) === 'build-assets.ts') return false;
+      const text = readFileSync(file, 'utf8');
+      return [...text.matchAll(/^import (?!type )[^;]*?from '(\.[^']+)';/gms)].some(
+        (match) => resolve(dirname(file), match[1] as string).replace(/\.js$/, '.ts') === target,
+      );
+    });
+    expect(static_.map((file) => relative(SRC, file))).toEqual([]);
+  });
+});

@@ -239,6 +239,7 @@ describe('the build', () => {
     );
     expect(files).toEqual([
       ['main.cjs', false],
+      ['vendor/parse.cjs', false],
       ['vendor/yaml.cjs', false],
       ['vendor/body.cjs', false],
       ['vendor/marked.cjs', false],
@@ -264,7 +265,13 @@ describe('the build', () => {
     const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: env() });
     rmSync(folder, { recursive: true, force: true });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual(['main.cjs', 'vendor/yaml.cjs', 'vendor/body.cjs', 'vendor/marked.cjs']);
+    expect(JSON.parse(result.stdout)).toEqual([
+      'main.cjs',
+      'vendor/parse.cjs',
+      'vendor/yaml.cjs',
+      'vendor/body.cjs',
+      'vendor/marked.cjs',
+    ]);
   });
 
   it('writes bundles in pure ASCII, which bin/news.cjs reads as Latin-1 and V8 holds as one-byte strings', () => {

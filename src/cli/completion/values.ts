@@ -7,8 +7,12 @@ export type ValueKind = 'tags' | 'sections' | 'speakers';
 
 export const VALUE_KINDS: readonly ValueKind[] = ['tags', 'sections', 'speakers'];
 
-/** Kept on the option itself, so it travels with the option wherever commander has it. */
-const VALUE_KIND = Symbol('news.completeWith');
+/**
+ * Kept on the option itself, so it travels with the option wherever commander has it. A registered
+ * symbol: the completion scripts are rendered by a bundle of their own (dist/vendor/completion.cjs),
+ * whose copy of this module must read the mark main.cjs's copy set.
+ */
+const VALUE_KIND = Symbol.for('news.completeWith');
 
 interface HintedOption extends Option {
   [VALUE_KIND]?: ValueKind;
