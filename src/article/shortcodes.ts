@@ -213,6 +213,44 @@ const TAGGED_ATTRIBUTE = /\s+[^\s"'>/=]+\s*=\s*(["'])(?=\{[{%])/y;
 const PLAIN_ATTRIBUTE = /\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]{0,2000}"|'[^']{0,2000}'|[^\s"'=<>`]+))?/y;
 const TAG_END = /\s*\/?>/y;
 
+/** A Liquid output tag, `{{ site.baseurl }}` or `{{ "/img/x.png" | relative_url }}`: no `<` or `%` after the braces. */
+const OUTPUT_TAG = /^\{\{(?![<%])([^{}]{0,500})\}\}/;
+const STRING_LITERAL = /"([^"]*)"|'([^']*)'/;
+
+/**
+ * The address a link's destination gives when it starts with tags: each shortcode or Liquid tag
+ * gives the page it names, a Liquid output tag the string it quotes (`{{ "/x.png" | relative_url }}`
+ * → `/x.png`) or nothing (`{{ site.baseurl }}`, the site's root), and plain characters stay, up to
+ * the first space or parenthesis. Undefined when the destination holds no tag after all.
+ */
+function readTaggedAddress(src: string, start: number): { href: string; end: number } | undefined {
+  let href = '';
+  let at = start;
+  let tags = 0;
+  while (at < src.length && at - start < MAX_TAG_LENGTH) {
+    const output = OUTPUT_TAG.exec(src.slice(at, at + 510));
+    if (output) {
+      const literal = STRING_LITERAL.exec(output[1] ?? '');
+      href += literal ? (literal[1] ?? literal[2] ?? '') : '';
+      at += output[0].length;
+      tags += 1;
+      continue;
+    }
+    const tag = src[at] === '{' ? readSiteTag(src, at) : undefined;
+    if (tag !== undefined) {
+      href += tagAddress(tag);
+      at = tag.end;
+      tags += 1;
+      continue;
+    }
+    const char = src[at] as string;
+    if (/[\s()]/.test(char)) break;
+    href += char;
+    at += 1;
+  }
+  return tags > 0 ? { href, end: at } : undefined;
+}
+
 /** A link or image whose address is a tag: `[text]({{< ref "page.md" >}} "title")`. */
 const TAG_LINK = /^(!?)\[((?:\\[\s\S]|[^\\[\]]){0,1000})\]\(\s*(?=\{[{%])/;
 const LINK_END = /^([^\s()]*)(?:\s+(?:"(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\])*'))?\s*\)/;
@@ -230,12 +268,12 @@ export function siteTagExtensions(render: (token: SiteTagToken) => string): Toke
     tokenizer(src) {
       const head = TAG_LINK.exec(src);
       if (!head) return undefined;
-      const tag = readSiteTag(src, head[0].length);
-      if (tag === undefined) return undefined;
-      const tail = LINK_END.exec(src.slice(tag.end));
+      const address = readTaggedAddress(src, head[0].length);
+      if (address === undefined) return undefined;
+      const tail = LINK_END.exec(src.slice(address.end));
       if (!tail) return undefined;
-      const raw = src.slice(0, tag.end + tail[0].length);
-      const href = tagAddress(tag) + (tail[1] ?? '');
+      const raw = src.slice(0, address.end + tail[0].length);
+      const href = address.href + (tail[1] ?? '');
       const text = head[2] ?? '';
       if (head[1] === '!') {
         const image: Tokens.Image = {

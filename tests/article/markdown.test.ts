@@ -340,6 +340,9 @@ describe('parseBody: shortcodes and Liquid tags', () => {
     ['a Markdown link with a title', '[post]({{< relref "/about" >}} "Title")', '/about'],
     ['a Markdown link to a section', '[post]({{< ref "p.md" >}}#part)', 'p.md#part'],
     ['a Liquid link', '[post]({% post_url 2020-01-02-name %})', '2020-01-02-name'],
+    ['a Liquid variable before a tag', '[about]({{ site.baseurl }}{% link about.md %})', 'about.md'],
+    ['a Liquid variable before a path', '[about]({{ site.baseurl }}/about/ "About")', '/about/'],
+    ['a Liquid filter on a string', '![A bridge]({{ "/assets/bridge.jpg" | relative_url }})', '/assets/bridge.jpg'],
     ['an HTML link in Markdown', 'See <a href="{{< ref "page.md" >}}" target="_blank">it</a>.', 'page.md'],
     ['an HTML link in an HTML block', '<p>See <a href="{{< ref "page.md" >}}">it</a>.</p>', 'page.md'],
   ])('gives a link whose address is a tag the page it names: %s', async (_what, markdown, address) => {
