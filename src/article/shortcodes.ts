@@ -116,9 +116,9 @@ export function tagAddress(tag: SiteTag): string {
   return tag.positional[0] ?? '';
 }
 
-/** True when a body has something that may be a shortcode or a Liquid tag; a cheap test before any work. */
+/** True when a body has something that may be a shortcode or a Liquid tag (or output, in a link); a cheap test before any work. */
 export function mayHaveSiteTags(markdown: string): boolean {
-  return markdown.includes('{{<') || markdown.includes('{{%') || markdown.includes('{%');
+  return markdown.includes('{{') || markdown.includes('{%');
 }
 
 /** A piece of text with its tags resolved: text as written, or what an image-like tag shows. */
