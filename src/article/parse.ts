@@ -16,7 +16,8 @@ import { isValidSlug } from './slug.js';
 /** Where sites write the publication date, in the order they are tried. */
 const DATE_FIELDS = ['date', 'publishDate', 'pubDate', 'published', 'created'];
 const AUTHOR_FIELDS = ['author', 'authors'];
-const SUMMARY_FIELDS = ['summary', 'description'];
+/** Hugo's `summary` and `description`, Jekyll's `excerpt`, and a `subtitle` or `lede` written as the standfirst. */
+const SUMMARY_FIELDS = ['summary', 'description', 'excerpt', 'subtitle', 'lede'];
 /** Hugo's `tags` and `categories` (and `tag`), Jekyll's `category`, `keywords`, and sites' own `topics`. */
 const TAG_FIELDS = ['tags', 'tag', 'categories', 'category', 'topics', 'keywords'];
 /** Jekyll names posts `2019-04-09-title.md`, and Zola reads a date there too (also `2019-04-09_title`). */

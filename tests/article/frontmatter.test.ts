@@ -273,6 +273,8 @@ describe('front matter fields', () => {
       { author: 'Jane Doe' },
     ],
     ['a description', 'description: A synthetic standfirst.', { summary: 'A synthetic standfirst.' }],
+    ['an excerpt, as Jekyll writes it', 'excerpt: A synthetic excerpt.', { summary: 'A synthetic excerpt.' }],
+    ['a subtitle', 'subtitle: A synthetic subtitle.', { summary: 'A synthetic subtitle.' }],
     [
       'a summary over a description',
       'summary: The summary.\ndescription: The description.',
