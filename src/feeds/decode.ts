@@ -129,7 +129,8 @@ function resolveAsciiCompatible(label: string, who: string, notes: string[]): st
   return encoding;
 }
 
-function encodingFromBom(bytes: Uint8Array): string | undefined {
+/** The encoding a byte order mark at the start names, if any. */
+export function encodingFromBom(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
@@ -144,16 +145,19 @@ function encodingFromFirstBytes(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-function decodeWith(bytes: Uint8Array, encoding: string, source: EncodingSource, notes: string[]): DecodedText {
-  // TextDecoder drops a BOM that matches the encoding, and replaces bytes it cannot decode with U+FFFD.
+/**
+ * Bytes in a WHATWG encoding (a name resolveEncodingLabel gave) as text: TextDecoder, which drops
+ * a BOM that matches the encoding and replaces bytes it cannot decode with U+FFFD, with
+ * windows-1252 corrected where Node decodes it as Latin-1. Web pages are decoded through it too.
+ */
+export function decodeWithEncoding(bytes: Uint8Array, encoding: string): string {
   const decoder = new TextDecoder(encoding);
   const text = decoder.decode(bytes);
-  return {
-    text: decoder.encoding === 'windows-1252' ? fixWindows1252(text) : text,
-    encoding: decoder.encoding,
-    source,
-    notes,
-  };
+  return decoder.encoding === 'windows-1252' ? fixWindows1252(text) : text;
+}
+
+function decodeWith(bytes: Uint8Array, encoding: string, source: EncodingSource, notes: string[]): DecodedText {
+  return { text: decodeWithEncoding(bytes, encoding), encoding: new TextDecoder(encoding).encoding, source, notes };
 }
 
 /**
