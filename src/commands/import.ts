@@ -132,5 +132,8 @@ export const importCommand = defineCommand<ImportInvocation>({
     if (!results.some(render.isArticleLine)) return EXIT_NOT_FOUND;
     return EXIT_OK;
   },
-  warmUp: [],
+  // A synthetic page and feed (scripts/warm-up/), read for real but written nowhere.
+  warmUp: [
+    ['import', '--dry-run', '--to', 'dist/warm-up-library', 'scripts/warm-up/page.html', 'scripts/warm-up/feed.xml'],
+  ],
 });
