@@ -4,8 +4,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { isValidSlug } from '../article/slug.js';
 import { defineCommand } from '../cli/command.js';
-import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
-import { formatMessage } from '../terminal/messages.js';
+import { UsageError } from '../errors.js';
 
 export interface ImportInvocation {
   sources: string[];
@@ -24,8 +23,6 @@ export interface ImportInvocation {
 /** Addresses that answer slower than this are given up on (`--timeout`). */
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 const MAX_TIMEOUT_SECONDS = 3600;
-/** Sources above this many show a progress line on a terminal, once importing takes a second. */
-const PROGRESS_SOURCES = 5;
 
 function parseTimeout(value: string): number {
   const seconds = Number(value);
@@ -81,7 +78,7 @@ export const importCommand = defineCommand<ImportInvocation>({
   },
   pageable: (invocation) => invocation.dryRun && !invocation.json,
   async run(context, invocation) {
-    const { io, settings } = context;
+    const { settings } = context;
     const dir = invocation.to === undefined ? settings.import.libraryDir : resolve(invocation.to);
     if (dir === undefined) {
       throw new UsageError('there is no library folder to import into; set NEWS_LIBRARY or HOME, or give --to DIR');
@@ -92,45 +89,9 @@ export const importCommand = defineCommand<ImportInvocation>({
     if (invocation.sources.filter((source) => source === '-').length > 1) {
       throw new UsageError("'-' (standard input) can be imported once per run");
     }
-    const { importSources } = await import('../import/importer.js');
-    const render = await import('../render/imports.js');
-    const { progressLine } = await import('../terminal/progress.js');
-    const { output } = settings;
-    const progress =
-      invocation.sources.length > PROGRESS_SOURCES ? progressLine(io.stderr, Date.now, 'importing') : undefined;
-    const printLine = output.styled ? await render.createImportLinePrinter(output) : render.formatImportTsv;
-    const results = await importSources({
-      inputs: invocation.sources,
-      readStandardInput: (maxBytes) => io.readInput(maxBytes),
-      dir,
-      force: invocation.force,
-      dryRun: invocation.dryRun,
-      slug: invocation.slug,
-      fields: { source: invocation.source, tags: invocation.tags },
-      maxBytes: settings.import.maxBytes,
-      maxArticleBytes: settings.library.maxArticleBytes,
-      fetch: {
-        userAgent: `news/${context.program.version() ?? '0'} (command-line news reader)`,
-        timeoutMs: invocation.timeout * 1000,
-      },
-      owner: settings.library.owner,
-      onProgress: progress && ((done, total) => progress.update(done, total)),
-      onResult: (result) => {
-        progress?.done();
-        const { input } = result;
-        if (result.status === 'failed') io.stderr.write(formatMessage('error', `${input}: ${result.message}`));
-        if (result.status === 'no-article') io.stderr.write(formatMessage('note', `${input}: ${result.message}`));
-        for (const note of result.notes) io.stderr.write(formatMessage('note', `${input}: ${note}`));
-        if (!invocation.json && !invocation.dryRun) io.stdout.write(printLine(result));
-      },
-    });
-    progress?.done();
-    if (invocation.json) io.stdout.write(render.renderImportJson(results));
-    else if (invocation.dryRun) io.stdout.write(render.renderDryRun(results));
-    else if (output.styled) io.stdout.write(render.formatImportSummary(results, dir, invocation.dryRun));
-    if (results.some((result) => result.status === 'failed')) return EXIT_ERROR;
-    if (!results.some(render.isArticleLine)) return EXIT_NOT_FOUND;
-    return EXIT_OK;
+    // Everything the run needs is a file of its own in the build (dist/import.cjs), read only by imports.
+    const { runImport } = await import('./import-run.js');
+    return runImport(context, invocation, dir);
   },
   // A synthetic page and feed (scripts/warm-up/), read for real but written nowhere.
   warmUp: [

@@ -82,9 +82,10 @@ function notFound(library: IndexedLibrary, slug: string): never {
   throw missingArticle(slug, names, library.problems);
 }
 
+/** Whether `path` is a folder; a missing one is asked about without an exception, which costs a stack trace. */
 function isFolder(path: string): boolean {
   try {
-    return statSync(path).isDirectory();
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
   } catch {
     return false;
   }
