@@ -79,20 +79,27 @@ export function formatArticleFile(draft: ArticleDraft, provenance: Provenance): 
   return `---\n${yaml}---\n${body === '' ? '' : `\n${body}\n`}`;
 }
 
-/** Bodies with fewer words than this are not compared: two short notices may well be the same words. */
+/** Bodies with fewer words than this are told apart by their title too: two short notices may well share their words. */
 const MIN_FINGERPRINT_WORDS = 20;
 
 let wordPattern: RegExp | undefined;
 
+function wordsOf(text: string): string[] {
+  wordPattern ??= /[\p{L}\p{N}]+/gu;
+  return text.toLowerCase().match(wordPattern) ?? [];
+}
+
 /**
  * What makes two bodies the same article: their words in order, case ignored, Markdown syntax and
- * white space left out; as a SHA-256. Undefined for a body too short to tell.
+ * white space left out; as a SHA-256. A short body counts with its title; an empty one never
+ * matches anything.
  */
-export function bodyFingerprint(markdown: string): string | undefined {
-  wordPattern ??= /[\p{L}\p{N}]+/gu;
-  const words = markdown.toLowerCase().match(wordPattern) ?? [];
-  if (words.length < MIN_FINGERPRINT_WORDS) return undefined;
-  return createHash('sha256').update(words.join(' ')).digest('hex');
+export function bodyFingerprint(markdown: string, title = ''): string | undefined {
+  const words = wordsOf(markdown);
+  if (words.length === 0) return undefined;
+  const text =
+    words.length < MIN_FINGERPRINT_WORDS ? `${wordsOf(title).join(' ')}\n${words.join(' ')}` : words.join(' ');
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** An address as compared for duplicates: parsed and re-written, without its #fragment. */

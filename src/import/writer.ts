@@ -130,7 +130,7 @@ export class LibraryWriter {
   private async decide(draft: ArticleDraft, wanted: string, text: string): Promise<Placement> {
     await this.refresh();
     const url = comparableUrl(draft.url);
-    const fingerprint = bodyFingerprint(draft.body);
+    const fingerprint = bodyFingerprint(draft.body, draft.title);
     const same = [...this.known.values()].find(
       (known) =>
         (url !== undefined && known.url === url) || (fingerprint !== undefined && known.fingerprint === fingerprint),
@@ -303,7 +303,9 @@ export class LibraryWriter {
 
   private describe(name: string, text: string, libraries: Parameters<typeof readFrontMatter>[1]) {
     const { data, body } = readFrontMatter(text.replace(/\r\n?/g, '\n'), libraries);
-    const url = new FieldReader(data, libraries?.decodeHtml).text(['url'], { decode: false, quiet: true });
-    return { slug: name.slice(0, -3), url: comparableUrl(url), fingerprint: bodyFingerprint(body) };
+    const fields = new FieldReader(data, libraries?.decodeHtml);
+    const url = fields.text(['url'], { decode: false, quiet: true });
+    const title = fields.text(['title'], { decode: false, quiet: true }) ?? '';
+    return { slug: name.slice(0, -3), url: comparableUrl(url), fingerprint: bodyFingerprint(body, title) };
   }
 }
