@@ -73,7 +73,7 @@ The council voted on Tuesday.
     );
     const article = await loadAndParseArticle(text, 'x', 'x.md');
     expect(article.warnings).toEqual([]);
-    const clean = (value: string) => value.replace(/\u001b/g, '^[');
+    const clean = (value: string) => value.replaceAll('\u001b', '^[');
     expect(article.title).toBe(clean(title).replace(/\n/g, ' ').trim());
     expect(article.author).toBe(clean(title).replace(/\n/g, ' ').trim());
     expect(article.body.trim()).toBe('Body.');
