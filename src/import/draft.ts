@@ -1,6 +1,7 @@
 // An imported article before it is a file, and the file it becomes: YAML front matter written by `yaml`, then the Markdown body.
 
 import { createHash } from 'node:crypto';
+import { decodeHTML } from 'entities/decode';
 import { Document, isSeq } from 'yaml';
 import type { Banner } from '../article/article.js';
 
@@ -37,21 +38,36 @@ export interface Provenance {
   fileName?: string | undefined;
 }
 
+/**
+ * Text as a front matter field holds it: news decodes character references in text fields (sites
+ * write `&rsquo;` there), so text that would decode to something else (`AT&amp;T` as written on a
+ * page, `&copy` in a scrape) has its `&` written as `&amp;`, and reads back as it was.
+ */
+function protectEntities(text: string): string {
+  return text.includes('&') && decodeHTML(text) !== text ? text.replaceAll('&', '&amp;') : text;
+}
+
 /** Front matter fields in the order they are written; the README documents them. */
 function frontMatterOf(draft: ArticleDraft, provenance: Provenance): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
+  const text = (value: string | undefined) => (value === undefined ? undefined : protectEntities(value));
+  const list = (values: readonly string[]) => (values.length > 0 ? values.map(protectEntities) : undefined);
+  const banner = draft.banner && {
+    title: protectEntities(draft.banner.title),
+    text: protectEntities(draft.banner.text),
+  };
   const optional: [string, unknown][] = [
-    ['title', draft.title],
+    ['title', text(draft.title)],
     ['date', draft.date],
-    ['author', draft.author],
-    ['source', draft.source],
-    ['section', draft.section],
-    ['agency', draft.agency],
-    ['tags', draft.tags.length > 0 ? draft.tags : undefined],
-    ['summary', draft.summary],
+    ['author', text(draft.author)],
+    ['source', text(draft.source)],
+    ['section', text(draft.section)],
+    ['agency', text(draft.agency)],
+    ['tags', list(draft.tags)],
+    ['summary', text(draft.summary)],
     ['url', draft.url],
-    ['breadcrumb', draft.breadcrumb.length > 0 ? draft.breadcrumb : undefined],
-    ['banner', draft.banner],
+    ['breadcrumb', list(draft.breadcrumb)],
+    ['banner', banner],
     ['draft', draft.draft ? true : undefined],
   ];
   for (const [name, value] of optional) if (value !== undefined && value !== '') fields[name] = value;

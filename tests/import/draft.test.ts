@@ -79,6 +79,17 @@ The council voted on Tuesday.
     expect(article.body.trim()).toBe('Body.');
   });
 
+  it('writes an & that would read back as an entity as &amp;', async () => {
+    const title = 'AT&amp;T and Q&A &copy 2025';
+    const text = formatArticleFile({ title, tags: ['R&amp;D'], breadcrumb: [], body: 'B', notes: [] }, provenance);
+    expect(text).toContain('title: AT&amp;amp;T and Q&amp;A &amp;copy 2025');
+    const article = await loadAndParseArticle(text, 'x', 'x.md');
+    expect([article.title, article.tags]).toEqual([title, ['R&amp;D']]);
+    expect(formatArticleFile({ title: 'Q&A', tags: [], breadcrumb: [], body: 'B', notes: [] }, provenance)).toContain(
+      'title: Q&A',
+    );
+  });
+
   it('keeps the extra fields of a Markdown file, after news’s own', () => {
     const text = formatArticleFile(
       { title: 'T', tags: [], breadcrumb: [], body: 'B', notes: [], extra: { weight: 3, aliases: ['/old/'] } },
