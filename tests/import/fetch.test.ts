@@ -22,42 +22,55 @@ let server: Server;
 let base = '';
 const seen: { userAgent?: string | undefined } = {};
 
-function route(request: IncomingMessage, response: ServerResponse): void {
-  const path = request.url ?? '/';
-  seen.userAgent = request.headers['user-agent'];
-  const html = (body: string | Buffer, type = 'text/html; charset=utf-8') => {
-    response.writeHead(200, { 'content-type': type });
-    response.end(body);
-  };
-  const redirect = (location: string) => {
-    response.writeHead(302, { location });
-    response.end();
-  };
-  const hops = /^\/hops\/(\d+)$/.exec(path);
-  if (path === '/page') return html(PAGE);
-  if (hops) return Number(hops[1]) === 0 ? redirect('/page') : redirect(`/hops/${Number(hops[1]) - 1}`);
-  if (path === '/loop') return redirect('/loop');
-  if (path === '/to-file') return redirect('file:///etc/passwd');
-  if (path === '/gzip') {
+/** The answer to each path; anything else is a 404. */
+const ROUTES: Record<string, (response: ServerResponse) => void> = {
+  '/page': (response) => send(response, PAGE),
+  '/loop': (response) => redirect(response, '/loop'),
+  '/to-file': (response) => redirect(response, 'file:///etc/passwd'),
+  '/gzip': (response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
-    return void response.end(gzipSync(PAGE));
-  }
-  if (path === '/latin1') return html(Buffer.from(LATIN1_PAGE, 'latin1'), 'text/html; charset=ISO-8859-1');
-  if (path === '/feed') return html(FEED, 'application/rss+xml');
-  if (path === '/big') {
+    response.end(gzipSync(PAGE));
+  },
+  '/latin1': (response) => send(response, Buffer.from(LATIN1_PAGE, 'latin1'), 'text/html; charset=ISO-8859-1'),
+  '/feed': (response) => send(response, FEED, 'application/rss+xml'),
+  '/big': (response) => {
     // Chunked, no length announced: news must stop reading past its cap.
     response.writeHead(200, { 'content-type': 'text/html' });
     const chunk = `<p>${'Northvale '.repeat(1000)}</p>`;
     for (let index = 0; index < 200; index++) response.write(chunk);
-    return void response.end();
-  }
-  if (path === '/big-declared') {
+    response.end();
+  },
+  '/big-declared': (response) => {
     response.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) });
-    return void response.write('<p>');
+    response.write('<p>');
+  },
+  // Never answers.
+  '/slow': () => undefined,
+};
+
+function send(response: ServerResponse, body: string | Buffer, type = 'text/html; charset=utf-8'): void {
+  response.writeHead(200, { 'content-type': type });
+  response.end(body);
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(302, { location });
+  response.end();
+}
+
+function route(request: IncomingMessage, response: ServerResponse): void {
+  const path = request.url ?? '/';
+  seen.userAgent = request.headers['user-agent'];
+  const hops = /^\/hops\/(\d+)$/.exec(path);
+  const answer = ROUTES[path];
+  if (hops) {
+    redirect(response, Number(hops[1]) === 0 ? '/page' : `/hops/${Number(hops[1]) - 1}`);
+  } else if (answer) {
+    answer(response);
+  } else {
+    response.writeHead(404, { 'content-type': 'text/plain' });
+    response.end('not here');
   }
-  if (path === '/slow') return; // Never answers.
-  response.writeHead(404, { 'content-type': 'text/plain' });
-  response.end('not here');
 }
 
 beforeAll(async () => {
