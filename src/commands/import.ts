@@ -1,9 +1,10 @@
 // `news import <source…>`: saved pages, text scrapes, Markdown, feeds and addresses into the library folder.
 
 import { resolve } from 'node:path';
-import { InvalidArgumentError, Option } from 'commander';
+import { Argument, InvalidArgumentError, Option } from 'commander';
 import { isValidSlug } from '../article/slug.js';
 import { defineCommand } from '../cli/command.js';
+import { completeArgumentWith } from '../cli/completion/values.js';
 import { UsageError } from '../errors.js';
 
 export interface ImportInvocation {
@@ -48,7 +49,12 @@ export const importCommand = defineCommand<ImportInvocation>({
       .description(
         'import saved web pages, text scrapes, Markdown files, feeds or http(s) addresses into the library folder (piped: slug<TAB>status<TAB>title<TAB>path)',
       )
-      .argument('<source...>', 'a file (.html, .txt, .md, a feed), an http(s) address, or - for standard input')
+      .addArgument(
+        completeArgumentWith(
+          new Argument('<source...>', 'a file (.html, .txt, .md, a feed), an http(s) address, or - for standard input'),
+          'files',
+        ),
+      )
       .option('--to <dir>', 'write to this folder instead of the library folder')
       .option('--slug <slug>', "save the (one) source's article under this slug", parseSlug)
       .option('-f, --force', 'replace an article already imported (same url or text) or of the same slug')

@@ -1,7 +1,9 @@
 // `news remove <slug>`: deletes an imported article from the library folder, and from nowhere else.
 
+import { Argument } from 'commander';
 import { sanitizeLine } from '../article/sanitize.js';
 import { defineCommand } from '../cli/command.js';
+import { completeArgumentWith } from '../cli/completion/values.js';
 import { EXIT_OK } from '../errors.js';
 
 export interface RemoveInvocation {
@@ -13,7 +15,9 @@ export const removeCommand = defineCommand<RemoveInvocation>({
   configure(command) {
     command
       .description('delete an article from the library folder (never from --dir, NEWS_PATH or the bundled articles)')
-      .argument('<slug>', 'the article, as `news list` names it');
+      .addArgument(
+        completeArgumentWith(new Argument('<slug>', 'the article, as `news list` names it'), 'library-slugs'),
+      );
   },
   invocation: ([slug]) => ({ slug: slug as string }),
   pageable: () => false,

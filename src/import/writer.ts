@@ -119,7 +119,7 @@ export class LibraryWriter {
     try {
       const placement = await this.decide(draft, wanted, text);
       if (placement.status === 'duplicate') return placement;
-      this.write(placement);
+      this.writeFile(placement);
       return placement;
     } finally {
       lock.release();
@@ -191,7 +191,7 @@ export class LibraryWriter {
    * replace a file that appeared meanwhile (then the next free slug is taken); `force` renames
    * over instead. Either way the article appears whole or not at all.
    */
-  private write(placement: Placement): void {
+  private writeFile(placement: Placement): void {
     const { dir } = this.options;
     const temp = join(dir, `.import-${randomBytes(8).toString('hex')}.tmp`);
     try {

@@ -213,6 +213,15 @@ describe('news remove', () => {
     expect((await runCli(['read', 'a-northvale-note'], { env })).code).toBe(1);
   });
 
+  it('completes the library folder’s slugs only, for the completion scripts', async () => {
+    const { sources, env } = setUp();
+    await runCli(['import', join(sources, 'note.md')], { env });
+    const library = await runCli(['__complete-slugs', '--library'], { env });
+    expect(library.stdout).toBe('a-northvale-note\tA Northvale note\n');
+    const all = await runCli(['__complete-slugs'], { env });
+    expect(lines(all.stdout).map((line) => line.split('\t')[0])).toEqual(['a-northvale-note', 'abe-putin']);
+  });
+
   it('says where an article of another folder is, and suggests library slugs for an unknown one', async () => {
     const { sources, env } = setUp();
     await runCli(['import', join(sources, 'note.md')], { env });
