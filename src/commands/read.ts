@@ -97,8 +97,8 @@ export const readCommand = defineCommand<ReadInvocation>({
     }
     if (json) {
       const { renderArticleJson } = await import('../render/article-json.js');
-      const shown = outline ? body.filter((block) => block.kind === 'heading') : body;
-      context.io.stdout.write(renderArticleJson(article, shown));
+      const blocks = outline ? body.filter((block) => block.kind === 'heading') : body;
+      context.io.stdout.write(renderArticleJson(shown, blocks));
       return EXIT_OK;
     }
     const { renderArticle } = await import('../render/article.js');
