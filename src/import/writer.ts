@@ -11,9 +11,11 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   renameSync,
   statSync,
   unlinkSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +28,12 @@ import { type ArticleDraft, bodyFingerprint, comparableUrl, formatArticleFile } 
 
 /** The lock file importers take in the library folder; not a `.md` file, so never listed as an article. */
 export const IMPORT_LOCK = '.news-import.lock';
+/**
+ * What importers know of the folder's articles (each file's size, mtime, url and text fingerprint),
+ * so that an import reads only the files that changed since, not every article, to find duplicates.
+ */
+export const IMPORT_INDEX = '.news-import-index.json';
+const IMPORT_INDEX_VERSION = 1;
 /** How long an import waits for another to finish writing before giving up. */
 const LOCK_WAIT_MS = 30_000;
 const LOCK_RETRY_MS = 20;
@@ -98,9 +106,38 @@ function syncFolder(dir: string): void {
   }
 }
 
+/** The saved index, or an empty one when there is none or it is not one this version wrote. */
+function loadIndex(dir: string): Map<string, Known> {
+  const known = new Map<string, Known>();
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(join(dir, IMPORT_INDEX), 'utf8'));
+  } catch {
+    return known;
+  }
+  const files = (data as { version?: unknown; files?: unknown } | null)?.files;
+  if ((data as { version?: unknown }).version !== IMPORT_INDEX_VERSION || typeof files !== 'object' || !files) {
+    return known;
+  }
+  for (const [name, entry] of Object.entries(files as Record<string, Partial<Known>>)) {
+    if (!name.endsWith('.md') || typeof entry?.size !== 'number' || typeof entry.mtimeMs !== 'number') continue;
+    known.set(name, {
+      size: entry.size,
+      mtimeMs: entry.mtimeMs,
+      slug: name.slice(0, -3),
+      url: typeof entry.url === 'string' ? entry.url : undefined,
+      fingerprint: typeof entry.fingerprint === 'string' ? entry.fingerprint : undefined,
+    });
+  }
+  return known;
+}
+
 export class LibraryWriter {
-  private readonly known = new Map<string, Known>();
+  private known = new Map<string, Known>();
   private folderMtime: number | undefined;
+  /** Whether `known` holds what the saved index does not. */
+  private changed = false;
+  private loaded = false;
 
   constructor(private readonly options: WriterOptions) {}
 
@@ -118,11 +155,34 @@ export class LibraryWriter {
     const lock = await this.lock();
     try {
       const placement = await this.decide(draft, wanted, text);
-      if (placement.status === 'duplicate') return placement;
-      this.writeFile(placement);
+      if (placement.status !== 'duplicate') this.writeFile(placement);
+      this.saveIndex();
       return placement;
     } finally {
       lock.release();
+    }
+  }
+
+  /**
+   * Saves what is known of the folder (under the lock: a temporary file renamed into place). An
+   * index that cannot be written only costs the next import time, so a failure is not an error.
+   */
+  private saveIndex(): void {
+    if (!this.changed) return;
+    const files: Record<string, Omit<Known, 'slug'>> = {};
+    for (const [name, { size, mtimeMs, url, fingerprint }] of this.known)
+      files[name] = { size, mtimeMs, url, fingerprint };
+    const temp = join(this.options.dir, `.import-${randomBytes(8).toString('hex')}.tmp`);
+    try {
+      writeFileSync(temp, JSON.stringify({ version: IMPORT_INDEX_VERSION, files }), { mode: 0o600 });
+      renameSync(temp, join(this.options.dir, IMPORT_INDEX));
+      this.changed = false;
+    } catch {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Never written.
+      }
     }
   }
 
@@ -252,9 +312,17 @@ export class LibraryWriter {
     }
   }
 
-  /** Reads what changed in the folder since the last look (its mtime says whether anything did). */
+  /**
+   * Reads what changed in the folder: files whose size or mtime differ from what the saved index or
+   * an earlier look in this run recorded. Within a run, a folder whose own mtime has not changed
+   * since the last look has had no file added, removed or replaced by rename.
+   */
   private async refresh(): Promise<void> {
     const { dir } = this.options;
+    if (!this.loaded) {
+      this.known = loadIndex(dir);
+      this.loaded = true;
+    }
     let mtime: number;
     try {
       mtime = statSync(dir).mtimeMs;
@@ -277,7 +345,11 @@ export class LibraryWriter {
       if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) continue;
       await this.read(entry.name, stat);
     }
-    for (const name of this.known.keys()) if (!names.has(name)) this.known.delete(name);
+    for (const name of this.known.keys()) {
+      if (names.has(name)) continue;
+      this.known.delete(name);
+      this.changed = true;
+    }
     this.folderMtime = mtime;
   }
 
@@ -288,16 +360,19 @@ export class LibraryWriter {
     } catch {
       // An article news cannot read is no duplicate of anything.
       this.known.set(name, { ...stat, slug: name.slice(0, -3) });
+      this.changed = true;
       return;
     }
     const libraries = await loadFrontMatterLibraries(text);
     this.known.set(name, { ...stat, ...this.describe(name, text, libraries) });
+    this.changed = true;
   }
 
   private remember(name: string, text: string): void {
     const path = join(this.options.dir, name);
     const stat = statSync(path);
     this.known.set(name, { size: stat.size, mtimeMs: stat.mtimeMs, ...this.describe(name, text, {}) });
+    this.changed = true;
     this.folderMtime = statSync(this.options.dir).mtimeMs;
   }
 

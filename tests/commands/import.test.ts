@@ -7,6 +7,9 @@ import { articlePage, STORY_TITLE } from '../import/pages.js';
 const SEED = join(FIXTURES, 'seed', '000_c66736c8276a510f.txt');
 const FEED = join(ROOT, 'tests', 'feeds', 'fixtures', 'rss-2.0.xml');
 
+/** The article files of a folder (not the lock or the importers' index). */
+const articleFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.md'));
+
 /** A library folder (not created yet) and a folder of sources with a saved page and a Markdown note. */
 function setUp(): { library: string; sources: string; env: Record<string, string> } {
   const root = temporaryFolder('news-import-');
@@ -174,7 +177,7 @@ describe('news import', () => {
       'news: file:///etc/passwd: is a file: address; only http and https addresses are imported',
     ]);
     expect(lines(stdout)).toHaveLength(1);
-    expect(readdirSync(library)).toEqual(['a-northvale-note.md']);
+    expect(articleFiles(library)).toEqual(['a-northvale-note.md']);
   });
 
   it('notes a page without an article and exits 1 when nothing at all was imported', async () => {
@@ -199,7 +202,7 @@ describe('news import', () => {
     expect(bad.code).toBe(2);
     const to = join(temporaryFolder('news-to-'), 'elsewhere');
     expect((await runCli(['import', join(sources, 'note.md'), '--to', to], { env: {} })).code).toBe(0);
-    expect(readdirSync(to)).toEqual(['a-northvale-note.md']);
+    expect(articleFiles(to)).toEqual(['a-northvale-note.md']);
   });
 });
 
@@ -209,7 +212,7 @@ describe('news remove', () => {
     await runCli(['import', join(sources, 'note.md')], { env });
     const removed = await runCli(['remove', 'a-northvale-note'], { env });
     expect([removed.code, removed.stdout, removed.stderr]).toEqual([0, '', '']);
-    expect(readdirSync(library)).toEqual([]);
+    expect(articleFiles(library)).toEqual([]);
     expect((await runCli(['read', 'a-northvale-note'], { env })).code).toBe(1);
   });
 

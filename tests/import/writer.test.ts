@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleDraft } from '../../src/import/draft.js';
-import { IMPORT_LOCK, LibraryWriter, type WriterOptions } from '../../src/import/writer.js';
+import { IMPORT_INDEX, IMPORT_LOCK, LibraryWriter, type WriterOptions } from '../../src/import/writer.js';
 import { temporaryFolder } from '../helpers.js';
 
 const BODY =
@@ -23,7 +23,7 @@ function writer(dir: string, options: Partial<WriterOptions> = {}): LibraryWrite
   });
 }
 
-const articles = (dir: string) => readdirSync(dir).filter((name) => !name.startsWith('.'));
+const articles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.md'));
 
 describe('LibraryWriter', () => {
   it('creates the library folder private to the user and writes the file', async () => {
@@ -37,7 +37,7 @@ describe('LibraryWriter', () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(placement.path).mode & 0o777).toBe(0o600);
     expect(readFileSync(placement.path, 'utf8')).toBe(placement.text);
-    expect(readdirSync(dir)).toEqual(['northvale-votes.md']);
+    expect(readdirSync(dir).sort()).toEqual([IMPORT_INDEX, 'northvale-votes.md']);
   });
 
   it('finds a duplicate by url or by text, in this run or an earlier one, and writes nothing', async () => {
@@ -90,6 +90,26 @@ describe('LibraryWriter', () => {
     const placement = await writer(dir).place(draft(), 'northvale-votes', {});
     expect(placement.slug).toBe('northvale-votes-2');
     expect(readFileSync(join(dir, 'northvale-votes.md'), 'utf8')).toBe('hand-written\n');
+  });
+
+  it('reads only the articles that changed since the last import, by their size and mtime', async () => {
+    const dir = temporaryFolder('news-writer-');
+    const placement = await writer(dir).place(draft(), 'northvale-votes', {});
+    const indexPath = join(dir, IMPORT_INDEX);
+    const index = JSON.parse(readFileSync(indexPath, 'utf8'));
+    expect(index.files['northvale-votes.md']).toMatchObject({ fingerprint: expect.any(String) });
+    // The index is trusted while the file's size and mtime match it: with its fingerprint changed, the
+    // same draft is no longer found a duplicate, so the file was not read again.
+    index.files['northvale-votes.md'].fingerprint = 'changed';
+    writeFileSync(indexPath, JSON.stringify(index));
+    expect((await writer(dir, { dryRun: true }).place(draft(), 'again', {})).status).toBe('would-import');
+    // A new mtime: the file is read again, and it is a duplicate after all.
+    const { atime, mtime } = statSync(placement.path);
+    utimesSync(placement.path, atime, new Date(mtime.getTime() + 5000));
+    expect((await writer(dir).place(draft(), 'again', {})).status).toBe('duplicate');
+    // An index that is not one news wrote is ignored: every article is read.
+    writeFileSync(indexPath, '{"version": 99}');
+    expect((await writer(dir).place(draft(), 'again', {})).status).toBe('duplicate');
   });
 
   it('two writers at once never lose an article nor take one slug twice', async () => {
