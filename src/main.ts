@@ -52,9 +52,15 @@ async function runCommand(
 export async function main(argv: readonly string[], io: Io, env: Env, options: MainOptions): Promise<number> {
   let exitCode = EXIT_OK;
   try {
-    const program = createProgram(io, VERSION, COMMANDS, async (command, invocation, globals) => {
-      exitCode = await runCommand(command, invocation, globals, { io, env, options, program });
-    });
+    const program = createProgram(
+      io,
+      VERSION,
+      COMMANDS,
+      async (command, invocation, globals) => {
+        exitCode = await runCommand(command, invocation, globals, { io, env, options, program });
+      },
+      argv,
+    );
     if (argv.length === 0) {
       io.stderr.write(program.helpInformation());
       exitCode = EXIT_ERROR;

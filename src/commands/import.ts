@@ -58,7 +58,7 @@ export const importCommand = defineCommand<ImportInvocation>({
       .option('--to <dir>', 'write to this folder instead of the library folder')
       .option('--slug <slug>', "save the (one) source's article under this slug", parseSlug)
       .option('-f, --force', 'replace an article already imported (same url or text) or of the same slug')
-      .option('-n, --dry-run', 'print the article files that would be written; write nothing')
+      .option('--dry-run', 'print the article files that would be written; write nothing')
       .option('--json', 'print a JSON array of {input, status, slug, title, date, url, path}')
       .addOption(
         new Option('--timeout <seconds>', 'give up on an address after this many seconds')
