@@ -146,8 +146,10 @@ export async function draftOfMarkdown(source: string, name: string): Promise<Mar
     const plain = plainValue(value, 0);
     if (plain !== undefined) Object.defineProperty(extra, key, { value: plain, enumerable: true, writable: true });
   }
+  // Without a title field or a heading, news would show the file's name: the file need not say it.
+  const titled = Object.keys(data).some((key) => key.toLowerCase() === 'title') || /^ {0,3}#[ \t]+\S/m.test(body);
   const draft: ArticleDraft = {
-    title: article.title,
+    title: titled ? article.title : '',
     tags: article.tags,
     breadcrumb: article.breadcrumb,
     body,

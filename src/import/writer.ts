@@ -115,10 +115,9 @@ function loadIndex(dir: string): Map<string, Known> {
   } catch {
     return known;
   }
-  const files = (data as { version?: unknown; files?: unknown } | null)?.files;
-  if ((data as { version?: unknown }).version !== IMPORT_INDEX_VERSION || typeof files !== 'object' || !files) {
-    return known;
-  }
+  if (typeof data !== 'object' || data === null) return known;
+  const { version, files } = data as { version?: unknown; files?: unknown };
+  if (version !== IMPORT_INDEX_VERSION || typeof files !== 'object' || files === null) return known;
   for (const [name, entry] of Object.entries(files as Record<string, Partial<Known>>)) {
     if (!name.endsWith('.md') || typeof entry?.size !== 'number' || typeof entry.mtimeMs !== 'number') continue;
     known.set(name, {

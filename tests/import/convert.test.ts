@@ -40,6 +40,11 @@ Body with **Markdown** kept as it is.
     expect(draft).toMatchObject({ title: 'Northvale notes', tags: [], body: '# Northvale notes\n\nSome text.\n' });
   });
 
+  it('leaves the title out when the file has none, so its name stands in', async () => {
+    const { draft } = await draftOfMarkdown('Just a few words of text.\n', 'jottings.md');
+    expect(draft.title).toBe('');
+  });
+
   it('turns Jekyll’s published: false into a draft, and notes fields it could not read', async () => {
     const { draft } = await draftOfMarkdown('---\ntitle: T\npublished: false\ndate: next Tuesday\n---\nx\n', 'p.md');
     expect(draft.draft).toBe(true);

@@ -108,8 +108,10 @@ describe('LibraryWriter', () => {
     utimesSync(placement.path, atime, new Date(mtime.getTime() + 5000));
     expect((await writer(dir).place(draft(), 'again', {})).status).toBe('duplicate');
     // An index that is not one news wrote is ignored: every article is read.
-    writeFileSync(indexPath, '{"version": 99}');
-    expect((await writer(dir).place(draft(), 'again', {})).status).toBe('duplicate');
+    for (const foreign of ['{"version": 99}', 'null', '[1, 2]', '{"version": 1, "files": {"x.md": null}}', '{']) {
+      writeFileSync(indexPath, foreign);
+      expect((await writer(dir).place(draft(), 'again', {})).status, foreign).toBe('duplicate');
+    }
   });
 
   it('two writers at once never lose an article nor take one slug twice', async () => {
