@@ -4,10 +4,12 @@ import { parseDateText } from '../article/dates.js';
 import { joinNames } from '../article/fields.js';
 import { loadFrontMatterLibraries, readFrontMatter } from '../article/frontmatter.js';
 import { parseArticle } from '../article/parse.js';
+import { measureMarkup } from './dom.js';
 import type { ArticleDraft } from './draft.js';
 import { extractArticle } from './extract.js';
 import { calendarDate } from './metadata.js';
 import { parseScrape } from './scrape.js';
+import { checkMarkup } from './source.js';
 
 /** How much of an article's text may name the weekday that settles an ambiguous numeric date. */
 const WEEKDAY_TEXT_CHARS = 2000;
@@ -28,8 +30,12 @@ function pageDate(text: string | undefined, body: string, notes: string[]): stri
   return parsed?.date ?? calendarDate(text);
 }
 
-/** A saved or fetched web page's article, or undefined when the page holds none. */
+/**
+ * A saved or fetched web page's article, or undefined when the page holds none. A page too large
+ * or too deeply nested to parse in reasonable time is refused (SourceError) before it is parsed.
+ */
 export function draftOfPage(html: string, url: string | undefined): ArticleDraft | undefined {
+  checkMarkup(measureMarkup(html));
   const article = extractArticle(html, url === undefined ? {} : { url });
   if (!article) return undefined;
   const notes: string[] = [];

@@ -131,3 +131,44 @@ export function absoluteUrl(href: string | null, base: string | undefined): stri
     return undefined;
   }
 }
+
+/** Elements that never hold others, or whose end tag a parser implies: not counted as nesting. */
+const NOT_NESTING = new Set(
+  'area base br col embed hr img input link meta source track wbr p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rb rt rp rtc html head body'.split(
+    ' ',
+  ),
+);
+/** Elements whose content is text, not markup: skipped whole. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript', 'template']);
+
+/**
+ * How many elements a page's markup opens, and how deep its containers nest, read from the text
+ * before parsing it (a tag at a time, script and style content skipped). The HTML parser takes
+ * time quadratic in the nesting depth and memory in the element count, so a hostile page is
+ * measured before it is parsed. Nesting counts only elements that need an end tag; an end tag
+ * never met (`<div>` left open) counts as nesting, as the parser would nest it.
+ */
+export function measureMarkup(html: string): { elements: number; depth: number } {
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(\/?)>/g;
+  const lower = html.toLowerCase();
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  for (let match = tag.exec(html); match !== null; match = tag.exec(html)) {
+    const name = (match[2] as string).toLowerCase();
+    if (match[1] === '/') {
+      if (!NOT_NESTING.has(name)) depth = Math.max(0, depth - 1);
+      continue;
+    }
+    elements += 1;
+    if (RAW_TEXT.has(name)) {
+      const end = lower.indexOf(`</${name}`, tag.lastIndex);
+      tag.lastIndex = end === -1 ? html.length : end;
+      continue;
+    }
+    if (match[3] === '/' || NOT_NESTING.has(name)) continue;
+    depth += 1;
+    if (depth > deepest) deepest = depth;
+  }
+  return { elements, depth: deepest };
+}

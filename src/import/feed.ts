@@ -6,9 +6,10 @@ import type { Feed, FeedItem } from '../feeds/types.js';
 import { isWebUrl } from '../feeds/urls.js';
 import { cleanDocument } from './clean.js';
 import { isDoubtfulDate } from './convert.js';
-import { parseDocument } from './dom.js';
+import { measureMarkup, parseDocument } from './dom.js';
 import type { ArticleDraft } from './draft.js';
 import { htmlToMarkdown } from './markdown.js';
+import { checkMarkup, SourceError } from './source.js';
 import { renderText } from './text.js';
 import { tidyArticle } from './tidy.js';
 
@@ -33,8 +34,18 @@ function draftOfItem(feed: Feed, item: FeedItem): ArticleDraft {
   const link = isWebUrl(item.link) ? item.link : undefined;
   const base = link ?? feed.link;
   const html = item.contentHtml ?? item.summaryHtml ?? '';
-  const { markdown, text } = html === '' ? { markdown: '', text: '' } : fragmentToMarkdown(html, base);
   const notes: string[] = [];
+  let converted = { markdown: '', text: '' };
+  try {
+    if (html !== '') {
+      checkMarkup(measureMarkup(html));
+      converted = fragmentToMarkdown(html, base);
+    }
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    notes.push(`the item's content ${error.message}; left it out`);
+  }
+  const { markdown, text } = converted;
   const draft: ArticleDraft = { title: item.title, tags: item.categories, breadcrumb: [], body: markdown, notes };
   if (item.date !== undefined) {
     const parsed = parseDateText(item.date, { weekdayText: text.slice(0, 2000) });

@@ -76,3 +76,18 @@ export function readSourceFile(path: string, maxBytes: number): SourceBytes {
     closeSync(fd);
   }
 }
+
+/** More elements than this is no article page (the largest real pages have tens of thousands). */
+export const MAX_PAGE_ELEMENTS = 100_000;
+/** Containers nested deeper than this are no article page (real pages nest a few dozen deep). */
+export const MAX_PAGE_NESTING = 5000;
+
+/** Refuses markup too large or too deeply nested to parse in reasonable time and memory. */
+export function checkMarkup(measured: { elements: number; depth: number }): void {
+  if (measured.elements > MAX_PAGE_ELEMENTS) {
+    throw new SourceError(`has ${measured.elements} elements, more than the ${MAX_PAGE_ELEMENTS} of any article page`);
+  }
+  if (measured.depth > MAX_PAGE_NESTING) {
+    throw new SourceError(`nests elements more than ${MAX_PAGE_NESTING} deep, as no article page does`);
+  }
+}

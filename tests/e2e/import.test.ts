@@ -45,6 +45,26 @@ describe('news import, built', () => {
     expect(lines(listed.stdout)).toHaveLength(26);
   });
 
+  it('refuses pages nested or sized to make the parser slow, quickly, and imports the rest', () => {
+    const root = temporaryFolder('news-e2e-import-');
+    const deep = join(root, 'deep.html');
+    writeFileSync(deep, `<html><body>${'<div>'.repeat(20_000)}<p>text</p></body></html>`);
+    const wide = join(root, 'wide.html');
+    writeFileSync(wide, `<html><body><article>${'<p>x y</p>'.repeat(150_000)}</article></body></html>`);
+    const page = join(root, 'page.html');
+    writeFileSync(page, numberedPage(1));
+    const env = scrubbedEnv(undefined, { NEWS_LIBRARY: join(root, 'library') });
+    const started = Date.now();
+    const run = runNews(['import', deep, wide, page], env);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      `news: ${deep}: nests elements more than 5000 deep, as no article page does`,
+      `news: ${wide}: has 150003 elements, more than the 100000 of any article page`,
+    ]);
+    expect(lines(run.stdout)).toHaveLength(1);
+  });
+
   it('keeps scripts, styles, iframes, hidden text, tracking images and script links out of the article', () => {
     const root = temporaryFolder('news-e2e-import-');
     const page = join(root, 'hostile.html');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkText, declaredPageEncoding, decodePage, decodeText } from '../../src/import/decode.js';
+import { measureMarkup } from '../../src/import/dom.js';
 import { detectKind } from '../../src/import/sniff.js';
-import type { SourceBytes } from '../../src/import/source.js';
+import { checkMarkup, MAX_PAGE_ELEMENTS, MAX_PAGE_NESTING, type SourceBytes } from '../../src/import/source.js';
 
 /** ASCII strings and raw byte values as one buffer: `bytes('caf', [0xe9])`. */
 function bytes(...parts: (string | number[])[]): Uint8Array {
@@ -126,5 +127,26 @@ describe('detectKind', () => {
     ['text/plain from a server', fetched('Headline\n\nBody.', 'text/plain'), '', 'scrape'],
   ])('%s', (_name, source, name, kind) => {
     expect(detectKind(source, name)).toBe(kind);
+  });
+});
+
+describe('measureMarkup', () => {
+  it.each([
+    ['<div><div><p>a<p>b</div></div>', 4, 2],
+    ['<ul><li>a<li>b<li>c</ul>', 4, 1],
+    ['<br><img src=x><hr/><span/>', 4, 0],
+    ['<script>if (a<b) { "<div><div><div>" }</script><div></div>', 2, 1],
+    ['<div>'.repeat(10), 10, 10],
+    ['</div></div><div>', 1, 1],
+  ])('%s: %i elements, %i deep', (html, elements, depth) => {
+    expect(measureMarkup(html)).toEqual({ elements, depth });
+  });
+});
+
+describe('checkMarkup', () => {
+  it('refuses a page of more elements, or deeper nesting, than any article page', () => {
+    expect(() => checkMarkup({ elements: MAX_PAGE_ELEMENTS + 1, depth: 10 })).toThrow(/elements, more than/);
+    expect(() => checkMarkup({ elements: 10, depth: MAX_PAGE_NESTING + 1 })).toThrow(/nests elements more than/);
+    expect(() => checkMarkup({ elements: MAX_PAGE_ELEMENTS, depth: MAX_PAGE_NESTING })).not.toThrow();
   });
 });
