@@ -45,7 +45,7 @@ export interface WriterOptions {
   force: boolean;
   /** Decide everything, write nothing. */
   dryRun: boolean;
-  /** Existing articles larger than this are not read for duplicates. */
+  /** Existing articles larger than this are not read for duplicates, and no larger one is written. */
   maxArticleBytes: number;
   owner?: ProcessInfo | undefined;
   /** The clock for the `imported` field. */
@@ -149,6 +149,13 @@ export class LibraryWriter {
    */
   async place(draft: ArticleDraft, wanted: string, provenance: { fileName?: string | undefined }): Promise<Placement> {
     const text = formatArticleFile(draft, { imported: this.options.now().toISOString(), ...provenance });
+    const bytes = Buffer.byteLength(text);
+    // news refuses to read an article over its size cap: writing one would only hide it.
+    if (bytes > this.options.maxArticleBytes) {
+      throw new NewsError(
+        `its article would be ${bytes} bytes, over the ${this.options.maxArticleBytes} news reads; raise NEWS_MAX_ARTICLE_BYTES to import it`,
+      );
+    }
     if (this.options.dryRun) return this.decide(draft, wanted, text);
     this.createFolder();
     const lock = await this.lock();

@@ -84,6 +84,14 @@ describe('LibraryWriter', () => {
     expect(() => statSync(dir)).toThrow();
   });
 
+  it('refuses to write an article larger than news reads', async () => {
+    const dir = temporaryFolder('news-writer-');
+    await expect(writer(dir, { maxArticleBytes: 100 }).place(draft(), 'big', {})).rejects.toThrow(
+      /its article would be \d+ bytes, over the 100 news reads; raise NEWS_MAX_ARTICLE_BYTES/,
+    );
+    expect(articles(dir)).toEqual([]);
+  });
+
   it('never writes over a file that is not a duplicate, even one news cannot read', async () => {
     const dir = temporaryFolder('news-writer-');
     writeFileSync(join(dir, 'northvale-votes.md'), 'hand-written\n');
