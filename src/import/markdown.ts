@@ -104,7 +104,7 @@ function createTurndown(): TurndownService {
     filter: (node) => node.nodeName === 'PRE',
     replacement: (_content, node) => {
       const code = (node.textContent ?? '').replace(/\n$/, '');
-      const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+      const longest = (code.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
       const fence = '`'.repeat(Math.max(3, longest + 1));
       const language = /(?:^|\s)(?:language|lang)-([\w+#-]+)/.exec(classOfCode(node as Element))?.[1] ?? '';
       return `\n\n${fence}${language}\n${code}\n${fence}\n\n`;

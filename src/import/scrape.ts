@@ -101,7 +101,8 @@ function isTitleLike(text: string): boolean {
 function isHardWrapped(lines: string[]): boolean {
   if (lines.length < 2) return false;
   const widths = lines.slice(0, -1).map((line) => line.length);
-  const widest = Math.max(...widths);
+  // A loop, not Math.max(...widths): a text of 100,000 lines would overflow the stack as arguments.
+  const widest = widths.reduce((most, width) => Math.max(most, width), 0);
   return widest <= 100 && widths.every((width) => width >= 40 && widest - width <= 25);
 }
 

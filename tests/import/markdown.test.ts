@@ -162,3 +162,10 @@ describe('htmlToMarkdown: bold header rows', () => {
     expect(markdown.split('\n')[0]).toBe('|     |     |');
   });
 });
+
+describe('htmlToMarkdown: long code', () => {
+  it('fences code of 100,000 backtick runs without overflowing the stack', () => {
+    const code = '`a` '.repeat(100_000);
+    expect(htmlToMarkdown(`<pre>${code}</pre>`).startsWith('``\n')).toBe(false);
+  });
+});

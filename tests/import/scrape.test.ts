@@ -375,3 +375,10 @@ describe('property: a scrape loses no word and its body is literal text', () => 
     );
   }, 300_000);
 });
+
+describe('long scrapes', () => {
+  it('reads a text of 200,000 lines without overflowing the stack', () => {
+    const text = Array.from({ length: 200_000 }, (_, index) => `Line number ${index} of a long text.`).join('\n');
+    expect(parseScrape(text).body.length).toBeGreaterThan(text.length);
+  });
+});
