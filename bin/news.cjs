@@ -17,7 +17,8 @@ const BUNDLED = {
   catalog: join(DIST, 'catalog.json'),
   index: join(DIST, 'bundled.idx'),
 };
-const VENDOR = './vendor/';
+/** Files of dist/ that main.cjs requires: './vendor/<library>.cjs', and './import.cjs' for `news import`. */
+const DIST_FILE = './';
 
 function readCache(path) {
   try {
@@ -35,7 +36,8 @@ const scripts = new Map();
  * bytes already read), so start-up skips compiling it; a cache from another Node version or build
  * is rejected by V8 and ignored.
  * The files in dist/ require only Node's built-in modules, which this file's `require` finds, and
- * './vendor/<name>.cjs', which `requireVendor` evaluates the same way.
+ * other files of dist/ ('./vendor/<name>.cjs', './import.cjs'), which `requireVendor` evaluates
+ * the same way.
  */
 function evaluate(file, cache, requireVendor) {
   const cachedData = typeof cache === 'string' ? readCache(cache) : cache;
@@ -46,7 +48,7 @@ function evaluate(file, cache, requireVendor) {
   const script = new Script(source, { filename: file, cachedData });
   scripts.set(file, script);
   const module = { exports: {} };
-  const requireHere = (id) => (id.startsWith(VENDOR) ? requireVendor(id) : require(id));
+  const requireHere = (id) => (id.startsWith(DIST_FILE) ? requireVendor(id) : require(id));
   script.runInThisContext()(module.exports, requireHere, module, file, dirname(file));
   return module.exports;
 }
@@ -69,9 +71,9 @@ function cacheFor(argv) {
 }
 
 /**
- * Evaluates dist/main.cjs with the code cache `cache` (its bytes; undefined: none); yaml, marked
- * and string-width (dist/vendor/) are evaluated when it first requires them, each with its own
- * cache unless `withCaches` is false. `scripts` can produce fresh caches afterwards, and
+ * Evaluates dist/main.cjs with the code cache `cache` (its bytes; undefined: none); yaml, marked,
+ * string-width and the rest (dist/vendor/), and `news import`'s own code (dist/import.cjs), are
+ * evaluated when it first requires them, each with its own cache unless `withCaches` is false. `scripts` can produce fresh caches afterwards, and
  * `requireVendor` loads a library before main.cjs does, to warm it up for its cache.
  */
 function loadMain(cache, withCaches = true) {

@@ -4,11 +4,12 @@
 //
 // dist/main.cjs is one CommonJS file holding all of news's own code: on Node 20 the ESM loader
 // alone costs ~5 ms of start-up and every extra module more. The heavy libraries (YAML, marked,
-// string-width, the TOML parser and the HTML entity decoder some front matter needs, and for
-// bodies that need them the HTML parser linkedom and marked-footnote) are separate files under
-// dist/vendor/, required only when a command needs them, so a piped `news list` never parses
-// them. chalk is small: it lives in main.cjs (covered by the
-// code cache) and is initialised only for styled output.
+// string-width, the TOML parser and HTML entity decoder some front matter needs, the HTML parser
+// linkedom and marked-footnote for bodies that need them, and what `news import` alone uses:
+// Readability, turndown and its GFM tables plugin, fast-xml-parser) are separate files under
+// dist/vendor/, required only when a command needs them, so a piped `news list` never reads them.
+// chalk is small: it lives in main.cjs (covered by the code cache) and is initialised only for
+// styled output.
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,13 +19,27 @@ import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
-const VENDORED = ['yaml', 'marked', 'string-width', 'smol-toml', 'entities/decode', 'linkedom', 'marked-footnote'];
+const VENDORED = [
+  'yaml',
+  'marked',
+  'string-width',
+  'smol-toml',
+  'entities/decode',
+  'linkedom',
+  'marked-footnote',
+  '@mozilla/readability',
+  'turndown',
+  '@joplin/turndown-plugin-gfm',
+  'fast-xml-parser',
+];
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** Points imports of the heavy libraries at their separate bundles in dist/vendor/. */
 const vendorExternals = {
   name: 'vendor-externals',
   setup(builder) {
-    const filter = new RegExp(`^(${VENDORED.map((name) => name.replace('/', '\\/')).join('|')})$`);
+    const filter = new RegExp(`^(${VENDORED.map(escapeRegExp).join('|')})$`);
     builder.onResolve({ filter }, (args) => ({ path: `./vendor/${args.path}.cjs`, external: true }));
   },
 };
@@ -101,6 +116,31 @@ const noColorDetection = stub(
   'export default { stdout: false, stderr: false };',
 );
 
+/**
+ * Code two libraries bring that news never runs, which Node would otherwise read and compile at
+ * every import: turndown requires @mixmark-io/domino (300 KB) to parse HTML strings, and news hands
+ * it DOM nodes; linkedom's <style> element requires cssomnom (260 KB) to build `.sheet`, and news
+ * removes every <style> before anything could read one. Stubs that throw stand in, so a future use
+ * fails loudly instead of silently.
+ */
+const VENDOR_STUBS = {
+  turndown: [
+    stub(
+      'no-domino',
+      /^@mixmark-io\/domino$/,
+      "module.exports = { createDocument() { throw new Error('turndown is given DOM nodes, never HTML strings'); } };",
+    ),
+  ],
+  linkedom: [
+    noCanvas,
+    stub(
+      'no-cssomnom',
+      /^cssomnom\/parse$/,
+      "module.exports = { parse() { throw new Error('style sheets are not parsed: <style> is removed'); } };",
+    ),
+  ],
+};
+
 // Without comments and indentation a bundle is a third smaller, and reading it at every start is
 // ~0.2 ms shorter for main.cjs; names are kept, so a stack trace still says where.
 const common = {
@@ -131,6 +171,21 @@ function asciiOnly(file) {
 
 rmSync(`${root}dist`, { recursive: true, force: true });
 
+/**
+ * What `news import` runs (src/commands/import-run.ts with src/import/, src/feeds/ and its printer:
+ * some 150 KB) is a file of its own, dist/import.cjs, which the import command requires when it
+ * runs: in main.cjs it would be read, and its functions counted in every code cache, at every start
+ * of every command. It bundles its own copy of the few modules it shares with main.cjs; none keeps
+ * state, and no error crosses between the two (every failure is a result, reported there), so the
+ * copies never meet.
+ */
+const importExternal = {
+  name: 'import-external',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/import-run\.js$/ }, () => ({ path: './import.cjs', external: true }));
+  },
+};
+
 await build({
   ...common,
   entryPoints: ['src/main.ts'],
@@ -139,7 +194,17 @@ await build({
   // import() becomes a lazy require(), so a lazily loaded module costs nothing until it is needed.
   supported: { 'dynamic-import': false },
   define: { __NEWS_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [vendorExternals, lazyParts, noChildProcess, noColorDetection],
+  plugins: [vendorExternals, lazyParts, importExternal, noChildProcess, noColorDetection],
+  logLevel: 'warning',
+});
+
+await build({
+  ...common,
+  entryPoints: ['src/commands/import-run.ts'],
+  outfile: 'dist/import.cjs',
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+  plugins: [vendorExternals, lazyParts],
   logLevel: 'warning',
 });
 
@@ -177,7 +242,7 @@ module.exports = typeof library.default === 'function' ? Object.assign(library.d
     stdin: { contents, resolveDir: root, sourcefile: `vendor-${name}.cjs` },
     outfile: `dist/vendor/${name}.cjs`,
     format: 'cjs',
-    plugins: [noCanvas],
+    plugins: VENDOR_STUBS[name] ?? [],
     logLevel: 'warning',
   });
 }
@@ -186,6 +251,7 @@ module.exports = typeof library.default === 'function' ? Object.assign(library.d
 for (const file of [
   'main.cjs',
   'index-worker.cjs',
+  'import.cjs',
   ...LAZY.map(({ out }) => out),
   ...VENDORED.map((name) => `vendor/${name}.cjs`),
 ]) {

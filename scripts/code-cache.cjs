@@ -7,12 +7,16 @@
 // (each command's definition lists them, src/commands/) in-process, output discarded, so that V8
 // has compiled the functions it uses, then saves the cache. The vendor caches come from reading
 // the bundled article without its compiled catalog, so the YAML and Markdown parsers load and
-// run, from string-width measuring some wide text, smol-toml parsing, entities decoding, and
-// from the libraries only some bodies need (the HTML parser, footnotes) each doing a little of their work.
+// run, from string-width measuring some wide text, smol-toml parsing, entities decoding, and from
+// the libraries only some bodies need (the HTML parser, footnotes) each doing a little of their work.
+// dist/import.cjs and the libraries only `news import` loads get theirs from importing a synthetic
+// page and feed (scripts/warm-up/) in a process of their own, so the shared libraries' caches
+// (yaml's, say) do not grow by what only an import runs.
 'use strict';
 
 const { execFileSync } = require('node:child_process');
 const { writeFileSync } = require('node:fs');
+const { join } = require('node:path');
 const { BUNDLED, MAIN, loadMain } = require('../bin/news.cjs');
 
 /** Caches that are not a command's: everything else (help, version), and the vendored libraries. */
@@ -23,12 +27,19 @@ const VENDOR = [
   ['--no-cache', 'quotes', 'abe-putin'],
   ['completion', 'bash'],
 ];
+const IMPORT_VENDOR = [
+  ['import', '--dry-run', '--to', 'dist/warm-up-library', 'scripts/warm-up/page.html', 'scripts/warm-up/feed.xml'],
+];
+/** The libraries the vendor warm-up caches; the import warm-up leaves their caches alone. */
+const SHARED_VENDOR = ['yaml', 'marked', 'string-width', 'smol-toml', 'entities/decode'].map(
+  (name) => `${join(__dirname, '..', 'dist', 'vendor', name)}.cjs`,
+);
 
 const sink = { isTTY: false, write: (_chunk, done) => done(), on: () => undefined };
 
 /** Every cache's name and the command lines that warm it up. */
 function warmUps(news) {
-  const lines = { ...OTHER, vendor: VENDOR };
+  const lines = { ...OTHER, vendor: VENDOR, 'vendor-import': IMPORT_VENDOR };
   for (const command of news.COMMANDS) lines[command.name] = command.warmUp;
   return lines;
 }
@@ -45,6 +56,12 @@ async function warmUp(name) {
     const code = await news.main(argv, news.createStreamIo(sink, sink), {}, options);
     if (code !== 0) throw new Error(`code cache warm-up 'news ${argv.join(' ')}' exited ${code}`);
   }
+  if (name === 'vendor-import') {
+    for (const [file, script] of scripts) {
+      if (file !== MAIN && !SHARED_VENDOR.includes(file)) writeFileSync(`${file}.cache`, script.createCachedData());
+    }
+    return;
+  }
   if (name !== 'vendor') {
     writeFileSync(`${MAIN}.${name}.cache`, scripts.get(MAIN).createCachedData());
     return;
@@ -60,6 +77,8 @@ async function warmUp(name) {
   for (const [file, script] of scripts) if (file !== MAIN) writeFileSync(`${file}.cache`, script.createCachedData());
 }
 
+// The warm-up command lines name files relative to the package.
+process.chdir(join(__dirname, '..'));
 const name = process.argv[2];
 if (name !== undefined) {
   warmUp(name);

@@ -1,18 +1,35 @@
 // Owns `npm run eval`: measures news on the real-world material in ../shared/eval (when it exists)
 // and prints the figures. Not a test: nothing here runs in `npm test`, nothing is copied into the
-// repository, and it always exits 0 (2 only for a bad flag). Each part measures a general property
-// (articles skipped, link addresses kept, raw markup left) over whatever files the folder holds;
-// no rule in news names anything from it.
+// repository (pages are unpacked into a temporary folder and removed after), and it always exits 0
+// (2 only for a bad flag). Each part measures a general property (articles skipped, link addresses
+// kept, raw markup left, text extracted) over whatever files the folder holds; no rule in news names
+// anything from it. Everything goes through the built CLI: `news import`, then `news read --json`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { matchShingles, pageF1, precisionOf, recallOf, scorePages } from './metric.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/news.cjs');
-const DEFAULT_EVAL = join(ROOT, '..', 'shared', 'eval');
+// Beside the checkout (../shared/eval), or beside the folder of a git worktree (../../shared/eval).
+const DEFAULT_EVAL =
+  [join(ROOT, '..', 'shared', 'eval'), join(ROOT, '..', '..', 'shared', 'eval')].find(existsSync) ??
+  join(ROOT, '..', 'shared', 'eval');
 
 /** Runs the built CLI with a scrubbed environment and a private index cache. */
 function news(args, cache, input) {
@@ -85,6 +102,211 @@ function markdownSites(root) {
   console.log();
 }
 
+/** The text of `news read --json` blocks, one line per block, the `label[1]` link markers taken out. */
+function blocksText(blocks) {
+  const lines = [];
+  for (const block of blocks) {
+    if (block.type === 'quote') lines.push(blocksText(block.blocks));
+    else if (block.type === 'list') lines.push(...block.items);
+    else if (block.type === 'table') lines.push(...block.rows.map((row) => row.join(' ')));
+    else if (typeof block.text === 'string') lines.push(block.text);
+  }
+  return lines.join('\n').replace(/\[\d+\]/g, '');
+}
+
+/**
+ * Imports `files` (name → contents) through the built CLI, one call for all, into a fresh library,
+ * then reads each back with `read --json`. A file whose article came out a duplicate of another's is
+ * imported again alone, so every file is measured on its own article. Returns name → {result, article}.
+ */
+function importAndRead(files) {
+  const work = mkdtempSync(join(tmpdir(), 'news-eval-import-'));
+  try {
+    const sources = join(work, 'sources');
+    mkdirSync(sources);
+    const paths = new Map();
+    for (const [name, contents] of files) {
+      const path = join(sources, name);
+      writeFileSync(path, contents);
+      paths.set(path, name);
+    }
+    const run = (inputs, library) => {
+      const imported = news(['import', '--to', library, '--json', ...inputs], work);
+      return imported.stdout.trim() === '' ? [] : JSON.parse(imported.stdout);
+    };
+    const read = (library, slug) => {
+      const shown = news(['--no-cache', '--dir', library, 'read', slug, '--json'], work);
+      return shown.code === 0 ? JSON.parse(shown.stdout) : undefined;
+    };
+    const out = new Map();
+    const library = join(work, 'library');
+    let alone = 0;
+    for (const result of run([...paths.keys()], library)) {
+      const name = paths.get(result.input);
+      if (result.status === 'duplicate') {
+        const own = join(work, `alone-${alone++}`);
+        const [again] = run([result.input], own);
+        out.set(name, { result: again, article: again?.slug ? read(own, again.slug) : undefined });
+      } else {
+        out.set(name, { result, article: result.slug ? read(library, result.slug) : undefined });
+      }
+    }
+    return out;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const fixed = (value) => value.toFixed(3);
+const scoresText = ({ f1, precision, recall }) =>
+  `F1 ${fixed(f1)}, precision ${fixed(precision)}, recall ${fixed(recall)}`;
+
+/** Readability 0.6 alone on a linkedom document, its textContent as the benchmark's runner takes it. */
+function readabilityAlone(html) {
+  try {
+    return new Readability(parseHTML(html).document).parse()?.textContent ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The article-extraction benchmark (181 news pages with hand-made ground truth): F1, precision and
+ * recall of 4-word shingles, averaged over pages as its evaluate.py does, beside the published scores.
+ */
+function extractionBenchmark(root) {
+  const base = join(root, 'extract-benchmark');
+  if (!existsSync(join(base, 'ground-truth.json'))) return;
+  const truth = JSON.parse(readFileSync(join(base, 'ground-truth.json'), 'utf8'));
+  const pages = Object.entries(truth).map(([key, page]) => ({
+    key,
+    truth: page.articleBody,
+    html: gunzipSync(readFileSync(join(base, 'html', `${key}.html.gz`))).toString('utf8'),
+  }));
+  const started = Date.now();
+  const found = importAndRead(pages.map((page) => [`${page.key}.html`, page.html]));
+  const seconds = (Date.now() - started) / 1000;
+  const ours = pages.map((page) => {
+    const article = found.get(`${page.key}.html`)?.article;
+    return matchShingles(page.truth, article ? blocksText(article.blocks) : '');
+  });
+  const alone = pages.map((page) => matchShingles(page.truth, readabilityAlone(page.html)));
+  const missing = pages.filter((page) => !found.get(`${page.key}.html`)?.article).length;
+  console.log(`## Extraction benchmark (${pages.length} pages; news import, then news read --json)\n`);
+  console.log('| extractor | F1 | precision | recall |');
+  console.log('|---|---|---|---|');
+  const row = (name, scores) =>
+    console.log(`| ${name} | ${fixed(scores.f1)} | ${fixed(scores.precision)} | ${fixed(scores.recall)} |`);
+  row('news import', scorePages(ours));
+  row('Readability.js 0.6 alone, here', scorePages(alone));
+  console.log('| Readability.js 0.6, published | 0.947 | 0.914 | 0.982 |');
+  console.log('| trafilatura 2.0, published | 0.958 | | |');
+  console.log('| best open-source, published | 0.970 | | |');
+  console.log(
+    `\n${missing} pages gave no article; ${seconds.toFixed(1)} s for all (import and ${pages.length} reads).`,
+  );
+  const worst = pages
+    .map((page, index) => ({ key: page.key, counts: ours[index] }))
+    .sort((a, b) => pageF1(a.counts) - pageF1(b.counts))
+    .slice(0, 5)
+    .map(
+      ({ key, counts }) =>
+        `${key.slice(0, 12)} ${fixed(pageF1(counts))} (P ${fixed(precisionOf(counts))}, R ${fixed(recallOf(counts))})`,
+    );
+  console.log(`Lowest F1: ${worst.join('; ')}\n`);
+}
+
+/** Titles compared as a reader would: white space collapsed, curly quotes and dashes made plain. */
+function normalizeTitle(title) {
+  return (title ?? '')
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201a\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033\u00ab\u00bb]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** ../shared/eval/import: saved pages in nine languages, scrapes in the seed's shape, Markdown. */
+function importMaterial(root) {
+  const base = join(root, 'import');
+  if (!existsSync(base)) return;
+  console.log('## Import material (news import, then news read --json)\n');
+  const pagesFile = join(base, 'pages.json.gz');
+  if (existsSync(pagesFile)) {
+    const expected = JSON.parse(gunzipSync(readFileSync(pagesFile)).toString('utf8')).filter((page) =>
+      existsSync(join(base, 'pages', `${page.name}.html.gz`)),
+    );
+    const found = importAndRead(
+      expected.map((page) => [
+        `${page.name}.html`,
+        gunzipSync(readFileSync(join(base, 'pages', `${page.name}.html.gz`))),
+      ]),
+    );
+    let titles = 0;
+    let dated = 0;
+    let datesRight = 0;
+    const misses = [];
+    const counts = expected.map((page) => {
+      const article = found.get(`${page.name}.html`)?.article;
+      if (normalizeTitle(article?.title) === normalizeTitle(page.title)) titles += 1;
+      else misses.push(`title ${page.name}`);
+      if (page.dates.length > 0) {
+        dated += 1;
+        if (page.dates.includes(article?.date)) datesRight += 1;
+        else misses.push(`date ${page.name}`);
+      }
+      return matchShingles(page.text, article ? blocksText(article.blocks) : '');
+    });
+    console.log(
+      `Pages: ${expected.length}; title right ${titles}/${expected.length}, date right ${datesRight}/${dated}; text ${scoresText(scorePages(counts))}.`,
+    );
+    if (misses.length > 0) console.log(`Misses: ${misses.join(', ')}.`);
+  }
+  const scrapesFile = join(base, 'scrapes.json');
+  if (existsSync(scrapesFile)) {
+    const expected = JSON.parse(readFileSync(scrapesFile, 'utf8'));
+    const found = importAndRead(
+      expected.map((scrape) => [scrape.file, readFileSync(join(base, 'scrapes', scrape.file))]),
+    );
+    const checks = { title: 0, date: 0, banner: 0, subheads: 0 };
+    const misses = [];
+    for (const scrape of expected) {
+      const article = found.get(scrape.file)?.article;
+      const subheads = (article?.blocks ?? []).filter((block) => block.type === 'heading').map((block) => block.text);
+      const right = {
+        title: article?.title === scrape.title,
+        date: article?.date === scrape.date,
+        banner: JSON.stringify(article?.banner ?? null) === JSON.stringify(scrape.banner ?? null),
+        subheads: JSON.stringify(subheads) === JSON.stringify(scrape.subheads),
+      };
+      for (const [check, ok] of Object.entries(right)) {
+        if (ok) checks[check] += 1;
+        else misses.push(`${check} ${scrape.file}`);
+      }
+    }
+    const n = expected.length;
+    console.log(
+      `Scrapes: ${n}; title ${checks.title}/${n}, date ${checks.date}/${n}, banner ${checks.banner}/${n}, subheadings ${checks.subheads}/${n}.`,
+    );
+    if (misses.length > 0) console.log(`Misses: ${misses.join(', ')}.`);
+  }
+  const markdownDir = join(base, 'markdown');
+  if (existsSync(markdownDir)) {
+    const names = readdirSync(markdownDir).filter((name) => name.endsWith('.md'));
+    const found = importAndRead(names.map((name) => [name, readFileSync(join(markdownDir, name))]));
+    const rows = names.map((name) => {
+      const { result, article } = found.get(name) ?? {};
+      const source = readFileSync(join(markdownDir, name), 'utf8');
+      const words = (text) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+      const kept = article ? words(blocksText(article.blocks)).length : 0;
+      return `${name}: ${result?.status ?? 'missing'}, title '${article?.title ?? ''}', date ${article?.date ?? 'none'}, ${kept} words read back of ${words(source.replace(/^---\n[\s\S]*?\n---\n/, '')).length}`;
+    });
+    console.log(`Markdown: ${rows.join('; ')}.`);
+  }
+  console.log();
+}
+
 function main() {
   const { values } = parseArgs({ options: { eval: { type: 'string' }, only: { type: 'string' } } });
   const root = values.eval ?? DEFAULT_EVAL;
@@ -96,7 +318,7 @@ function main() {
     console.error('npm run eval: build first (npm run build)');
     return 2;
   }
-  const parts = { markdown: markdownSites };
+  const parts = { markdown: markdownSites, extraction: extractionBenchmark, import: importMaterial };
   for (const [name, part] of Object.entries(parts)) if (!values.only || values.only === name) part(root);
   return 0;
 }

@@ -5,7 +5,15 @@ export const EXIT_OK = 0;
 export const EXIT_NOT_FOUND = 1;
 export const EXIT_ERROR = 2;
 
+/**
+ * Marks news's errors across bundles: a part of news built as a bundle of its own (dist/import.cjs,
+ * dist/vendor/*.cjs) has its own copy of this module, whose NewsError is another class, so the one
+ * catch in main recognises them by this registered symbol rather than by `instanceof`.
+ */
+const NEWS_ERROR = Symbol.for('news.error');
+
 export class NewsError extends Error {
+  readonly [NEWS_ERROR] = true;
   readonly exitCode: number;
   constructor(message: string, exitCode: number = EXIT_ERROR) {
     super(message);
@@ -34,4 +42,9 @@ export class NotFoundError extends NewsError {
   constructor(message: string) {
     super(message, EXIT_NOT_FOUND);
   }
+}
+
+/** Whether `error` is one of news's errors, from whichever bundle threw it. */
+export function isNewsError(error: unknown): error is NewsError {
+  return typeof error === 'object' && error !== null && (error as { [NEWS_ERROR]?: boolean })[NEWS_ERROR] === true;
 }

@@ -5,7 +5,7 @@ import type { AnyCommand } from './cli/command.js';
 import { createProgram, markDashOperands } from './cli/program.js';
 import { type Env, type GlobalOptions, type ProcessOptions, resolveSettings } from './cli/settings.js';
 import { COMMANDS } from './commands/registry.js';
-import { EXIT_ERROR, EXIT_OK, NewsError } from './errors.js';
+import { EXIT_ERROR, EXIT_OK, isNewsError } from './errors.js';
 import { BufferSink, type Io } from './terminal/io.js';
 import { describeBug, describeOutputError, formatMessage } from './terminal/messages.js';
 
@@ -52,9 +52,15 @@ async function runCommand(
 export async function main(argv: readonly string[], io: Io, env: Env, options: MainOptions): Promise<number> {
   let exitCode = EXIT_OK;
   try {
-    const program = createProgram(io, VERSION, COMMANDS, async (command, invocation, globals) => {
-      exitCode = await runCommand(command, invocation, globals, { io, env, options, program });
-    });
+    const program = createProgram(
+      io,
+      VERSION,
+      COMMANDS,
+      async (command, invocation, globals) => {
+        exitCode = await runCommand(command, invocation, globals, { io, env, options, program });
+      },
+      argv,
+    );
     if (argv.length === 0) {
       io.stderr.write(program.helpInformation());
       exitCode = EXIT_ERROR;
@@ -64,7 +70,7 @@ export async function main(argv: readonly string[], io: Io, env: Env, options: M
   } catch (error) {
     if (error instanceof CommanderError) {
       exitCode = exitCodeOfCommanderError(error);
-    } else if (error instanceof NewsError) {
+    } else if (isNewsError(error)) {
       io.stderr.write(formatMessage('error', error.message));
       exitCode = error.exitCode;
     } else {

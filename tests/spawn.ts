@@ -13,14 +13,19 @@ export interface Run {
   stderr: string;
 }
 
+/** A library folder that never exists, so no run reads the developer's ~/.local/share/news/articles. */
+export const NO_LIBRARY = '/nonexistent/news-library';
+
 /**
- * Only PATH, HOME and the given index cache (plus `extra`), so nothing from the developer's shell
- * decides colour or width, and no run writes to ~/.cache. Without a cache, news indexes in memory.
+ * Only PATH, HOME, a library folder that does not exist and the given index cache (plus `extra`),
+ * so nothing from the developer's shell decides colour or width, no run writes to ~/.cache and no
+ * run reads the developer's library. Without a cache, news indexes in memory.
  */
 export function scrubbedEnv(cacheDir?: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? tmpdir(),
+    NEWS_LIBRARY: NO_LIBRARY,
     ...(cacheDir === undefined ? {} : { NEWS_CACHE_DIR: cacheDir }),
     ...extra,
   };

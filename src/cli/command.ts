@@ -22,6 +22,11 @@ export interface CommandDefinition<T> {
   /** Kept out of help, the man page and completion (the completion scripts' own helper). */
   hidden?: boolean;
   /**
+   * Whether its run reads every command's arguments and options off the program (the completion
+   * scripts do): otherwise only the command invoked is configured (see createProgram).
+   */
+  needsAllCommands?: boolean;
+  /**
    * Whether arguments that start with one '-' and are none of its options are operands, not
    * unknown options: `news search treat* -sanctions`, where `-sanctions` leaves a word out.
    */

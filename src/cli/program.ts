@@ -59,12 +59,19 @@ export function formatUsageError(text: string): string {
  * help, version and usage errors go through `io` and surface as CommanderError for main to map to
  * an exit code. `onInvoke` receives the command that was chosen, what it was asked, and the
  * global options.
+ *
+ * Given the `argv` it will parse, only the command that argv names is configured (its arguments
+ * and options); the others are registered by name alone. Each option commander makes costs a few
+ * kilobytes and listeners, and every run paid for every command's: configuring one keeps start-up
+ * from growing with each command added. Help for the program, an unknown command, no command at
+ * all, and commands that describe the whole program (completion) get every command configured.
  */
 export function createProgram(
   io: Io,
   version: string,
   commands: readonly AnyCommand[],
   onInvoke: (command: AnyCommand, invocation: unknown, globals: GlobalOptions) => Promise<void>,
+  argv?: readonly string[],
 ): Command {
   const program = new Command('news');
   program
@@ -89,8 +96,12 @@ export function createProgram(
     return { ...options, dir: options.dir ?? [], cache: options.cache !== false };
   };
 
+  const at = argv === undefined ? undefined : commandPosition(program, argv);
+  const named = at === undefined ? undefined : commands.find((definition) => definition.name === argv?.[at]);
+  const only = named?.needsAllCommands ? undefined : named;
   for (const definition of commands) {
     const command = program.command(definition.name, definition.hidden ? { hidden: true } : {});
+    if (only !== undefined && definition !== only) continue;
     definition.configure(command);
     command.action(async () => {
       const args = command.processedArgs.map(unescapeOperand);
@@ -170,12 +181,21 @@ function optionOf(command: Command, arg: string): { takesNext: boolean } | undef
  * argument that starts with one '-' and is none of that command's or the program's options, up to
  * `--`. The command's action receives them unmarked.
  */
+/**
+ * Where in `argv` the command is, found as commander finds it: the first argument that is not one
+ * of the program's options or an option's value, before any `--`. Undefined when there is none.
+ */
+function commandPosition(program: Command, argv: readonly string[]): number | undefined {
+  let at = 0;
+  while (at < argv.length && (argv[at] as string).startsWith('-') && argv[at] !== '--') {
+    at += optionOf(program, argv[at] as string)?.takesNext ? 2 : 1;
+  }
+  return at < argv.length && argv[at] !== '--' ? at : undefined;
+}
+
 export function markDashOperands(program: Command, commands: readonly AnyCommand[], argv: readonly string[]): string[] {
   const out = [...argv];
-  let at = 0;
-  while (at < out.length && (out[at] as string).startsWith('-') && out[at] !== '--') {
-    at += optionOf(program, out[at] as string)?.takesNext ? 2 : 1;
-  }
+  const at = commandPosition(program, out) ?? out.length;
   const definition = commands.find((candidate) => candidate.name === out[at]);
   const command = program.commands.find((candidate) => candidate.name() === out[at]);
   if (!definition?.dashOperands || !command) return out;

@@ -1,5 +1,5 @@
 // Settings, built once per run from the flags, the environment and the terminal: colour, width,
-// paging, and how the library is read. The one place that reads NO_COLOR, COLUMNS, NEWS_* and
+// paging, how the library is read, and where imported articles go. The one place that reads NO_COLOR, COLUMNS, NEWS_* and
 // friends; everything below receives plain values.
 
 import { isAbsolute, join, resolve } from 'node:path';
@@ -117,6 +117,32 @@ function resolveMaxArticleBytes(value: string | undefined): number {
   return Number(value);
 }
 
+/** By default a source over 10 MiB is refused: no article page is that large, a mistake or an attack can be. */
+export const DEFAULT_MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** NEWS_MAX_IMPORT_BYTES raises or lowers the cap on what `news import` reads from one source. */
+function resolveMaxImportBytes(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_MAX_IMPORT_BYTES;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new UsageError(
+      `NEWS_MAX_IMPORT_BYTES='${value}' is not a whole number of bytes; unset it or give one like 20971520`,
+    );
+  }
+  return Number(value);
+}
+
+/**
+ * The library folder `news import` writes to and every command reads: NEWS_LIBRARY, else
+ * $XDG_DATA_HOME/news/articles (an absolute path, as the XDG spec requires), else
+ * ~/.local/share/news/articles; undefined without any of them.
+ */
+export function resolveLibraryDir(env: Env): string | undefined {
+  if (env.NEWS_LIBRARY) return resolve(env.NEWS_LIBRARY);
+  if (env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME)) return join(env.XDG_DATA_HOME, 'news', 'articles');
+  if (env.HOME && isAbsolute(env.HOME)) return join(env.HOME, '.local', 'share', 'news', 'articles');
+  return undefined;
+}
+
 /**
  * Where search indexes live: NEWS_CACHE_DIR, else $XDG_CACHE_HOME/news (an absolute path, as the
  * XDG spec requires), else ~/.cache/news; without any of them, indexes are built in memory.
@@ -155,12 +181,21 @@ export interface ProcessOptions {
   owner?: ProcessInfo;
 }
 
+/** What `news import` and `news remove` need beyond the library: where articles go, and how much a source may hold. */
+export interface ImportSettings {
+  /** The library folder (see resolveLibraryDir); `import --to` names another. Undefined when none can be found. */
+  libraryDir: string | undefined;
+  /** A source larger than this many bytes is refused (NEWS_MAX_IMPORT_BYTES). */
+  maxBytes: number;
+}
+
 /** Everything about one run that is not the command's own arguments: decided once, passed down. */
 export interface Settings {
   output: OutputSettings;
   /** The pager to show human output through, with its whole environment; undefined: print directly. */
   pager: PagerLaunch | undefined;
   library: LibrarySettings;
+  import: ImportSettings;
 }
 
 /**
@@ -181,16 +216,18 @@ export function resolveSettings(
   const pagerFlags: PagerFlags = { json: !pageable };
   if (globals.pager !== undefined) pagerFlags.pager = globals.pager;
   const pager = resolvePager(pagerFlags, env, stdout);
+  const libraryDir = resolveLibraryDir(env);
   return {
     output: resolveOutputSettings(flags, env, stdout),
     pager: pager && { argv: pager.argv, env: { ...env, ...pager.env } },
     library: {
-      folders: resolveFolders(globals.dir, env.NEWS_PATH, host.bundled),
+      folders: resolveFolders(globals.dir, env.NEWS_PATH, host.bundled, libraryDir),
       maxArticleBytes: resolveMaxArticleBytes(env.NEWS_MAX_ARTICLE_BYTES),
       cacheDir: globals.cache ? resolveCacheDir(env) : undefined,
       indexCheck: resolveIndexCheck(env.NEWS_INDEX_CHECK),
       indexWorker: host.indexWorker,
       owner: host.owner,
     },
+    import: { libraryDir, maxBytes: resolveMaxImportBytes(env.NEWS_MAX_IMPORT_BYTES) },
   };
 }

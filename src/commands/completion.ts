@@ -7,6 +7,8 @@ import { EXIT_OK } from '../errors.js';
 
 export const completionCommand = defineCommand<{ shell: Shell }>({
   name: 'completion',
+  // The script describes every command's arguments and options.
+  needsAllCommands: true,
   configure(command) {
     command
       .description('print a shell completion script (see the README for where to put it)')

@@ -13,6 +13,8 @@ export interface ReadInvocation {
   outline: boolean;
   /** Only the section under this subheading (matched loosely, see findSection). */
   section?: string;
+  /** The article as data: metadata and blocks of plain text. */
+  json: boolean;
 }
 
 /** The article `read` was given: a file or standard input (as glow and bat read them), else a slug of the library. */
@@ -58,6 +60,7 @@ export const readCommand = defineCommand<ReadInvocation>({
         "the article's name, as shown by 'news list'; or a Markdown file (a path with a /, or a name ending in .md that exists), or - for standard input",
       )
       .option('--outline', 'show only the headline and the subheadings')
+      .option('--json', 'print the article as JSON: its metadata, its blocks as plain text, and its links')
       .addOption(
         completeWith(
           new Option('--section <name>', 'show only the section under this subheading (case and dashes ignored)'),
@@ -66,12 +69,16 @@ export const readCommand = defineCommand<ReadInvocation>({
       );
   },
   invocation([slug], options) {
-    const invocation: ReadInvocation = { slug: slug as string, outline: options.outline === true };
+    const invocation: ReadInvocation = {
+      slug: slug as string,
+      outline: options.outline === true,
+      json: options.json === true,
+    };
     if (typeof options.section === 'string') invocation.section = options.section;
     return invocation;
   },
-  pageable: () => true,
-  async run(context, { slug, outline, section }) {
+  pageable: (invocation) => !invocation.json,
+  async run(context, { slug, outline, section, json }) {
     const { article, blocks } = await loadArticle(context, slug);
     let shown = article;
     let body = blocks;
@@ -87,6 +94,12 @@ export const readCommand = defineCommand<ReadInvocation>({
       // One section is read for itself: headline and dateline for context, no site banner.
       const { banner, ...withoutBanner } = article;
       shown = withoutBanner;
+    }
+    if (json) {
+      const { renderArticleJson } = await import('../render/article-json.js');
+      const blocks = outline ? body.filter((block) => block.kind === 'heading') : body;
+      context.io.stdout.write(renderArticleJson(shown, blocks));
+      return EXIT_OK;
     }
     const { renderArticle } = await import('../render/article.js');
     context.io.stdout.write(await renderArticle(shown, body, context.settings.output, { outline }));

@@ -4,9 +4,11 @@ import type { AnyCommand } from '../cli/command.js';
 import { completeSlugsCommand } from './complete-slugs.js';
 import { completeValuesCommand } from './complete-values.js';
 import { completionCommand } from './completion.js';
+import { importCommand } from './import.js';
 import { listCommand } from './list.js';
 import { quotesCommand } from './quotes.js';
 import { readCommand } from './read.js';
+import { removeCommand } from './remove.js';
 import { searchCommand } from './search.js';
 
 export const COMMANDS: readonly AnyCommand[] = [
@@ -14,6 +16,8 @@ export const COMMANDS: readonly AnyCommand[] = [
   readCommand,
   searchCommand,
   quotesCommand,
+  importCommand,
+  removeCommand,
   completionCommand,
   completeSlugsCommand,
   completeValuesCommand,

@@ -36,7 +36,9 @@ export interface FolderScan {
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
 
 function describeFolder(folder: Folder): string {
-  return folder.origin === 'bundled' ? `bundled articles folder '${folder.path}'` : `${folder.origin} '${folder.path}'`;
+  if (folder.origin === 'bundled') return `bundled articles folder '${folder.path}'`;
+  if (folder.origin === 'library') return `library folder '${folder.path}'`;
+  return `${folder.origin} '${folder.path}'`;
 }
 
 function compareSlugs(a: ArticleFile, b: ArticleFile): number {

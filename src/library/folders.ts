@@ -1,9 +1,10 @@
-// Which folders hold articles, in the order they win: --dir, then NEWS_PATH, then the bundled ones.
+// Which folders hold articles, in the order they win: --dir, then NEWS_PATH, then the library folder
+// `news import` writes to, then the bundled ones.
 
 import { resolve } from 'node:path';
 
 /** Where a folder was named, so messages can point at the setting to fix. */
-export type FolderOrigin = '--dir' | 'NEWS_PATH' | 'bundled';
+export type FolderOrigin = '--dir' | 'NEWS_PATH' | 'library' | 'bundled';
 
 export interface Folder {
   path: string;
@@ -29,16 +30,21 @@ function bundledFolder(bundled: BundledArticles): Folder {
   return folder;
 }
 
-/** User folders first (--dir in order, then NEWS_PATH in order), the bundled articles last. */
+/**
+ * User folders first (--dir in order, then NEWS_PATH in order), then the library folder imports
+ * go to (when there is one), the bundled articles last.
+ */
 export function resolveFolders(
   dirs: readonly string[],
   newsPath: string | undefined,
   bundled: BundledArticles,
+  library?: string,
 ): Folder[] {
   const fromPath = (newsPath ?? '').split(':').filter((entry) => entry !== '');
   const folders: Folder[] = [
     ...dirs.map((path): Folder => ({ path, origin: '--dir' })),
     ...fromPath.map((path): Folder => ({ path, origin: 'NEWS_PATH' })),
+    ...(library === undefined ? [] : [{ path: library, origin: 'library' } satisfies Folder]),
     bundledFolder(bundled),
   ];
   // A folder named twice (or the bundled one named again) is read once, where it first appears.

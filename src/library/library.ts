@@ -83,9 +83,10 @@ function notFound(library: IndexedLibrary, slug: string): never {
   throw missingArticle(slug, names, library.problems);
 }
 
+/** Whether `path` is a folder; a missing one is asked about without an exception, which costs a stack trace. */
 function isFolder(path: string): boolean {
   try {
-    return statSync(path).isDirectory();
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
   } catch {
     return false;
   }
@@ -225,11 +226,13 @@ export class Library {
 
   /**
    * The folders to read. A NEWS_PATH folder that no longer exists is left out with one warning:
-   * an old entry in a shell profile must not break every command. A --dir folder the user just
-   * typed, or the bundled one, stays in, and reading it reports the error.
+   * an old entry in a shell profile must not break every command. The library folder is left out
+   * silently until the first import creates it. A --dir folder the user just typed, or the
+   * bundled one, stays in, and reading it reports the error.
    */
   private folders(): readonly Folder[] {
     this.present ??= this.settings.folders.filter((folder) => {
+      if (folder.origin === 'library') return isFolder(folder.path);
       if (folder.origin !== 'NEWS_PATH' || isFolder(folder.path)) return true;
       this.report.warnings.push(
         `NEWS_PATH folder '${folder.path}' is not a folder that exists; left it out (remove it from NEWS_PATH)`,

@@ -55,9 +55,9 @@ const STUB_SLUGS = 'abe-putin\\tJapan’s Abe hails breakthrough\\nbudget-talks\
 
 /** How each script asks news for the slugs, passing on the folders typed. */
 const SLUG_CALL: Record<Shell, string> = {
-  bash: `news "\${news_folders[@]}" ${COMPLETE_SLUGS_COMMAND}`,
-  zsh: `news "\${folders[@]}" ${COMPLETE_SLUGS_COMMAND}`,
-  fish: `news (__news_folders) ${COMPLETE_SLUGS_COMMAND}`,
+  bash: `news "\${news_folders[@]}" ${COMPLETE_SLUGS_COMMAND} "$@"`,
+  zsh: `news "\${folders[@]}" ${COMPLETE_SLUGS_COMMAND} "\${request[@]}"`,
+  fish: `news (__news_folders) ${COMPLETE_SLUGS_COMMAND} $argv`,
 };
 
 /** How each script asks news for an option's values: the folders typed, the kind, and the slug if any. */
@@ -83,7 +83,8 @@ describe('renderCompletion', () => {
     const program = buildProgram({ future: true });
     const script = renderCompletion(shell, program);
     for (const command of ['list', 'read', 'search', 'help', 'quotes', 'digest']) expect(script).toContain(command);
-    const options = [program, ...program.commands].flatMap((command) => command.options);
+    const visible = program.createHelp().visibleCommands(program);
+    const options = [program, ...visible].flatMap((command) => command.options);
     for (const option of options) {
       if (option.long) expect(script).toContain(shell === 'fish' ? `-l ${option.long.slice(2)}` : option.long);
       if (option.short) expect(script).toContain(shell === 'fish' ? `-s ${option.short.slice(1)}` : option.short);
@@ -162,7 +163,7 @@ describe('renderCompletion', () => {
       .command('odd')
       .description("it's [odd]: \\ really")
       .action(() => {});
-    expect(renderCompletion('bash', program)).toContain("'list read search quotes completion help odd'");
+    expect(renderCompletion('bash', program)).toContain("'list read search quotes import remove completion help odd'");
     expect(renderCompletion('zsh', program)).toContain(`'odd:it'\\''s [odd]: \\ really'`);
     expect(renderCompletion('fish', program)).toContain(`-a odd -d 'it\\'s [odd]: \\\\ really'`);
   });
@@ -220,9 +221,12 @@ done`;
   it.each([
     [
       ['news', ''],
-      ['list', 'read', 'search', 'quotes', 'completion', 'help'],
+      ['list', 'read', 'search', 'quotes', 'import', 'remove', 'completion', 'help'],
     ],
-    [['news', 'r'], ['read']],
+    [
+      ['news', 'r'],
+      ['read', 'remove'],
+    ],
     [['news', '--c'], ['--color']],
     [
       ['news', '--no'],
@@ -230,7 +234,11 @@ done`;
     ],
     [['news', 'search', '--l'], ['--limit']],
     [['news', 'list', '--j'], ['--json']],
-    [['news', 'read', '--j'], []],
+    [['news', 'read', '--j'], ['--json']],
+    [
+      ['news', 'import', '--d'],
+      ['--dry-run', '--dir'],
+    ],
     [
       ['news', '--color', ''],
       ['auto', 'always', 'never'],
@@ -243,7 +251,7 @@ done`;
     [['news', '-w', ''], []],
     [
       ['news', '--width', '80', ''],
-      ['list', 'read', 'search', 'quotes', 'completion', 'help'],
+      ['list', 'read', 'search', 'quotes', 'import', 'remove', 'completion', 'help'],
     ],
     [['news', 'search', ''], []],
     [['news', 'search', '-n', '3', 'peace', ''], []],
@@ -289,6 +297,8 @@ done`;
       'read',
       'search',
       'quotes',
+      'import',
+      'remove',
       'completion',
       'help',
       'digest',
@@ -316,7 +326,7 @@ done`;
     [['news', 'completion', 'bash', ''], []],
     [
       ['news', 'help', ''],
-      ['list', 'read', 'search', 'quotes', 'completion', 'help'],
+      ['list', 'read', 'search', 'quotes', 'import', 'remove', 'completion', 'help'],
     ],
     [['news', 'list', '--sort', 't'], ['title']],
   ])('offers the fixed choices of arguments and options: %j → %j', (words, expected) => {
@@ -467,3 +477,24 @@ function readLines(path: string): string[] {
     return [];
   }
 }
+
+describe.skipIf(!hasCommand('bash'))('completing import and remove, run by bash', () => {
+  it('offers files for every source of import, and only library slugs to remove', () => {
+    const script = writeScript('bash');
+    const folder = mkdtempSync(join(work, 'sources-'));
+    writeFileSync(join(folder, 'page.html'), '');
+    writeFileSync(join(folder, 'notes.md'), '');
+    const log = join(work, 'remove-slugs.log');
+    const driver = `source "$1"; shift
+news() { printf '%s\\n' "$@" > "${log}"; printf 'imported-one\\tImported\\n'; }
+COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _news; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const run = (...words: string[]) =>
+      spawnSync('bash', ['-c', driver, 'bash', script, ...words], { cwd: folder, encoding: 'utf8', env: scrubbedEnv() })
+        .stdout.split('\n')
+        .filter((line) => line !== '');
+    expect(run('news', 'import', 'p')).toEqual(['page.html']);
+    expect(run('news', 'import', 'page.html', 'n')).toEqual(['notes.md']);
+    expect(run('news', 'remove', '')).toEqual(['imported-one']);
+    expect(readLines(log)).toEqual([COMPLETE_SLUGS_COMMAND, '--library']);
+  });
+});

@@ -97,7 +97,7 @@ describe('renderManPage', () => {
   it('documents exactly the commands that --help lists', () => {
     const { program } = buildProgram();
     expect(manHeadings('SS')).toEqual(helpCommandNames(program.helpInformation()));
-    expect(manHeadings('SS')).toEqual(['list', 'read', 'search', 'quotes', 'completion', 'help']);
+    expect(manHeadings('SS')).toEqual(['list', 'read', 'search', 'quotes', 'import', 'remove', 'completion', 'help']);
   });
 
   it('documents every global option of --help under OPTIONS', () => {

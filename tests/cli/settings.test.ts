@@ -3,8 +3,10 @@ import {
   type ColorChoice,
   type Env,
   type PagerFlags,
+  resolveLibraryDir,
   resolveOutputSettings,
   resolvePager,
+  resolveSettings,
 } from '../../src/cli/settings.js';
 
 describe('colour decision', () => {
@@ -84,5 +86,43 @@ describe('pager decision', () => {
     [{ LESS: '-i', LESSCHARSET: 'latin1' }, {}],
   ])('sets LESS=FRX and LESSCHARSET=utf-8 unless the user set them (%j)', (env, extra) => {
     expect(resolvePager({}, env, { isTTY: true })?.env).toEqual(extra);
+  });
+});
+
+describe('the library folder', () => {
+  it.each<[Env, string | undefined]>([
+    [{ NEWS_LIBRARY: '/lib', XDG_DATA_HOME: '/data', HOME: '/home/u' }, '/lib'],
+    [{ XDG_DATA_HOME: '/data', HOME: '/home/u' }, '/data/news/articles'],
+    [{ XDG_DATA_HOME: 'relative', HOME: '/home/u' }, '/home/u/.local/share/news/articles'],
+    [{ HOME: '/home/u' }, '/home/u/.local/share/news/articles'],
+    [{ HOME: 'relative' }, undefined],
+    [{}, undefined],
+  ])('%j → %s', (env, dir) => {
+    expect(resolveLibraryDir(env)).toBe(dir);
+  });
+
+  it('is read after --dir and NEWS_PATH, before the bundled articles', () => {
+    const settings = resolveSettings(
+      { dir: ['/a'], cache: false },
+      true,
+      { NEWS_PATH: '/b', NEWS_LIBRARY: '/lib' },
+      { isTTY: false },
+      { bundled: { dir: '/bundled' } },
+    );
+    expect(settings.library.folders.map((folder) => [folder.path, folder.origin])).toEqual([
+      ['/a', '--dir'],
+      ['/b', 'NEWS_PATH'],
+      ['/lib', 'library'],
+      ['/bundled', 'bundled'],
+    ]);
+    expect(settings.import.libraryDir).toBe('/lib');
+  });
+
+  it('caps a source at 10 MiB unless NEWS_MAX_IMPORT_BYTES says otherwise', () => {
+    const settingsWith = (env: Env) =>
+      resolveSettings({ dir: [], cache: false }, true, env, { isTTY: false }, { bundled: { dir: '/bundled' } });
+    expect(settingsWith({}).import.maxBytes).toBe(10 * 1024 * 1024);
+    expect(settingsWith({ NEWS_MAX_IMPORT_BYTES: '2048' }).import.maxBytes).toBe(2048);
+    expect(() => settingsWith({ NEWS_MAX_IMPORT_BYTES: '2 MB' })).toThrow(/NEWS_MAX_IMPORT_BYTES='2 MB'/);
   });
 });

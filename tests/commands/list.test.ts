@@ -164,3 +164,23 @@ describe('news list on a terminal', () => {
     expect(row.length).toBeGreaterThan(100);
   });
 });
+
+describe('news list and the library folder', () => {
+  it('leaves out a library folder that does not exist yet, silently', async () => {
+    const library = join(temporaryFolder('news-library-'), 'not-yet');
+    const { code, stdout, stderr } = await runCli(['list'], { env: { NEWS_LIBRARY: library } });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(lines(stdout).map((line) => line.split('\t')[0])).toEqual(['abe-putin']);
+  });
+
+  it('reads the library folder after --dir and before the bundled articles', async () => {
+    const library = temporaryFolder('news-library-');
+    writeFileSync(join(library, 'abe-putin.md'), '---\ntitle: Imported copy\n---\n\nText.\n');
+    writeFileSync(join(library, 'imported.md'), '---\ntitle: Imported\ndate: 2020-01-01\n---\n\nText.\n');
+    const { code, stdout, stderr } = await runCli(['list', '--no-cache'], { env: { NEWS_LIBRARY: library } });
+    expect(code).toBe(0);
+    expect(lines(stdout).map((line) => line.split('\t')[2])).toEqual(['Imported', 'Imported copy']);
+    expect(stderr).toMatch(/note: 'abe-putin' from .*abe-putin\.md hides .*articles\/abe-putin\.md/);
+  });
+});

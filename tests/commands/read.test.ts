@@ -205,3 +205,71 @@ describe('news read through the search index', () => {
     expect((await runCli(['--dir', folder, 'search', 'second'], { env })).stdout).toMatch(/^first\t/);
   });
 });
+
+describe('news read --json', () => {
+  it('gives the article as data: metadata, blocks of plain text with link markers, links; never paged', async () => {
+    const { code, stdout, paged } = await runCli(['read', 'sample', '--dir', ARTICLES, '--json'], { tty: true });
+    expect(code).toBe(0);
+    expect(paged).toEqual([]);
+    const article = JSON.parse(stdout);
+    expect(Object.keys(article)).toEqual([
+      'slug',
+      'title',
+      'date',
+      'source',
+      'section',
+      'author',
+      'agency',
+      'tags',
+      'summary',
+      'url',
+      'path',
+      'banner',
+      'breadcrumb',
+      'blocks',
+      'links',
+    ]);
+    expect(article.blocks).toContainEqual({ type: 'heading', level: 2, text: '– First subheading –' });
+    expect(article.blocks).toContainEqual({
+      type: 'paragraph',
+      text: 'Some strong words, some emphasised words, some inline code, a link label[1] and & an entity.',
+    });
+    expect(article.blocks).toContainEqual({ type: 'list', ordered: true, items: ['ordered one', 'ordered two'] });
+    expect(article.blocks).toContainEqual({
+      type: 'table',
+      rows: [
+        ['column', 'value'],
+        ['one', '1'],
+      ],
+    });
+    expect(article.blocks.find((block: { type: string }) => block.type === 'quote')).toMatchObject({
+      type: 'quote',
+      blocks: [
+        { type: 'paragraph' },
+        { type: 'quote', blocks: [{ type: 'paragraph', text: 'A nested blockquote inside it.' }] },
+      ],
+    });
+    expect(article.links).toEqual(['https://example.test/link']);
+  });
+
+  it('gives only the headings with --outline, and one section with --section', async () => {
+    const outline = JSON.parse((await runCli(['read', 'abe-putin', '--json', '--outline'])).stdout);
+    expect(outline.blocks).toEqual([
+      { type: 'heading', level: 2, text: 'Symbol of warming ties' },
+      { type: 'heading', level: 2, text: 'Lingering tensions' },
+    ]);
+    const section = JSON.parse((await runCli(['read', 'abe-putin', '--json', '--section', 'lingering'])).stdout);
+    expect(section.blocks[0]).toEqual({ type: 'heading', level: 2, text: 'Lingering tensions' });
+    expect(section.banner).toBeNull();
+  });
+
+  it('escapes C1 and bidi controls, so the data stays inert', async () => {
+    const dir = temporaryFolder('news-read-json-');
+    writeFileSync(
+      join(dir, 'odd.md'),
+      '---\ntitle: "A \\u009b2J \\u202e title"\n---\n\nText \u009b and \u202e here.\n',
+    );
+    const { stdout } = await runCli(['read', 'odd', '--dir', dir, '--json']);
+    expect(stdout).not.toMatch(/[\u0080-\u009f\u202e]/);
+  });
+});

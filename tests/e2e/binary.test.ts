@@ -235,7 +235,18 @@ describe('the build', () => {
     expect(result.stderr).toBe('');
     const { accepted, files } = JSON.parse(result.stdout);
     expect(Object.keys(accepted).sort()).toEqual(
-      ['__complete-slugs', '__complete-values', 'completion', 'list', 'other', 'quotes', 'read', 'search'].sort(),
+      [
+        '__complete-slugs',
+        '__complete-values',
+        'completion',
+        'import',
+        'list',
+        'other',
+        'quotes',
+        'read',
+        'remove',
+        'search',
+      ].sort(),
     );
     expect(files).toEqual([
       ['main.cjs', false],
@@ -274,10 +285,38 @@ describe('the build', () => {
     ]);
   });
 
+  it('gives news import its own file and libraries, each with a code cache this Node accepts', () => {
+    const script = `
+      const { readFileSync } = require('node:fs');
+      const { MAIN, loadMain } = require(${JSON.stringify(BIN)});
+      const { exports, scripts } = loadMain(readFileSync(MAIN + '.import.cache'));
+      const io = exports.createStreamIo({ isTTY: false, write: (_c, done) => done(), on() {} }, 2);
+      const pages = ['page.html', 'feed.xml'].map((name) => ${JSON.stringify(join(ROOT, 'scripts/warm-up'))} + '/' + name);
+      exports.main(['import', '--dry-run', '--to', '/nonexistent/library', ...pages], io, {}, { bundled: { dir: ${JSON.stringify(join(ROOT, 'articles'))} } })
+        .then((code) => console.log(JSON.stringify({ code, files: [...scripts].map(([file, s]) => [file.split('dist/')[1], s.cachedDataRejected]) })));`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: env() });
+    expect(result.stderr).toBe('');
+    const { code, files } = JSON.parse(result.stdout);
+    expect(code).toBe(0);
+    expect(Object.fromEntries(files)).toEqual({
+      'main.cjs': false,
+      'import.cjs': false,
+      'vendor/yaml.cjs': false,
+      'vendor/entities/decode.cjs': false,
+      'vendor/linkedom.cjs': false,
+      'vendor/parse.cjs': false,
+      'vendor/@mozilla/readability.cjs': false,
+      'vendor/@joplin/turndown-plugin-gfm.cjs': false,
+      'vendor/turndown.cjs': false,
+      'vendor/fast-xml-parser.cjs': false,
+    });
+  });
+
   it('writes bundles in pure ASCII, which bin/news.cjs reads as Latin-1 and V8 holds as one-byte strings', () => {
     for (const file of [
       'main.cjs',
       'index-worker.cjs',
+      'import.cjs',
       'vendor/yaml.cjs',
       'vendor/marked.cjs',
       'vendor/string-width.cjs',
@@ -285,6 +324,10 @@ describe('the build', () => {
       'vendor/linkedom.cjs',
       'vendor/entities/decode.cjs',
       'vendor/marked-footnote.cjs',
+      'vendor/@mozilla/readability.cjs',
+      'vendor/turndown.cjs',
+      'vendor/@joplin/turndown-plugin-gfm.cjs',
+      'vendor/fast-xml-parser.cjs',
     ]) {
       expect(readFileSync(join(ROOT, 'dist', file), 'latin1'), file).not.toMatch(/[^\0-\x7f]/);
     }

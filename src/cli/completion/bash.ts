@@ -42,10 +42,16 @@ function bashArgumentArms(model: CompletionModel): string[] {
   const commandNames = quotePosix(model.commands.map((command) => command.name).join(' '));
   const arms = model.commands.flatMap((command) => {
     const completions = command.arguments.flatMap((argument, index) => {
-      if (argument.kind === 'text' || argument.variadic) return [];
+      // Files go on for every argument of a variadic list; other lists complete nothing.
+      if (argument.kind === 'text' || (argument.variadic && argument.kind !== 'file')) return [];
       const words = argument.kind === 'choice' ? quotePosix(argument.choices.join(' ')) : commandNames;
-      const reply = argument.kind === 'slug' ? `_${model.name}_reply_slugs` : `_${model.name}_reply_words ${words}`;
-      return [`((${model.name}_arguments == ${index})) && ${reply}`];
+      const replies: Partial<Record<typeof argument.kind, string>> = {
+        slug: `_${model.name}_reply_slugs`,
+        'library-slug': `_${model.name}_reply_slugs --library`,
+        file: `_${model.name}_reply_files`,
+      };
+      const reply = replies[argument.kind] ?? `_${model.name}_reply_words ${words}`;
+      return [`((${model.name}_arguments ${argument.variadic ? '>=' : '=='} ${index})) && ${reply}`];
     });
     return completions.length > 0 ? [caseArm([command.name], completions.join('; '))] : [];
   });
@@ -146,12 +152,19 @@ _${n}_reply_directories() {
   while IFS= read -r dir; do COMPREPLY+=("$dir"); done < <(compgen -d -- "$(_${n}_dequote "$cur")")
 }
 
-# Article slugs from ${n} ${COMPLETE_SLUGS_COMMAND}, which prints slug<TAB>title lines for the folders given.
+_${n}_reply_files() {
+  local file
+  compopt -o filenames 2>/dev/null
+  while IFS= read -r file; do COMPREPLY+=("$file"); done < <(compgen -f -- "$(_${n}_dequote "$cur")")
+}
+
+# Article slugs from ${n} ${COMPLETE_SLUGS_COMMAND}, which prints slug<TAB>title lines for the folders given
+# (with --library, of the library folder only).
 _${n}_reply_slugs() {
   local line slugs='' tab=$'\\t'
   while IFS= read -r line; do
     slugs+=" \${line%%"$tab"*}"
-  done < <(${n} "\${${n}_folders[@]}" ${COMPLETE_SLUGS_COMMAND} 2>/dev/null)
+  done < <(${n} "\${${n}_folders[@]}" ${COMPLETE_SLUGS_COMMAND} "$@" 2>/dev/null)
   _${n}_reply_words "$slugs"
 }
 

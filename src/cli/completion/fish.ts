@@ -36,9 +36,14 @@ function fishCommandLines(model: CompletionModel): string[] {
       .filter((option) => !globalKeys.has(keyOf(option)))
       .map((option) => fishOptionLine(n, option, `__${n}_using ${command.name}`, command.slugIndex));
     const argumentLines = command.arguments.flatMap((argument, index) => {
+      if (argument.kind === 'file') {
+        const where = argument.variadic ? `__${n}_using ${command.name}` : `__${n}_argument ${command.name} ${index}`;
+        return [`complete -c ${n} -n ${quoteFish(where)} -F`];
+      }
       if (argument.kind === 'text' || argument.variadic) return [];
       const sources = {
         slug: `(__${n}_slugs)`,
+        'library-slug': `(__${n}_slugs --library)`,
         command: model.commands.map((other) => other.name).join(' '),
         choice: argument.choices.join(' '),
       };
@@ -134,9 +139,10 @@ ${fishFolderCases(model)}
     string join -- \\n $folders
 end
 
-# Article slugs and titles from ${n} ${COMPLETE_SLUGS_COMMAND}, given the folders typed so far.
+# Article slugs and titles from ${n} ${COMPLETE_SLUGS_COMMAND}, given the folders typed so far; with
+# --library, the library folder's only.
 function __${n}_slugs
-    ${n} (__${n}_folders) ${COMPLETE_SLUGS_COMMAND} 2>/dev/null
+    ${n} (__${n}_folders) ${COMPLETE_SLUGS_COMMAND} $argv 2>/dev/null
 end
 
 # An option's values (tags, sections, speakers) with their descriptions, from ${n} ${COMPLETE_VALUES_COMMAND}

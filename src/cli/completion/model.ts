@@ -1,7 +1,7 @@
 // What the completion scripts complete, read off the commander program: commands, options, their values.
 
 import type { Argument, Command, Help, Option } from 'commander';
-import { completionValueKind, type ValueKind } from './values.js';
+import { completionArgumentValues, completionValueKind, type ValueKind } from './values.js';
 
 /** The option naming an article folder: completed as a directory, and passed on to __complete-slugs. */
 export const FOLDER_OPTION = '--dir';
@@ -25,8 +25,11 @@ export interface ArgumentSpec {
   name: string;
   required: boolean;
   variadic: boolean;
-  /** Article slugs, command names, fixed choices (commander's Argument.choices), or anything (no completion). */
-  kind: 'slug' | 'command' | 'choice' | 'text';
+  /**
+   * Article slugs, the library folder's slugs only, file names, command names, fixed choices
+   * (commander's Argument.choices), or anything (no completion).
+   */
+  kind: 'slug' | 'library-slug' | 'file' | 'command' | 'choice' | 'text';
   choices: readonly string[];
 }
 
@@ -67,13 +70,17 @@ export function describeOption(option: Option): OptionSpec {
 }
 
 /**
- * An argument with choices completes to them; otherwise by its name: `slug` from the article
- * folders, `command` from the commands.
+ * An argument with choices completes to them; one its command marked with completeArgumentWith to
+ * files or library slugs; otherwise by its name: `slug` from the article folders, `command` from
+ * the commands.
  */
 export function describeArgument(argument: Argument): ArgumentSpec {
   const name = argument.name();
   const choices = argument.argChoices ?? [];
-  const kind = choices.length > 0 ? 'choice' : name === 'slug' ? 'slug' : name === 'command' ? 'command' : 'text';
+  const hinted = completionArgumentValues(argument);
+  const byName = name === 'slug' ? 'slug' : name === 'command' ? 'command' : 'text';
+  const kind =
+    choices.length > 0 ? 'choice' : hinted === 'files' ? 'file' : hinted === 'library-slugs' ? 'library-slug' : byName;
   return { name, required: argument.required, variadic: argument.variadic, kind, choices };
 }
 

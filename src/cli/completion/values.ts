@@ -1,6 +1,6 @@
 // Which options complete to values read from the library: a hint a command sets on its option, which the completion model reads.
 
-import type { Option } from 'commander';
+import type { Argument, Option } from 'commander';
 
 /** What `news __complete-values <kind> [slug]` lists: the library's tags, subheadings, or the people quoted. */
 export type ValueKind = 'tags' | 'sections' | 'speakers';
@@ -31,4 +31,27 @@ export function completeWith<T extends Option>(option: T, kind: ValueKind): T {
 /** The kind of library value an option completes to, if its command asked for one. */
 export function completionValueKind(option: Option): ValueKind | undefined {
   return (option as HintedOption)[VALUE_KIND];
+}
+
+/** What an argument completes to besides its name's default: files, or only the library folder's slugs. */
+export type ArgumentValues = 'files' | 'library-slugs';
+
+const ARGUMENT_VALUES = Symbol('news.completeArgumentWith');
+
+interface HintedArgument extends Argument {
+  [ARGUMENT_VALUES]?: ArgumentValues;
+}
+
+/**
+ * Marks `argument` as taking files (`news import <source...>`) or a slug of the library folder
+ * only (`news remove <slug>`), so the completion scripts offer those.
+ */
+export function completeArgumentWith<T extends Argument>(argument: T, values: ArgumentValues): T {
+  (argument as HintedArgument)[ARGUMENT_VALUES] = values;
+  return argument;
+}
+
+/** What an argument completes to, if its command said. */
+export function completionArgumentValues(argument: Argument): ArgumentValues | undefined {
+  return (argument as HintedArgument)[ARGUMENT_VALUES];
 }

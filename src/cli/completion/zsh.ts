@@ -52,6 +52,8 @@ function zshArgumentSpec(argument: ArgumentSpec, index: number, name: string): s
   const colons = argument.required || argument.variadic ? ':' : '::';
   const actions = {
     slug: `_${name}_slugs`,
+    'library-slug': ` _${name}_slugs --library`,
+    file: '_files',
     command: `_${name}_commands`,
     choice: `(${argument.choices.join(' ')})`,
     text: ' ',
@@ -130,12 +132,14 @@ ${zshFolderArms(model)}
   done
 }
 
-# Article slugs with their titles, from ${n} ${COMPLETE_SLUGS_COMMAND} and the folders typed so far.
+# Article slugs with their titles, from ${n} ${COMPLETE_SLUGS_COMMAND} and the folders typed so far; with
+# --library, the library folder's only. (Called as an action, it may be given compadd's options: ignored.)
 _${n}_slugs() {
-  local -a folders slugs
+  local -a folders slugs request
   local line tab=$'\\t'
+  [[ $1 == --library ]] && request=(--library)
   _${n}_folders
-  for line in "\${(@f)$(${n} "\${folders[@]}" ${COMPLETE_SLUGS_COMMAND} 2>/dev/null)}"; do
+  for line in "\${(@f)$(${n} "\${folders[@]}" ${COMPLETE_SLUGS_COMMAND} "\${request[@]}" 2>/dev/null)}"; do
     [[ -n $line ]] && slugs+=("\${\${line%%$tab*}//:/\\\\:}:\${line#*$tab}")
   done
   _describe -t slugs 'article' slugs
