@@ -9,6 +9,7 @@
 // link's address (which the layout lists apart from the text). The DOM comes from linkedom; this
 // module needs only the few node properties below, so it loads nothing itself.
 
+import { BLOCK_ELEMENTS, NOT_TEXT_ELEMENTS } from './elements.js';
 import type { Block, Span, SpanStyle } from './model.js';
 
 /** The part of a DOM node the walk reads (linkedom's nodes have it, as browsers' do). */
@@ -37,26 +38,14 @@ const ELEMENT = 1;
 const TEXT = 3;
 const CDATA = 4;
 
-/** Elements whose content a reader never sees as text. */
+/** Elements whose content a reader never sees as text, in a body: forms and the document's head too. */
 const DROPPED = new Set([
-  'script',
-  'style',
-  'template',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
+  ...NOT_TEXT_ELEMENTS,
   'param',
   'form',
-  'input',
-  'button',
-  'select',
   'option',
   'optgroup',
   'datalist',
-  'textarea',
   'output',
   'label',
   'fieldset',
@@ -66,59 +55,12 @@ const DROPPED = new Set([
   'meta',
   'link',
   'base',
-  'svg',
   'math',
-  'canvas',
-  'video',
-  'audio',
-  'source',
-  'track',
-  'map',
   'area',
 ]);
 
 /** Elements that end a paragraph: everything that is not inline. */
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'dir',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'search',
-  'section',
-  'summary',
-  'table',
-  'caption',
-  'ul',
-]);
+const BLOCKS = BLOCK_ELEMENTS;
 
 const INLINE_STYLES: Record<string, SpanStyle> = {
   strong: 'strong',

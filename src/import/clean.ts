@@ -1,32 +1,10 @@
 // Strips from a parsed page what no reader sees or should get: code, hidden elements, embeds, tracking pixels, script links.
 
+import { NOT_TEXT_ELEMENTS } from '../article/elements.js';
 import { classAndId, normalizedText, unwrapElement } from './dom.js';
 
-/** Elements that carry no article text (code, styling, embedded documents, drawing, controls). */
-const REMOVED_TAGS = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'frame',
-  'frameset',
-  'embed',
-  'object',
-  'applet',
-  'svg',
-  'canvas',
-  'video',
-  'audio',
-  'source',
-  'track',
-  'map',
-  'button',
-  'input',
-  'select',
-  'textarea',
-  'dialog',
-];
+/** Elements that carry no article text, and on a page also fallbacks for scripts and pop-up dialogs. */
+const REMOVED_TAGS = [...NOT_TEXT_ELEMENTS, 'noscript', 'dialog'];
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 const SCRIPT_URL = /^\s*(?:javascript|vbscript|data):/i;

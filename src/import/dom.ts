@@ -1,53 +1,10 @@
 // The DOM the extractor works on: parsing HTML with linkedom and the small node helpers every stage shares.
 
 import { parseHTML } from 'linkedom';
+import { BLOCK_ELEMENTS } from '../article/elements.js';
 
 /** Elements that start a new line of text; everything else flows inline. */
-export const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
+export const BLOCK_TAGS = BLOCK_ELEMENTS;
 
 const HAS_DOCUMENT_ELEMENT = /<(?:html|body|head)[\s>]/i;
 
