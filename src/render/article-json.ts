@@ -3,6 +3,7 @@
 import type { Article } from '../article/article.js';
 import { type Block, numberLinks, type Span, spansText } from '../article/model.js';
 import { toSafeJson } from '../article/sanitize.js';
+import { articleFields } from './list.js';
 
 /** One block of the body as `read --json` gives it; the README documents the shapes. */
 export type JsonBlock =
@@ -94,14 +95,7 @@ function withoutRepeatedHeadline(blocks: readonly Block[], title: string): reado
 export function articleData(article: Article, blocks: readonly Block[]) {
   const { blocks: numbered, links } = numberLinks(withoutRepeatedHeadline(blocks, article.title));
   return {
-    slug: article.slug,
-    title: article.title,
-    date: article.date ?? null,
-    source: article.source ?? null,
-    section: article.section ?? null,
-    author: article.author ?? null,
-    agency: article.agency ?? null,
-    tags: article.tags,
+    ...articleFields(article),
     summary: article.summary ?? null,
     url: article.url ?? null,
     path: article.path,

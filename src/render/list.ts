@@ -13,8 +13,8 @@ export function readingMinutes(article: ArticleInfo): number {
   return Math.max(1, Math.round(article.words / WORDS_PER_MINUTE));
 }
 
-/** One article of `list --json`; the README documents the shape. */
-export function articleSummary(article: ArticleInfo) {
+/** The fields every JSON shape of an article opens with (`list --json`, `read --json`), absent ones null. */
+export function articleFields(article: ArticleInfo) {
   return {
     slug: article.slug,
     title: article.title,
@@ -24,6 +24,13 @@ export function articleSummary(article: ArticleInfo) {
     author: article.author ?? null,
     agency: article.agency ?? null,
     tags: article.tags,
+  };
+}
+
+/** One article of `list --json`; the README documents the shape. */
+export function articleSummary(article: ArticleInfo) {
+  return {
+    ...articleFields(article),
     words: article.words,
     minutes: readingMinutes(article),
     url: article.url ?? null,
