@@ -60,25 +60,40 @@ export function numberLinks(blocks: readonly Block[]): { blocks: Block[]; links:
       if (index === -1) index = links.push(span.text) - 1;
       return { text: `[${index + 1}]`, style: 'ref' };
     });
+  return { blocks: mapBlocks(blocks, mark), links };
+}
+
+/**
+ * The blocks with every run of spans (in headings, paragraphs, table cells, at any depth) replaced
+ * by `spans` of it, and the text of code blocks by `code` of it: the one walk over the model that
+ * rewrites text, so a new kind of block needs teaching only here.
+ */
+export function mapBlocks(
+  blocks: readonly Block[],
+  spans: (list: readonly Span[]) => Span[],
+  code: (text: string) => string = (text) => text,
+): Block[] {
   const walk = (items: readonly Block[]): Block[] =>
     items.map((block): Block => {
       switch (block.kind) {
         case 'heading':
         case 'paragraph':
-          return { ...block, spans: mark(block.spans) };
+          return { ...block, spans: spans(block.spans) };
         case 'quote':
           return { ...block, blocks: walk(block.blocks) };
         case 'list':
           return { ...block, items: block.items.map(walk) };
+        case 'code':
+          return { ...block, text: code(block.text) };
         case 'table':
-          return { ...block, rows: block.rows.map((row) => row.map(mark)) };
+          return { ...block, rows: block.rows.map((row) => row.map(spans)) };
         case 'notes':
           return { ...block, notes: block.notes.map(walk) };
         default:
           return block;
       }
     });
-  return { blocks: walk(blocks), links };
+  return walk(blocks);
 }
 
 /** A paragraph of the body's text; `code` marks the text of a code block, which is not prose. */
@@ -153,25 +168,9 @@ export function findSection(blocks: readonly Block[], name: string): Block[] | u
 
 /** The blocks with every span's text (and code) sanitised again: for blocks read back from a cache. */
 export function sanitizeBlocks(blocks: readonly Block[]): Block[] {
-  const spans = (list: readonly Span[]): Span[] =>
-    list.map((span) => ({ text: sanitizeText(span.text), style: span.style }));
-  return blocks.map((block): Block => {
-    switch (block.kind) {
-      case 'heading':
-      case 'paragraph':
-        return { ...block, spans: spans(block.spans) };
-      case 'quote':
-        return { ...block, blocks: sanitizeBlocks(block.blocks) };
-      case 'list':
-        return { ...block, items: block.items.map(sanitizeBlocks) };
-      case 'code':
-        return { ...block, text: sanitizeText(block.text) };
-      case 'table':
-        return { ...block, rows: block.rows.map((row) => row.map(spans)) };
-      case 'notes':
-        return { ...block, notes: block.notes.map(sanitizeBlocks) };
-      default:
-        return block;
-    }
-  });
+  return mapBlocks(
+    blocks,
+    (list) => list.map((span) => ({ text: sanitizeText(span.text), style: span.style })),
+    sanitizeText,
+  );
 }
