@@ -521,3 +521,13 @@ describe.skipIf(!hasUtilLinuxScript)('news under a pseudo-terminal', () => {
     expect(stdout).toContain('abe-putin');
   });
 });
+
+describe('completion scripts from the built news', () => {
+  it('keep every hint commands set on their options and arguments (rendered by a bundle of their own)', () => {
+    const { code, stdout } = news(['completion', 'bash']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\n\s*import\) \(\(news_arguments >= 0\)\) && _news_reply_files ;;/);
+    expect(stdout).toContain('--library');
+    expect(stdout).toMatch(/--tag\)[^\n]*tags/);
+  });
+});

@@ -8,15 +8,22 @@ export type ValueKind = 'tags' | 'sections' | 'speakers';
 export const VALUE_KINDS: readonly ValueKind[] = ['tags', 'sections', 'speakers'];
 
 /**
- * Kept on the option itself, so it travels with the option wherever commander has it. A registered
- * symbol: the completion scripts are rendered by a bundle of their own (dist/vendor/completion.cjs),
- * whose copy of this module must read the mark main.cjs's copy set.
+ * A mark kept on a commander option or argument itself, so it travels with it wherever commander
+ * has it. Under a registered symbol: the completion scripts are rendered by a bundle of their own
+ * (dist/vendor/completion.cjs), whose copy of this module must read the marks main.cjs's copy set.
  */
-const VALUE_KIND = Symbol.for('news.completeWith');
-
-interface HintedOption extends Option {
-  [VALUE_KIND]?: ValueKind;
+function mark<Target extends object, Value>(name: string) {
+  const key = Symbol.for(name);
+  return {
+    set<T extends Target>(target: T, value: Value): T {
+      (target as Record<symbol, unknown>)[key] = value;
+      return target;
+    },
+    get: (target: Target): Value | undefined => (target as Record<symbol, Value | undefined>)[key],
+  };
 }
+
+const valueKinds = mark<Option, ValueKind>('news.completeWith');
 
 /**
  * Marks `option` as taking one of the library's values of `kind`, so the completion scripts offer
@@ -24,34 +31,28 @@ interface HintedOption extends Option {
  * speakers) come from the command's `slug` argument when one has been typed, else from all articles.
  */
 export function completeWith<T extends Option>(option: T, kind: ValueKind): T {
-  (option as HintedOption)[VALUE_KIND] = kind;
-  return option;
+  return valueKinds.set(option, kind);
 }
 
 /** The kind of library value an option completes to, if its command asked for one. */
 export function completionValueKind(option: Option): ValueKind | undefined {
-  return (option as HintedOption)[VALUE_KIND];
+  return valueKinds.get(option);
 }
 
 /** What an argument completes to besides its name's default: files, or only the library folder's slugs. */
 export type ArgumentValues = 'files' | 'library-slugs';
 
-const ARGUMENT_VALUES = Symbol('news.completeArgumentWith');
-
-interface HintedArgument extends Argument {
-  [ARGUMENT_VALUES]?: ArgumentValues;
-}
+const argumentValues = mark<Argument, ArgumentValues>('news.completeArgumentWith');
 
 /**
  * Marks `argument` as taking files (`news import <source...>`) or a slug of the library folder
  * only (`news remove <slug>`), so the completion scripts offer those.
  */
 export function completeArgumentWith<T extends Argument>(argument: T, values: ArgumentValues): T {
-  (argument as HintedArgument)[ARGUMENT_VALUES] = values;
-  return argument;
+  return argumentValues.set(argument, values);
 }
 
 /** What an argument completes to, if its command said. */
 export function completionArgumentValues(argument: Argument): ArgumentValues | undefined {
-  return (argument as HintedArgument)[ARGUMENT_VALUES];
+  return argumentValues.get(argument);
 }
