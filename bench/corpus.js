@@ -44,7 +44,8 @@ const USAGE = `usage: node bench/corpus.js --count N --out DIR [--seed S] [--qui
   --quiet     print nothing but errors`;
 
 /** mulberry32: tiny, fast and good enough for picking words; returns floats in [0, 1). */
-function createRandom(seed) {
+/** mulberry32: a small, fast PRNG whose output is the same on every machine. Floats in [0, 1). */
+export function createRandom(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -3,17 +3,7 @@
 // at a given size, made of pseudo-words so that no page reads as news. Deterministic: the same
 // index and size give byte-identical pages on every machine.
 
-/** mulberry32, as bench/corpus.js uses: floats in [0, 1). */
-function createRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from './corpus.js';
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'zi', 'pe', 'sa', 'do', 'fu', 'gri', 'bel', 'tor', 'wen'];
 
