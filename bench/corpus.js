@@ -43,8 +43,7 @@ const USAGE = `usage: node bench/corpus.js --count N --out DIR [--seed S] [--qui
   --seed S    PRNG seed, a non-negative integer (default ${DEFAULT_SEED})
   --quiet     print nothing but errors`;
 
-/** mulberry32: tiny, fast and good enough for picking words; returns floats in [0, 1). */
-/** mulberry32: a small, fast PRNG whose output is the same on every machine. Floats in [0, 1). */
+/** mulberry32: tiny, fast, the same on every machine, and good enough for picking words; floats in [0, 1). */
 export function createRandom(seed) {
   let state = seed >>> 0;
   return () => {
