@@ -65,7 +65,7 @@ const CORPUS_BIN = fileURLToPath(new URL('corpus.js', import.meta.url));
 const CORPUS_ROOT = fileURLToPath(new URL('.corpus/', import.meta.url));
 const MANIFEST_FILE = '.manifest.json';
 // Must match GENERATOR_VERSION in bench/corpus.js: a folder made by another version is generated again.
-const CORPUS_GENERATOR = 1;
+const CORPUS_GENERATOR = 2;
 
 // The search index of --library runs lives here, emptied before each benchmark, never in the developer's ~/.cache.
 const CACHE_DIR = fileURLToPath(new URL('.cache/', import.meta.url));
