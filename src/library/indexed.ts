@@ -16,7 +16,7 @@ import {
   indexInMemory,
   openFolderIndex,
 } from './index/store.js';
-import { SegmentBuilder } from './index/writer.js';
+import { MemorySink, SegmentBuilder } from './index/writer.js';
 import { articleInfo, type SegmentView } from './view.js';
 
 export interface Shadowed {
@@ -110,12 +110,14 @@ export function libraryOfArticles(
   documents: readonly { article: Article; blocks: readonly Block[] }[],
   folder = '.',
 ): IndexedLibrary {
-  const builder = new SegmentBuilder();
+  const sink = new MemorySink();
+  const builder = new SegmentBuilder(sink);
   const sorted = [...documents].sort((a, b) => (`${a.article.slug}.md` < `${b.article.slug}.md` ? -1 : 1));
   for (const { article, blocks } of sorted) {
     builder.add(articleDoc(article, blocks, { name: `${article.slug}.md`, size: 0, mtimeMs: 0, sourceSum: 0 }));
   }
-  const segment = new Segment(new MemorySource(builder.toBytes()));
+  builder.finish();
+  const segment = new Segment(new MemorySource(sink.bytes()));
   const live = new Uint8Array(segment.count).fill(1);
   return {
     views: [withStats({ segment, live, folder })],

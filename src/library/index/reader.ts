@@ -7,9 +7,12 @@ import {
   FIELD_COUNT,
   type Header,
   LENS,
+  NO_DATE,
   parseMetaRow,
+  type ReadDocument,
   type RegionTable,
   SEGMENT_MAGIC,
+  SMALL_TABLES,
   STATS,
   type StoredDocument,
   SUMS,
@@ -66,8 +69,10 @@ export class Segment {
   /** Tokens per field over all documents. */
   readonly totals: number[];
   private readonly metaIdx: Float64Array;
-  private readonly textIdx: Float64Array;
-  private readonly docIdx: Float64Array;
+  /** Per document, where its text starts, where its stored body starts, and where the next document's text starts. */
+  private readonly bodyIdx: Float64Array;
+  private readonly lazyTables = new Map<string, Uint8Array>();
+  private listingLines: string[] | undefined;
   private readonly sparse: string[];
   private readonly sparseIdx: Float64Array;
   private readonly sparseSums: Uint32Array;
@@ -104,16 +109,18 @@ export class Segment {
     }
     // The small tables lie together: one read, each then checked.
     const first = this.region('names');
-    const last = this.region('sparseSums');
+    const last = this.region(SMALL_TABLES[SMALL_TABLES.length - 1] as string);
     const start = first[0];
     const block = source.read(start, last[0] + last[1] - start);
     // Checksums cost time on every run, so only tables whose damage nothing else would catch are
     // summed here: lengths, dates, the term directory. Names are checked when read, all at once or
     // one by one. Damaged stats make a file look changed (it is re-read); damaged offsets or sums
     // fail the checksum of the piece they point at.
+    // The tables only `list` reads (words, the two orders) are summed when first used.
     const summed = new Set(['lens', 'days', 'sparse', 'sparseIdx', 'problems', 'drafts', 'totals', 'sparseSums']);
     const take = (name: string, bytesPer: number, expected?: number) => {
       const [offset, size, sum] = this.region(name);
+      if (offset < start || offset + size > start + block.length) throw new CorruptIndexError(`${name} out of place`);
       const bytes = block.subarray(offset - start, offset - start + size);
       if (summed.has(name) && checksum(bytes) !== sum) throw new CorruptIndexError(`${name} checksum`);
       if (expected !== undefined && size !== expected * bytesPer) throw new CorruptIndexError(`${name} size`);
@@ -130,8 +137,8 @@ export class Segment {
     const dayBytes = take('days', 4, n);
     this.days = new Int32Array(dayBytes.buffer, dayBytes.byteOffset, n);
     this.metaIdx = f64(take('metaIdx', 8, n + 1));
-    this.textIdx = f64(take('textIdx', 8, n + 1));
-    this.docIdx = f64(take('docIdx', 8, n + 1));
+    this.bodyIdx = f64(take('bodyIdx', 8, 2 * n + 1));
+    for (const name of ['words', 'byDate', 'byTitle']) this.lazyTables.set(name, take(name, 4, n));
     const sparse = decode(take('sparse', 1));
     this.sparse = sparse === '' ? [] : sparse.split('\n');
     this.sparseIdx = f64(take('sparseIdx', 8, this.sparse.length + 1));
@@ -231,20 +238,20 @@ export class Segment {
   text(doc: number): string {
     return decode(
       this.slice(
-        'text',
-        this.textIdx[doc] as number,
-        this.textIdx[doc + 1] as number,
+        'bodies',
+        this.bodyIdx[2 * doc] as number,
+        this.bodyIdx[2 * doc + 1] as number,
         this.sums[doc * SUMS + 2] as number,
       ),
     );
   }
 
   /** A document's body as the document model, with its page's banner and breadcrumb. */
-  document(doc: number): StoredDocument {
+  document(doc: number): ReadDocument {
     const bytes = this.slice(
-      'docs',
-      this.docIdx[doc] as number,
-      this.docIdx[doc + 1] as number,
+      'bodies',
+      this.bodyIdx[2 * doc + 1] as number,
+      this.bodyIdx[2 * doc + 2] as number,
       this.sums[doc * SUMS + 4] as number,
     );
     const value = parseIndexJson(decode(bytes), 'document') as StoredDocument | null;
@@ -256,7 +263,58 @@ export class Segment {
     ) {
       throw new CorruptIndexError('bad document');
     }
-    return value;
+    // Plain paragraphs are stored as the number of their line in the document's text.
+    if (value.blocks.some((block) => typeof block === 'number')) {
+      const lines = this.text(doc).split('\n');
+      value.blocks = value.blocks.map((block) => {
+        if (typeof block !== 'number') return block;
+        const text = lines[block];
+        if (!Number.isInteger(block) || text === undefined) throw new CorruptIndexError('bad paragraph reference');
+        return { kind: 'paragraph', spans: [{ text, style: 'plain' }] };
+      });
+    }
+    return value as ReadDocument;
+  }
+
+  /** A table only `list` reads, checked on first use. */
+  private lazyTable(name: string): Uint32Array {
+    const bytes = this.lazyTables.get(name);
+    if (bytes === undefined) throw new CorruptIndexError(`no ${name} region`);
+    if (!this.checked.has(name)) {
+      if (checksum(bytes) !== this.region(name)[2]) throw new CorruptIndexError(`${name} checksum`);
+      this.checked.add(name);
+    }
+    return new Uint32Array(bytes.buffer, bytes.byteOffset, this.count);
+  }
+  private readonly checked = new Set<string>();
+
+  /** Every document's word count. */
+  get words(): Uint32Array {
+    return this.lazyTable('words');
+  }
+
+  /** Documents newest first, undated last, then by slug (`list`), or by title, case ignored, then slug (`--sort title`). */
+  order(by: 'date' | 'title'): Uint32Array {
+    const order = this.lazyTable(by === 'date' ? 'byDate' : 'byTitle');
+    if (!this.checked.has(`${by} range`)) {
+      for (let i = 0; i < order.length; i++)
+        if ((order[i] as number) >= this.count) throw new CorruptIndexError('order out of range');
+      this.checked.add(`${by} range`);
+    }
+    return order;
+  }
+
+  /** One document's date (YYYY-MM-DD, or undefined) and title, as `list` shows them; read whole and checked on first use. */
+  listing(doc: number): { date: string | undefined; title: string } {
+    if (this.listingLines === undefined) {
+      const [, size, sum] = this.region('listing');
+      const lines = decode(this.slice('listing', 0, size, sum)).split('\n');
+      if (lines.length !== this.count + 1) throw new CorruptIndexError('listing count');
+      this.listingLines = lines;
+    }
+    const line = this.listingLines[doc] as string;
+    const date = line.slice(0, NO_DATE.length);
+    return { date: date === NO_DATE ? undefined : date, title: line.slice(NO_DATE.length) };
   }
 
   /** Field lengths of a document, then where its title and tags end. */

@@ -255,7 +255,7 @@ const DAMAGE: [string, (dir: string) => void][] = [
       flipBytes(path, 40, 42);
     },
   ],
-  ...['names', 'lens', 'days', 'meta', 'text', 'dict', 'post'].map((region): [string, (dir: string) => void] => [
+  ...['names', 'lens', 'days', 'meta', 'bodies', 'dict', 'post'].map((region): [string, (dir: string) => void] => [
     `the ${region} region of a segment flipped`,
     (dir) => flipRegion(join(dir, segmentFiles(dir)[0] as string), region),
   ]),
