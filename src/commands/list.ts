@@ -44,15 +44,14 @@ export const listCommand = defineCommand<ListInvocation>({
   },
   pageable: (invocation) => !invocation.json,
   async run(context, invocation) {
-    const { filterArticles, sortArticles } = await import('../search/filters.js');
+    const { listLibrary } = await import('../search/listing.js');
     const { renderList } = await import('../render/list.js');
     const library = openLibrary(context);
-    const articles = await library.infos({ drafts: invocation.drafts });
+    const { filter, sort, limit, drafts } = invocation;
+    const shown = await library.query((index) => listLibrary(index, filter, sort, limit ?? Number.POSITIVE_INFINITY), {
+      drafts,
+    });
     const hadProblems = reportLibrary(context, library);
-    const shown = sortArticles(filterArticles(articles, invocation.filter), invocation.sort).slice(
-      0,
-      invocation.limit ?? Number.POSITIVE_INFINITY,
-    );
     context.io.stdout.write(await renderList(shown, context.settings.output, invocation.json));
     if (hadProblems) return EXIT_ERROR;
     if (shown.length === 0) {

@@ -1,6 +1,7 @@
 // One segment of the library as list and search see it: which documents count, and their metadata as articles.
 
 import type { ArticleInfo } from '../article/article.js';
+import { CorruptIndexError } from './index/bytes.js';
 import type { DocMeta } from './index/format.js';
 import type { Segment } from './index/reader.js';
 
@@ -30,4 +31,74 @@ export function articleInfo(view: SegmentView, doc: number, meta: DocMeta): Arti
   info.slug = name.slice(0, -3);
   info.path = view.prefix + name;
   return info;
+}
+
+/**
+ * A document as `list` shows it: slug, path, title, date and word count from the segment's listing
+ * (no JSON parsed), the rest of its metadata read from its row only if asked for (`--json`, a
+ * tag or source filter). Every instance has the same shape, and the properties read the same as
+ * an ArticleInfo's.
+ */
+class ListedArticle {
+  readonly slug: string;
+  readonly path: string;
+  readonly title: string;
+  readonly date: string | undefined;
+  readonly words: number;
+  private row: DocMeta | undefined;
+
+  constructor(
+    private readonly view: SegmentView,
+    private readonly doc: number,
+  ) {
+    const name = view.segment.name(doc);
+    const { title, date } = view.segment.listing(doc);
+    this.slug = name.slice(0, -3);
+    this.path = view.prefix + name;
+    this.title = title;
+    this.date = date;
+    this.words = view.segment.words[doc] as number;
+  }
+
+  private meta(): DocMeta {
+    if (this.row === undefined) {
+      const meta = this.view.segment.meta(this.doc);
+      if (typeof meta === 'string') throw new CorruptIndexError('a skipped file among the articles');
+      this.row = meta;
+    }
+    return this.row;
+  }
+
+  get source(): string | undefined {
+    return this.meta().source;
+  }
+  get section(): string | undefined {
+    return this.meta().section;
+  }
+  get author(): string | undefined {
+    return this.meta().author;
+  }
+  get agency(): string | undefined {
+    return this.meta().agency;
+  }
+  get url(): string | undefined {
+    return this.meta().url;
+  }
+  get summary(): string | undefined {
+    return this.meta().summary;
+  }
+  get tags(): string[] {
+    return this.meta().tags;
+  }
+  get draft(): boolean | undefined {
+    return this.meta().draft;
+  }
+  get alias(): string | undefined {
+    return this.meta().alias;
+  }
+}
+
+export function listedArticle(view: SegmentView, doc: number): ArticleInfo {
+  // Undefined fields read as undefined, as an ArticleInfo's optional ones do.
+  return new ListedArticle(view, doc) as unknown as ArticleInfo;
 }

@@ -16,9 +16,14 @@ import { MemorySink, SegmentBuilder } from './writer.js';
  * is written: together they bound a build's memory (two of them at once, on two threads).
  */
 export const SEGMENT_DOCS = 5000;
-const SEGMENT_HELD_BYTES = 24 * 1024 * 1024;
+const SEGMENT_HELD_BYTES = 8 * 1024 * 1024;
 /** Fewer files than this are read on this thread alone: a worker takes longer to start than they take. */
 const PARALLEL_MIN = 400;
+/**
+ * The worker's young generation: V8's default (up to 48 MB) holds little more than garbage from
+ * parsing, and the worker's memory counts against the build's bound.
+ */
+const WORKER_YOUNG_MB = 8;
 /** A timestamp this close to the moment it was read may still change within the same clock tick. */
 const RACY_MS = 1000;
 
@@ -242,9 +247,9 @@ export interface SegmentStore<T> {
 }
 
 /**
- * Builds segments of `files` into `store`. Big jobs share the batches with a worker thread; if the
- * worker cannot start or fails, this thread reads what it left, and the segments the worker had
- * sent of that batch are dropped (a stored one is never named in a manifest, and is removed as
+ * Builds segments of `files` into `store`. Big jobs go to two worker threads; if a worker cannot
+ * start or fails, its batch goes back to the queue for the other or for this thread, and the
+ * segments the worker had sent of that batch are dropped (a stored one is never named in a manifest, and is removed as
  * unused by the next writer).
  */
 export async function buildSegments<T>(
@@ -280,63 +285,71 @@ export async function buildSegments<T>(
     }
     kept.push(...mine);
   };
-  let workerFinished: Promise<void> = Promise.resolve();
   if (settings.workerScript !== undefined && total >= PARALLEL_MIN && queue.length > 1) {
     const { Worker } = await import('node:worker_threads');
-    const worker = new Worker(settings.workerScript);
-    workerFinished = new Promise<void>((resolve) => {
-      let current: ArticleFile[] | undefined;
-      // The current batch's segments and progress count only once the whole batch is done.
-      let pending: T[] = [];
-      let pendingDone = 0;
-      const next = () => {
-        kept.push(...pending);
-        pending = [];
-        pendingDone = 0;
-        current = queue.pop();
-        if (current === undefined) {
+    const script = settings.workerScript;
+    // Two workers read while this thread only gathers their segments: its heap, which no option
+    // can bound once the process runs, stays small, and each worker's is bounded.
+    const runWorker = () =>
+      new Promise<void>((resolve) => {
+        const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+        let current: ArticleFile[] | undefined;
+        // The current batch's segments and progress count only once the whole batch is done.
+        let pending: T[] = [];
+        let pendingDone = 0;
+        const next = () => {
+          kept.push(...pending);
+          pending = [];
+          pendingDone = 0;
+          current = queue.pop();
+          if (current === undefined) {
+            void worker.terminate();
+            resolve();
+          } else {
+            worker.postMessage({ files: current, maxBytes: settings.maxBytes, dir: store.dir() });
+          }
+        };
+        const giveBack = () => {
+          // The worker is gone: its batch goes back to the queue, and that batch's progress is undone.
+          if (current !== undefined) queue.push(current);
+          current = undefined;
+          workerDone -= pendingDone;
+          pending = [];
           void worker.terminate();
           resolve();
-        } else {
-          worker.postMessage({ files: current, maxBytes: settings.maxBytes, dir: store.dir() });
-        }
-      };
-      const giveBack = () => {
-        // The worker is gone: its batch goes back to this thread, and that batch's progress is undone.
-        if (current !== undefined) queue.push(current);
-        current = undefined;
-        workerDone -= pendingDone;
-        pending = [];
-        resolve();
-      };
-      worker.on('message', (reply: WorkerReply) => {
-        if (reply.type === 'progress') {
-          pendingDone += reply.count ?? 0;
-          workerDone += reply.count ?? 0;
-          report();
-        } else if (reply.type === 'segment' && (reply.bytes || reply.file)) {
-          pending.push(
-            store.keep(reply.file !== undefined ? { file: reply.file } : { bytes: reply.bytes as Uint8Array }),
-          );
-        } else if (reply.type === 'warning') {
-          settings.warn?.(reply.name ?? '', reply.message ?? '');
-        } else if (reply.type === 'done') {
-          next();
-        } else {
-          giveBack();
-          void worker.terminate();
-        }
+        };
+        worker.on('message', (reply: WorkerReply) => {
+          if (reply.type === 'progress') {
+            pendingDone += reply.count ?? 0;
+            workerDone += reply.count ?? 0;
+            report();
+          } else if (reply.type === 'segment' && (reply.bytes || reply.file)) {
+            try {
+              const built: BuiltSegment =
+                reply.file !== undefined ? { file: reply.file } : { bytes: reply.bytes as Uint8Array };
+              pending.push(store.keep(built));
+            } catch (error) {
+              if (!(error instanceof SegmentWriteError)) throw error;
+              store.failed(error.cause);
+              giveBack();
+            }
+          } else if (reply.type === 'warning') {
+            settings.warn?.(reply.name ?? '', reply.message ?? '');
+          } else if (reply.type === 'done') {
+            next();
+          } else {
+            giveBack();
+          }
+        });
+        worker.on('error', giveBack);
+        worker.on('exit', () => {
+          if (current !== undefined) giveBack();
+        });
+        next();
       });
-      worker.on('error', giveBack);
-      worker.on('exit', () => {
-        if (current !== undefined) giveBack();
-      });
-      next();
-    });
+    await Promise.all([runWorker(), runWorker()]);
   }
-  for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) await onThisThread(chunk);
-  await workerFinished;
-  // Batches the worker handed back after this thread had finished its own.
+  // Everything, without workers; else the batches a worker handed back.
   for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) await onThisThread(chunk);
   return kept;
 }

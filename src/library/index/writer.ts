@@ -51,6 +51,8 @@ export class MemorySink implements SegmentSink {
 }
 
 const ZEROS = new Uint8Array(8);
+/** The postings stream grows by chunks of this size, never by copying. */
+const STREAM_CHUNK = 1 << 20;
 
 /** A growable Int32Array. */
 function grown(array: Int32Array<ArrayBuffer>, size: number, fill = 0): Int32Array<ArrayBuffer> {
@@ -116,7 +118,8 @@ export class SegmentBuilder {
   private position = 0;
   private readonly fieldLengths = [0, 0, 0, 0];
   /** Every document's postings, in document order: per document its entry count, then per term its id, counts and positions. */
-  private readonly stream = new ByteWriter(1 << 16);
+  private readonly chunks: ByteWriter[] = [];
+  private streamBytes = 0;
   private scratch = new Int32Array(256);
 
   // --- per document
@@ -149,7 +152,7 @@ export class SegmentBuilder {
 
   /** Bytes of postings held in memory: with the documents' count, what decides when a segment is full. */
   get heldBytes(): number {
-    return this.stream.length + this.meta.length;
+    return this.streamBytes + this.meta.length;
   }
 
   /** Adds a document; documents must come in order of file name, so names can be binary-searched. */
@@ -161,7 +164,8 @@ export class SegmentBuilder {
     this.stats.push(doc.size, doc.mtimeMs);
     const content = doc.content;
     const meta = content?.meta;
-    const metaBytes = utf8(JSON.stringify(meta ? metaRow(meta) : [doc.problem ?? 'cannot be indexed']));
+    const metaBytes = this.encode(JSON.stringify(meta ? metaRow(meta) : [doc.problem ?? 'cannot be indexed']));
+    const metaSum = checksum(metaBytes);
     this.meta.append(metaBytes);
     this.meta.append(COMMA);
     this.metaIdx.push(this.meta.length);
@@ -202,15 +206,26 @@ export class SegmentBuilder {
     this.endDocument(id);
 
     // Text and stored body, straight to the sink.
-    const textBytes = utf8(text);
-    const documentBytes = content ? utf8(JSON.stringify(content.document)) : new Uint8Array(0);
+    const textBytes = this.encode(text);
+    const textSum = checksum(textBytes);
     this.sink.write(textBytes);
     this.bodyIdx.push(this.sink.length - this.bodiesStart);
+    const documentBytes = this.encode(content ? JSON.stringify(content.document) : '');
+    const documentSum = checksum(documentBytes);
     this.sink.write(documentBytes);
     this.bodyIdx.push(this.sink.length - this.bodiesStart);
-    this.sums.push(doc.sourceSum, checksum(metaBytes), checksum(textBytes), checksum(utf8(doc.name)));
-    this.sums.push(checksum(documentBytes));
+    this.sums.push(doc.sourceSum, metaSum, textSum, checksum(this.encode(doc.name)), documentSum);
   }
+
+  /**
+   * `text` as UTF-8 in a buffer the builder reuses, valid until the next call: a fresh Buffer per
+   * text would be garbage that holds memory outside the heap until the next collection.
+   */
+  private encode(text: string): Uint8Array {
+    if (text.length * 3 > this.scratchBytes.length) this.scratchBytes = Buffer.allocUnsafe(text.length * 3 + 1024);
+    return this.scratchBytes.subarray(0, this.scratchBytes.write(text, 0));
+  }
+  private scratchBytes = Buffer.allocUnsafe(1 << 16);
 
   /** The term id of a token, added if new. */
   private termId(token: string): number {
@@ -272,7 +287,15 @@ export class SegmentBuilder {
 
   /** Appends the document's postings to the stream and clears the per-document state. */
   private endDocument(doc: number): void {
-    const stream = this.stream;
+    // A document's entries never straddle two chunks (each decodes on its own), and chunks never
+    // grow by copying: a new one starts when this document might not fit.
+    const bound = 5 + this.docTermCount * 30 + this.tokenCount * 5;
+    let stream = this.chunks[this.chunks.length - 1];
+    if (stream === undefined || stream.length + bound > stream.bytes.length) {
+      stream = new ByteWriter(Math.max(STREAM_CHUNK, bound));
+      this.chunks.push(stream);
+    }
+    const before = stream.length;
     stream.varint(this.docTermCount);
     for (let i = 0; i < this.docTermCount; i++) {
       const term = this.docTerms[i] as number;
@@ -306,6 +329,7 @@ export class SegmentBuilder {
       }
       this.positionBytes[term] = (this.positionBytes[term] as number) + bytes;
     }
+    this.streamBytes += stream.length - before;
   }
 
   /** Writes everything but the bodies (already written) and the header, then the header. */
@@ -424,35 +448,39 @@ export class SegmentBuilder {
     const post = new Uint8Array(total);
     const starts = Float64Array.from(docCursor);
     // The stream once through, each entry copied to its term's place.
-    const stream = this.stream.bytes;
-    const end = this.stream.length;
     const lastDoc = new Int32Array(termCount).fill(-1);
-    let read = 0;
-    const next = () => {
-      let value = 0;
-      let scale = 1;
-      for (;;) {
-        const byte = stream[read++] as number;
-        value += (byte & 0x7f) * scale;
-        if (byte < 0x80) return value;
-        scale *= 128;
-      }
-    };
-    for (let doc = 0; read < end; doc++) {
-      const entries = next();
-      for (let i = 0; i < entries; i++) {
-        const term = next();
-        let at = docCursor[term] as number;
-        at = putVarint(post, at, doc - (lastDoc[term] as number) - 1);
-        lastDoc[term] = doc;
-        for (let field = 0; field < FIELD_COUNT; field++) at = putVarint(post, at, next());
-        docCursor[term] = at;
-        const count = next();
-        let p = putVarint(post, positionCursor[term] as number, count);
-        for (let j = 0; j < count; j++) p = putVarint(post, p, next());
-        positionCursor[term] = p;
+    let doc = 0;
+    for (const chunk of this.chunks) {
+      const stream = chunk.bytes;
+      const end = chunk.length;
+      let read = 0;
+      const next = () => {
+        let value = 0;
+        let scale = 1;
+        for (;;) {
+          const byte = stream[read++] as number;
+          value += (byte & 0x7f) * scale;
+          if (byte < 0x80) return value;
+          scale *= 128;
+        }
+      };
+      for (; read < end; doc++) {
+        const entries = next();
+        for (let i = 0; i < entries; i++) {
+          const term = next();
+          let at = docCursor[term] as number;
+          at = putVarint(post, at, doc - (lastDoc[term] as number) - 1);
+          lastDoc[term] = doc;
+          for (let field = 0; field < FIELD_COUNT; field++) at = putVarint(post, at, next());
+          docCursor[term] = at;
+          const count = next();
+          let p = putVarint(post, positionCursor[term] as number, count);
+          for (let j = 0; j < count; j++) p = putVarint(post, p, next());
+          positionCursor[term] = p;
+        }
       }
     }
+    this.chunks.length = 0;
     const dictParts: string[] = [];
     const sparseKeys: string[] = [];
     const sparseIdx: number[] = [0];
