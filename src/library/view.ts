@@ -33,31 +33,47 @@ export function articleInfo(view: SegmentView, doc: number, meta: DocMeta): Arti
   return info;
 }
 
+/** The parts of a listing line, `slug<TAB>date<TAB>title`. */
+function listingParts(line: string): { slug: string; date: string | undefined; title: string } {
+  const first = line.indexOf('\t');
+  const second = line.indexOf('\t', first + 1);
+  if (first < 0 || second < 0) throw new CorruptIndexError('bad listing line');
+  const date = line.slice(first + 1, second);
+  return { slug: line.slice(0, first), date: date === '' ? undefined : date, title: line.slice(second + 1) };
+}
+
+/** A document's slug from its listing line: what `list` compares on ties without decoding names. */
+export function listingSlug(view: SegmentView, doc: number): string {
+  const line = view.segment.listingLine(doc);
+  return line.slice(0, line.indexOf('\t'));
+}
+
+/** A document's title from its listing line. */
+export function listingTitle(view: SegmentView, doc: number): string {
+  return listingParts(view.segment.listingLine(doc)).title;
+}
+
 /**
- * A document as `list` shows it: slug, path, title, date and word count from the segment's listing
- * (no JSON parsed), the rest of its metadata read from its row only if asked for (`--json`, a
- * tag or source filter). Every instance has the same shape, and the properties read the same as
- * an ArticleInfo's.
+ * A document as `list` shows it, made from its line of the segment's listing: piped output prints
+ * `tabLine` as it is, and slug, date and title are cut from it when asked for; the word count
+ * comes from its table, and the rest of the metadata from its row only if asked for (`--json`, a
+ * tag or source filter). A listing of ten thousand rows then makes ten thousand small objects and
+ * parses no JSON.
  */
 class ListedArticle {
-  readonly slug: string;
-  readonly path: string;
-  readonly title: string;
-  readonly date: string | undefined;
-  readonly words: number;
+  private parts: ReturnType<typeof listingParts> | undefined;
   private row: DocMeta | undefined;
 
   constructor(
     private readonly view: SegmentView,
     private readonly doc: number,
-  ) {
-    const name = view.segment.name(doc);
-    const { title, date } = view.segment.listing(doc);
-    this.slug = name.slice(0, -3);
-    this.path = view.prefix + name;
-    this.title = title;
-    this.date = date;
-    this.words = view.segment.words[doc] as number;
+    /** `slug<TAB>date<TAB>title`, exactly the piped output's line. */
+    readonly tabLine: string,
+  ) {}
+
+  private part(): ReturnType<typeof listingParts> {
+    this.parts ??= listingParts(this.tabLine);
+    return this.parts;
   }
 
   private meta(): DocMeta {
@@ -69,6 +85,21 @@ class ListedArticle {
     return this.row;
   }
 
+  get slug(): string {
+    return this.part().slug;
+  }
+  get date(): string | undefined {
+    return this.part().date;
+  }
+  get title(): string {
+    return this.part().title;
+  }
+  get words(): number {
+    return this.view.segment.words[this.doc] as number;
+  }
+  get path(): string {
+    return `${this.view.prefix}${this.slug}.md`;
+  }
   get source(): string | undefined {
     return this.meta().source;
   }
@@ -100,5 +131,5 @@ class ListedArticle {
 
 export function listedArticle(view: SegmentView, doc: number): ArticleInfo {
   // Undefined fields read as undefined, as an ArticleInfo's optional ones do.
-  return new ListedArticle(view, doc) as unknown as ArticleInfo;
+  return new ListedArticle(view, doc, view.segment.listingLine(doc)) as unknown as ArticleInfo;
 }

@@ -4,7 +4,7 @@
 import type { ArticleInfo } from '../article/article.js';
 import { dayNumber, NO_DAY } from '../library/index/format.js';
 import type { IndexedLibrary } from '../library/indexed.js';
-import { listedArticle, type SegmentView } from '../library/view.js';
+import { listedArticle, listingSlug, listingTitle, type SegmentView } from '../library/view.js';
 import { type ArticleFilter, matchesFilter, type SortOrder } from './filters.js';
 
 /** One segment's documents in list order, as a cursor. */
@@ -14,10 +14,6 @@ interface Cursor {
   at: number;
   /** The current document's sort key (lower-cased title, for `--sort title`). */
   key: string;
-}
-
-function slugOf(view: SegmentView, doc: number): string {
-  return view.segment.name(doc).slice(0, -3);
 }
 
 /**
@@ -34,7 +30,7 @@ function before(a: Cursor, b: Cursor, sort: SortOrder): boolean {
   } else if (a.key !== b.key) {
     return a.key < b.key;
   }
-  return slugOf(a.view, docA) < slugOf(b.view, docB);
+  return listingSlug(a.view, docA) < listingSlug(b.view, docB);
 }
 
 /**
@@ -54,8 +50,7 @@ export function listLibrary(
   const needsMeta = filter.tag !== undefined || filter.source !== undefined;
   const cursors: Cursor[] = [];
   const keyOf = (cursor: Cursor) => {
-    if (sort === 'title')
-      cursor.key = cursor.view.segment.listing(cursor.order[cursor.at] as number).title.toLowerCase();
+    if (sort === 'title') cursor.key = listingTitle(cursor.view, cursor.order[cursor.at] as number).toLowerCase();
   };
   for (const view of library.views) {
     if (view.documents === 0) continue;

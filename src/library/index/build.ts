@@ -16,7 +16,7 @@ import { MemorySink, SegmentBuilder } from './writer.js';
  * is written: together they bound a build's memory (two of them at once, on two threads).
  */
 export const SEGMENT_DOCS = 5000;
-const SEGMENT_HELD_BYTES = 8 * 1024 * 1024;
+const SEGMENT_HELD_BYTES = 16 * 1024 * 1024;
 /** Fewer files than this are read on this thread alone: a worker takes longer to start than they take. */
 const PARALLEL_MIN = 400;
 /**

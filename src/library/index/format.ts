@@ -26,8 +26,6 @@ export const SUMS = 5; // source text, metadata, text, file name, document
 /** The day number of an undated article: before every real date. */
 export const NO_DAY = -2147483648;
 export const BLOCK_KEYS = 64;
-/** The date column of an undated document in the listing region: as long as a date. */
-export const NO_DATE = '          ';
 
 /** What `list` and `search` show about an article, but for its slug and path (the file name gives them). */
 export type DocMeta = Omit<ArticleInfo, 'slug' | 'path'>;

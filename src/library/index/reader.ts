@@ -7,7 +7,6 @@ import {
   FIELD_COUNT,
   type Header,
   LENS,
-  NO_DATE,
   parseMetaRow,
   type ReadDocument,
   type RegionTable,
@@ -304,17 +303,18 @@ export class Segment {
     return order;
   }
 
-  /** One document's date (YYYY-MM-DD, or undefined) and title, as `list` shows them; read whole and checked on first use. */
-  listing(doc: number): { date: string | undefined; title: string } {
+  /**
+   * One document's line of piped `list` output, `slug<TAB>date<TAB>title`: the listing is read,
+   * checked and split whole on first use.
+   */
+  listingLine(doc: number): string {
     if (this.listingLines === undefined) {
       const [, size, sum] = this.region('listing');
       const lines = decode(this.slice('listing', 0, size, sum)).split('\n');
       if (lines.length !== this.count + 1) throw new CorruptIndexError('listing count');
       this.listingLines = lines;
     }
-    const line = this.listingLines[doc] as string;
-    const date = line.slice(0, NO_DATE.length);
-    return { date: date === NO_DATE ? undefined : date, title: line.slice(NO_DATE.length) };
+    return this.listingLines[doc] as string;
   }
 
   /** Field lengths of a document, then where its title and tags end. */

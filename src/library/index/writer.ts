@@ -16,7 +16,6 @@ import {
   HEADER_SPACE,
   headerBytes,
   metaRow,
-  NO_DATE,
   type RegionTable,
   SMALL_TABLES,
   utf8,
@@ -385,12 +384,13 @@ export class SegmentBuilder {
     sink.writeAt(0, headerBytes(n, sink.length, table));
   }
 
-  /** Each document's date (ten characters, blank when undated) and title, one line each, for `list`. */
+  /** Each document's line of piped `list` output (slug, date, title, tab-separated), one a line. */
   private listingText(): string {
     let out = '';
     for (let doc = 0; doc < this.names.length; doc++) {
-      const title = (this.titles[doc] as string).replace(/\n/g, ' ');
-      out += `${this.dates[doc] ?? NO_DATE}${title}\n`;
+      // Titles are sanitised to one line already: this only keeps a tampered one from breaking the table.
+      const title = (this.titles[doc] as string).replace(/[\t\n]/g, ' ');
+      out += `${this.slug(doc)}\t${this.dates[doc] ?? ''}\t${title}\n`;
     }
     return out;
   }
