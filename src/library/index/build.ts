@@ -8,7 +8,9 @@ import { type ArticleFile, readArticleFile } from '../files.js';
 import { ArticleLoader, loadBlocks } from '../loader.js';
 import { checksum } from './bytes.js';
 import { FileSink, SegmentWriteError } from './cache.js';
+import { combineSegments } from './combine.js';
 import type { DocInput } from './format.js';
+import type { Segment } from './reader.js';
 import { MemorySink, SegmentBuilder } from './writer.js';
 
 /**
@@ -16,6 +18,8 @@ import { MemorySink, SegmentBuilder } from './writer.js';
  * is written: together they bound a build's memory (two of them at once, on two threads).
  */
 export const SEGMENT_DOCS = 5000;
+/** The most documents a build combines its segments into: one segment up to here, then a few. */
+const COMBINED_DOCS = 50_000;
 const SEGMENT_HELD_BYTES = 16 * 1024 * 1024;
 /** Fewer files than this are read on this thread alone: a worker takes longer to start than they take. */
 const PARALLEL_MIN = 400;
@@ -244,6 +248,8 @@ export interface SegmentStore<T> {
   keep(segment: BuiltSegment): T;
   /** Writing into dir() failed: the batch is built again in memory, and so is every later one. */
   failed(error: unknown): void;
+  /** The segment a kept one reads from, to combine it with others. */
+  segmentOf(kept: T): Segment;
 }
 
 /**
@@ -351,5 +357,58 @@ export async function buildSegments<T>(
   }
   // Everything, without workers; else the batches a worker handed back.
   for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) await onThisThread(chunk);
-  return kept;
+  return combineBuilt(kept, store);
+}
+
+/**
+ * The build's segments combined into as few as COMBINED_DOCS allows (they hold consecutive ranges
+ * of names): queries open fewer segments and look each word up fewer times. A segment that cannot
+ * be written stays as the pieces it was made of.
+ */
+function combineBuilt<T>(kept: T[], store: SegmentStore<T>): T[] {
+  if (kept.length < 2) return kept;
+  const ordered = kept
+    .map((item) => ({ item, segment: store.segmentOf(item) }))
+    .filter(({ segment }) => segment.count > 0)
+    .sort((a, b) => (a.segment.name(0) < b.segment.name(0) ? -1 : 1));
+  const out: T[] = [];
+  let run: typeof ordered = [];
+  let docs = 0;
+  const flush = () => {
+    if (run.length === 1) out.push((run[0] as (typeof ordered)[number]).item);
+    if (run.length > 1) {
+      const inputs = run.map(({ segment }) => segment);
+      const dir = store.dir();
+      try {
+        if (dir === undefined) {
+          const sink = new MemorySink();
+          combineSegments(inputs, sink);
+          out.push(store.keep({ bytes: sink.bytes() }));
+        } else {
+          const sink = new FileSink(dir);
+          try {
+            combineSegments(inputs, sink);
+            sink.close();
+          } catch (error) {
+            sink.discard();
+            throw error;
+          }
+          out.push(store.keep({ file: sink.name }));
+        }
+      } catch (error) {
+        if (!(error instanceof SegmentWriteError)) throw error;
+        store.failed(error.cause);
+        out.push(...run.map(({ item }) => item));
+      }
+    }
+    run = [];
+    docs = 0;
+  };
+  for (const entry of ordered) {
+    if (docs + entry.segment.count > COMBINED_DOCS) flush();
+    run.push(entry);
+    docs += entry.segment.count;
+  }
+  flush();
+  return out;
 }

@@ -43,12 +43,15 @@ export interface Postings {
   positions(): Int32Array[];
 }
 
-interface DictEntry {
+/** A term's line in the dictionary: where its postings are, how many documents, their checksum, its last document. */
+export interface DictEntry {
   offset: number;
   docLength: number;
   positionLength: number;
   df: number;
   sum: number;
+  /** The last document that holds the term. */
+  last: number;
 }
 
 /** Reads a segment; validates the header and the small tables up front, the rest as it is read. */
@@ -67,9 +70,10 @@ export class Segment {
   readonly drafts: number[];
   /** Tokens per field over all documents. */
   readonly totals: number[];
-  private readonly metaIdx: Float64Array;
+  /** Where each document's metadata row starts in the meta region (and the last row ends). */
+  readonly metaIdx: Float64Array;
   /** Per document, where its text starts, where its stored body starts, and where the next document's text starts. */
-  private readonly bodyIdx: Float64Array;
+  readonly bodyIdx: Float64Array;
   private readonly lazyTables = new Map<string, Uint8Array>();
   private listingLines: string[] | undefined;
   private readonly sparse: string[];
@@ -149,7 +153,7 @@ export class Segment {
     this.totals = Array.from(f64(take('totals', 8, FIELD_COUNT)));
   }
 
-  private region(name: string): [number, number, number] {
+  region(name: string): [number, number, number] {
     const region = this.regions[name];
     if (!Array.isArray(region) || region.length !== 3) throw new CorruptIndexError(`no ${name} region`);
     return region;
@@ -200,6 +204,11 @@ export class Segment {
       else high = middle - 1;
     }
     return -1;
+  }
+
+  /** Every document's size and mtime, as indexed. */
+  get statsTable(): Float64Array {
+    return this.stats;
   }
 
   /** Whether a document was indexed from a file of this size and mtime. */
@@ -330,6 +339,38 @@ export class Segment {
     return this.lens[doc * LENS + 5] as number;
   }
 
+  /** Bytes [from, from + length) of a region, unchecked: for copying whole regions whose pieces carry their own sums. */
+  raw(name: string, from: number, length: number): Uint8Array {
+    const [offset, size] = this.region(name);
+    if (!(from >= 0 && length >= 0 && from + length <= size)) throw new CorruptIndexError(`${name} read out of bounds`);
+    return this.source.read(offset + from, length);
+  }
+
+  /** Every dictionary entry in key order, each block checked, none kept: for combining segments. */
+  *dictionary(): Generator<{ key: string } & DictEntry> {
+    for (let index = 0; index < this.sparse.length; index++) {
+      const bytes = this.slice(
+        'dict',
+        this.sparseIdx[index] as number,
+        this.sparseIdx[index + 1] as number,
+        this.sparseSums[index] as number,
+      );
+      for (const line of decode(bytes).split('\n')) {
+        if (line === '') continue;
+        const tab = line.indexOf('\t');
+        yield {
+          key: line.slice(0, tab),
+          ...dictEntry(
+            line
+              .slice(tab + 1)
+              .split('\t')
+              .map(Number),
+          ),
+        };
+      }
+    }
+  }
+
   /** A dictionary block's lines, `key\toffset\tdocLength\tpositionLength\tdf\tsum`, in key order; checked once. */
   private blockOf(index: number): string {
     let text = this.blocks.get(index);
@@ -364,11 +405,7 @@ export class Segment {
       .slice(start + key.length + 1, end === -1 ? text.length : end)
       .split('\t')
       .map(Number);
-    if (numbers.length !== 5 || numbers.some((value) => !Number.isFinite(value) || value < 0)) {
-      throw new CorruptIndexError('bad dictionary line');
-    }
-    const [offset, docLength, positionLength, df, sum] = numbers as [number, number, number, number, number];
-    return { offset, docLength, positionLength, df, sum };
+    return dictEntry(numbers);
   }
 
   /** A block's keys, in order. */
@@ -451,4 +488,20 @@ export class Segment {
       },
     };
   }
+}
+
+/** A dictionary line's numbers, `offset docLength positionLength df sum last`, checked for shape. */
+function dictEntry(numbers: number[]): DictEntry {
+  if (numbers.length !== 6 || numbers.some((value) => !Number.isInteger(value) || value < 0)) {
+    throw new CorruptIndexError('bad dictionary line');
+  }
+  const [offset, docLength, positionLength, df, sum, last] = numbers as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { offset, docLength, positionLength, df, sum, last };
 }

@@ -107,6 +107,7 @@ export async function indexInMemory(folder: Folder, settings: IndexSettings): Pr
     dir: () => undefined,
     keep: ({ bytes }) => inMemory(bytes as Uint8Array),
     failed: () => {},
+    segmentOf: (segment) => segment,
   });
   return {
     folder,
@@ -310,6 +311,7 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
             dir: () => writer.dirForSegments(),
             keep: (built) => writer.store(built),
             failed: (error) => writer.failed(error),
+            segmentOf: (entry) => entry.segment,
           })
         : [];
     const all = [...entries.filter((_, at) => keep[at]), ...fresh];

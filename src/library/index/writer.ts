@@ -493,7 +493,9 @@ export class SegmentBuilder {
       const docLength = this.docBytes[id] as number;
       const positionLength = this.positionBytes[id] as number;
       const sum = checksum(post.subarray(offset, offset + docLength + positionLength));
-      dictParts.push(`${key}\t${offset}\t${docLength}\t${positionLength}\t${this.df[id]}\t${sum}\n`);
+      dictParts.push(
+        `${key}\t${offset}\t${docLength}\t${positionLength}\t${this.df[id]}\t${sum}\t${this.lastDoc[id]}\n`,
+      );
       if (index % BLOCK_KEYS === BLOCK_KEYS - 1 || index === sorted.length - 1) {
         const block = utf8(dictParts.join(''));
         dictParts.length = 0;
