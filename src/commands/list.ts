@@ -47,10 +47,12 @@ export const listCommand = defineCommand<ListInvocation>({
     const { listLibrary } = await import('../search/listing.js');
     const { renderList } = await import('../render/list.js');
     const library = openLibrary(context);
-    const { filter, sort, limit, drafts } = invocation;
-    const shown = await library.query((index) => listLibrary(index, filter, sort, limit ?? Number.POSITIVE_INFINITY), {
-      drafts,
-    });
+    const { filter, sort, limit, drafts, json } = invocation;
+    // With --json every field is shown: read it all inside the query, where damage is caught.
+    const shown = await library.query(
+      (index) => listLibrary(index, filter, sort, limit ?? Number.POSITIVE_INFINITY, json),
+      { drafts },
+    );
     const hadProblems = reportLibrary(context, library);
     context.io.stdout.write(await renderList(shown, context.settings.output, invocation.json));
     if (hadProblems) return EXIT_ERROR;

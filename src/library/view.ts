@@ -56,20 +56,30 @@ export function listingTitle(view: SegmentView, doc: number): string {
 /**
  * A document as `list` shows it, made from its line of the segment's listing: piped output prints
  * `tabLine` as it is, and slug, date and title are cut from it when asked for; the word count
- * comes from its table, and the rest of the metadata from its row only if asked for (`--json`, a
- * tag or source filter). A listing of ten thousand rows then makes ten thousand small objects and
- * parses no JSON.
+ * comes from its table, and the rest of the metadata from its row only when it is shown (`--json`)
+ * or filtered on (a tag or source). A listing of ten thousand rows then makes ten thousand small
+ * objects and parses no JSON.
  */
 class ListedArticle {
   private parts: ReturnType<typeof listingParts> | undefined;
   private row: DocMeta | undefined;
+
+  readonly words: number;
 
   constructor(
     private readonly view: SegmentView,
     private readonly doc: number,
     /** `slug<TAB>date<TAB>title`, exactly the piped output's line. */
     readonly tabLine: string,
-  ) {}
+  ) {
+    this.words = view.segment.words[doc] as number;
+  }
+
+  /** Reads the metadata row now, while damage can still be caught and the index rebuilt. */
+  withMetadata(): this {
+    this.meta();
+    return this;
+  }
 
   private part(): ReturnType<typeof listingParts> {
     this.parts ??= listingParts(this.tabLine);
@@ -93,9 +103,6 @@ class ListedArticle {
   }
   get title(): string {
     return this.part().title;
-  }
-  get words(): number {
-    return this.view.segment.words[this.doc] as number;
   }
   get path(): string {
     return `${this.view.prefix}${this.slug}.md`;
@@ -129,7 +136,12 @@ class ListedArticle {
   }
 }
 
-export function listedArticle(view: SegmentView, doc: number): ArticleInfo {
+/**
+ * A document as `list` shows it (see ListedArticle). Everything is read from the index here, while
+ * the caller can still catch damage: `metadata` reads the row too, for output that shows all of it.
+ */
+export function listedArticle(view: SegmentView, doc: number, metadata: boolean): ArticleInfo {
+  const article = new ListedArticle(view, doc, view.segment.listingLine(doc));
   // Undefined fields read as undefined, as an ArticleInfo's optional ones do.
-  return new ListedArticle(view, doc, view.segment.listingLine(doc)) as unknown as ArticleInfo;
+  return (metadata ? article.withMetadata() : article) as unknown as ArticleInfo;
 }

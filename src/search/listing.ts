@@ -37,13 +37,16 @@ function before(a: Cursor, b: Cursor, sort: SortOrder): boolean {
  * The articles `list` shows: live, matching `filter`, in `sort` order, at most `limit`. Each
  * segment holds its documents in both orders already; the segments' orders are merged here, and a
  * row is made only for what is shown. Dates filter on the day numbers every segment keeps in
- * memory; a tag or source filter reads the metadata of the documents it looks at.
+ * memory; a tag or source filter reads the metadata of the documents it looks at. With
+ * `metadata`, every row's metadata is read here (for `--json`), so damage is found inside the
+ * library's query, which rebuilds the index, never while printing.
  */
 export function listLibrary(
   library: IndexedLibrary,
   filter: ArticleFilter,
   sort: SortOrder,
   limit: number,
+  metadata = false,
 ): ArticleInfo[] {
   const since = filter.since === undefined ? undefined : dayNumber(filter.since);
   const until = filter.until === undefined ? undefined : dayNumber(filter.until);
@@ -75,7 +78,7 @@ export function listLibrary(
     const day = view.segment.days[doc] as number;
     if (since !== undefined && (day === NO_DAY || day < since)) continue;
     if (until !== undefined && (day === NO_DAY || day > until)) continue;
-    const article = listedArticle(view, doc);
+    const article = listedArticle(view, doc, metadata || needsMeta);
     if (needsMeta && !matchesFilter(article, filter)) continue;
     out.push(article);
   }

@@ -220,12 +220,12 @@ export async function buildChunk(
   await buildChunkInto(files, settings, undefined, (segment) => emit(segment.bytes as Uint8Array), heldLimit);
 }
 
-/** Splits files into segment-sized batches, at least two when there is a second core to use. */
-function chunksOf(unsorted: readonly ArticleFile[]): ArticleFile[][] {
+/** Splits files into segment-sized batches, at least two when two workers will read them. */
+function chunksOf(unsorted: readonly ArticleFile[], parallel: boolean): ArticleFile[][] {
   // A segment holds its documents in order of file name (slug order differs: "a-b.md" < "a.md").
   const named = unsorted.map((file) => ({ file, name: `${file.slug}.md` }));
   const files = named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(({ file }) => file);
-  const size = Math.min(SEGMENT_DOCS, Math.max(1, Math.ceil(files.length / 2)));
+  const size = Math.min(SEGMENT_DOCS, Math.max(1, Math.ceil(files.length / (parallel ? 2 : 1))));
   const chunks: ArticleFile[][] = [];
   for (let start = 0; start < files.length; start += size) chunks.push(files.slice(start, start + size));
   return chunks;
@@ -263,7 +263,8 @@ export async function buildSegments<T>(
   settings: BuildSettings,
   store: SegmentStore<T>,
 ): Promise<T[]> {
-  const chunks = chunksOf(files);
+  const parallel = settings.workerScript !== undefined && files.length >= PARALLEL_MIN;
+  const chunks = chunksOf(files, parallel);
   if (chunks.length === 0) chunks.push([]);
   const total = files.length;
   let mainDone = 0;
@@ -291,7 +292,7 @@ export async function buildSegments<T>(
     }
     kept.push(...mine);
   };
-  if (settings.workerScript !== undefined && total >= PARALLEL_MIN && queue.length > 1) {
+  if (parallel && settings.workerScript !== undefined && queue.length > 1) {
     const { Worker } = await import('node:worker_threads');
     const script = settings.workerScript;
     // Two workers read while this thread only gathers their segments: its heap, which no option

@@ -92,6 +92,11 @@ export const SEPARATORS =
 /** Characters SEPARATORS cannot decide (and surrogates): text with any of them is cut by indexTokens. */
 export const UNDECIDED = /[\u0250-\u1fff\u2070-\uffff]/;
 
+/** The tokens of lower-cased text, as indexTokens gives them, with empty strings between some (skip those). */
+export function fieldTokens(lower: string): string[] {
+  return UNDECIDED.test(lower) ? indexTokens(lower) : lower.split(SEPARATORS);
+}
+
 /**
  * Collects documents and writes them out as one segment: `add` each document in order of file
  * name, then `finish`. Text and stored bodies go to the sink at once; the rest stays in memory.
@@ -255,8 +260,7 @@ export class SegmentBuilder {
    * deciding character by character; other text goes through indexTokens.
    */
   private addText(original: string, field: number): void {
-    const text = original.toLowerCase();
-    const tokens = UNDECIDED.test(text) ? indexTokens(text) : text.split(SEPARATORS);
+    const tokens = fieldTokens(original.toLowerCase());
     let count = 0;
     for (const token of tokens) {
       if (token === '') continue;
