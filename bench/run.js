@@ -82,8 +82,8 @@ const CORPUS_GENERATOR = 2;
 
 // The search index of --library runs lives here, emptied before each benchmark, never in the developer's ~/.cache.
 const CACHE_DIR = fileURLToPath(new URL('.cache/', import.meta.url));
-/** The FTS5 database of the --sqlite anchor. */
-const FTS5_DB = fileURLToPath(new URL('.cache-fts5.db', import.meta.url));
+/** Where the --sqlite anchor keeps its FTS5 database: beside the corpora, never committed. */
+const fts5Db = (count) => join(CORPUS_ROOT, `fts5-${count}.db`);
 
 // Only PATH, HOME and the bench's own index cache: a developer's NO_COLOR, FORCE_COLOR, COLUMNS or NEWS_PATH
 // must not change what is measured.
@@ -501,7 +501,7 @@ function libraryCases(dir, count, ripgrep, sqlite) {
   if (sqlite) {
     cases.push({
       name: 'fts5 glacier (SQLite)',
-      argv: [FTS5_BIN, 'query', '--sqlite', sqlite, '--db', FTS5_DB, 'glacier'],
+      argv: [FTS5_BIN, 'query', '--sqlite', sqlite, '--db', fts5Db(count), 'glacier'],
       program: process.execPath,
       target: null,
       memoryMb: null,
@@ -624,9 +624,9 @@ function firstBuild(dir, count, memoryTool, runs) {
 }
 
 /** The same folder into an FTS5 database, as the issue's anchors were measured. */
-function fts5Build(dir, sqlite, memoryTool, runs) {
+function fts5Build(dir, count, sqlite, memoryTool, runs) {
   return timedRuns(runs, () =>
-    runOnce([FTS5_BIN, 'build', '--sqlite', sqlite, '--dir', dir, '--db', FTS5_DB], memoryTool),
+    runOnce([FTS5_BIN, 'build', '--sqlite', sqlite, '--dir', dir, '--db', fts5Db(count)], memoryTool),
   );
 }
 
@@ -645,7 +645,7 @@ function benchLibrary(options, memoryTool) {
     const ripgrep = detectRipgrep();
     const buildRuns = options.buildRuns;
     const builds = { runs: buildRuns };
-    if (options.sqlite) builds.fts5 = fts5Build(dir, options.sqlite, memoryTool, buildRuns);
+    if (options.sqlite) builds.fts5 = fts5Build(dir, options.library, options.sqlite, memoryTool, buildRuns);
     builds.news = firstBuild(dir, options.library, memoryTool, buildRuns);
     specs = libraryCases(dir, options.library, ripgrep, options.sqlite);
     // The import case changes the folder before each of its runs: measured apart, after the others, so no
