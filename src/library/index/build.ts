@@ -20,7 +20,7 @@ import { MemorySink, SegmentBuilder } from './writer.js';
 export const SEGMENT_DOCS = 5000;
 /** The most documents a build combines its segments into: one segment up to here, then a few. */
 const COMBINED_DOCS = 50_000;
-const SEGMENT_HELD_BYTES = 16 * 1024 * 1024;
+const SEGMENT_HELD_BYTES = 8 * 1024 * 1024;
 /** Fewer files than this are read on this thread alone: a worker takes longer to start than they take. */
 const PARALLEL_MIN = 400;
 /**

@@ -117,8 +117,10 @@ class FileSource implements ByteSource {
   constructor(private readonly fd: number) {
     this.size = fstatSync(fd).size;
   }
-  read(offset: number, length: number): Uint8Array {
-    const bytes = new Uint8Array(length);
+  read(offset: number, length: number, into?: Uint8Array): Uint8Array {
+    // Reading into memory the caller keeps for the next read spares garbage outside the heap,
+    // which the collector frees late: copying a segment's bodies in fresh chunks grew the process by their size.
+    const bytes = into !== undefined && into.length >= length ? into.subarray(0, length) : new Uint8Array(length);
     let done = 0;
     while (done < length) {
       const count = readSync(this.fd, bytes, done, length - done, offset + done);

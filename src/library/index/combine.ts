@@ -11,12 +11,18 @@ import { BLOCK_KEYS, HEADER_SPACE, headerBytes, type RegionTable, SMALL_TABLES, 
 import type { DictEntry, Segment } from './reader.js';
 import type { SegmentSink } from './writer.js';
 
-/** How much of a region is copied, or of an input's postings read ahead, at a time. */
+/** How much of a region is copied at a time, through one reused buffer. */
 const CHUNK = 1 << 20;
+/** How much of each input's postings is read ahead: one such buffer per input. */
+const READ_AHEAD = 1 << 16;
 const ZEROS = new Uint8Array(8);
 
-/** Reads a region front to back in chunks, handing out pieces at increasing offsets. */
+/**
+ * Reads a region front to back in chunks, handing out pieces at increasing offsets; a piece is
+ * valid until the next call, since the chunk's memory is reused.
+ */
 class RegionReader {
+  private memory = new Uint8Array(READ_AHEAD);
   private buffer: Uint8Array = new Uint8Array(0);
   private start = 0;
 
@@ -28,8 +34,9 @@ class RegionReader {
   take(offset: number, length: number): Uint8Array {
     if (offset < this.start || offset + length > this.start + this.buffer.length) {
       const size = this.segment.region(this.region)[1];
-      const want = Math.min(Math.max(CHUNK, length), size - offset);
-      this.buffer = this.segment.raw(this.region, offset, want);
+      const want = Math.min(Math.max(READ_AHEAD, length), size - offset);
+      if (want > this.memory.length) this.memory = new Uint8Array(want);
+      this.buffer = this.segment.raw(this.region, offset, want, this.memory);
       this.start = offset;
     }
     return this.buffer.subarray(offset - this.start, offset - this.start + length);
@@ -86,6 +93,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
    * Copies a region of every input after the other; returns where each input's copy starts in the
    * result. A `checked` region is checked whole in each input and summed whole in the result.
    */
+  const scratch = new Uint8Array(CHUNK);
   const copyRegion = (name: string, checked: boolean): number[] => {
     align();
     const start = sink.length;
@@ -95,14 +103,16 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     for (const input of inputs) {
       shifts.push(sink.length - start);
       const [, size, expected] = input.region(name);
-      if (checked) {
-        const bytes = input.raw(name, 0, size);
-        if (checksum(bytes) !== expected) throw new CorruptIndexError(`${name} checksum`);
-        summed.update(bytes);
+      const own = new StreamingChecksum(size);
+      for (let at = 0; at < size; at += CHUNK) {
+        const bytes = input.raw(name, at, Math.min(CHUNK, size - at), scratch);
+        if (checked) {
+          own.update(bytes);
+          summed.update(bytes);
+        }
         sink.write(bytes);
-      } else {
-        for (let at = 0; at < size; at += CHUNK) sink.write(input.raw(name, at, Math.min(CHUNK, size - at)));
       }
+      if (checked && own.digest() !== expected) throw new CorruptIndexError(`${name} checksum`);
     }
     table[name] = [start, sink.length - start, checked ? summed.digest() : 0];
     return shifts;

@@ -20,7 +20,8 @@ import {
 /** Where a segment's bytes come from: a file read piecewise, or bytes in memory. */
 export interface ByteSource {
   readonly size: number;
-  read(offset: number, length: number): Uint8Array;
+  /** Bytes [offset, offset + length): read into `into` when given (and long enough), else into new memory. */
+  read(offset: number, length: number, into?: Uint8Array): Uint8Array;
 }
 
 export class MemorySource implements ByteSource {
@@ -340,10 +341,10 @@ export class Segment {
   }
 
   /** Bytes [from, from + length) of a region, unchecked: for copying whole regions whose pieces carry their own sums. */
-  raw(name: string, from: number, length: number): Uint8Array {
+  raw(name: string, from: number, length: number, into?: Uint8Array): Uint8Array {
     const [offset, size] = this.region(name);
     if (!(from >= 0 && length >= 0 && from + length <= size)) throw new CorruptIndexError(`${name} read out of bounds`);
-    return this.source.read(offset + from, length);
+    return this.source.read(offset + from, length, into);
   }
 
   /** Every dictionary entry in key order, each block checked, none kept: for combining segments. */
