@@ -57,6 +57,8 @@ export function listLibrary(
   };
   for (const view of library.views) {
     if (view.documents === 0) continue;
+    // Many rows: the whole listing in one read beats a read per row; a page reads only its rows.
+    if (limit * 16 >= view.segment.count) view.segment.loadListing();
     const cursor: Cursor = { view, order: view.segment.order(sort), at: 0, key: '' };
     if (cursor.order.length === 0) continue;
     keyOf(cursor);

@@ -7,7 +7,7 @@
 // holds only the per-document tables of the result and its dictionary.
 
 import { ByteReader, ByteWriter, CorruptIndexError, checksum, StreamingChecksum } from './bytes.js';
-import { BLOCK_KEYS, HEADER_SPACE, headerBytes, type RegionTable, SMALL_TABLES, utf8 } from './format.js';
+import { BLOCK_KEYS, HEADER_SPACE, headerBytes, type RegionTable, SMALL_TABLES, SUMS, utf8 } from './format.js';
 import type { DictEntry, Segment } from './reader.js';
 import type { SegmentSink } from './writer.js';
 
@@ -123,7 +123,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
   const bodyShift = copyRegion('bodies', false);
   // Metadata and listing: checked whole here, summed again below.
   const metaShift = copyRegion('meta', true);
-  copyRegion('listing', true);
+  const listingShift = copyRegion('listing', true);
 
   // Postings, term by term in key order, each input's part appended after the other's.
   align();
@@ -197,12 +197,13 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
   const nameParts: Uint8Array[] = [];
   const nameIdx = new Float64Array(n + 1);
   const stats = new Float64Array(n * 2);
-  const sums = new Uint32Array(n * 5);
+  const sums = new Uint32Array(n * SUMS);
   const lens = new Uint16Array(n * 6);
   const days = new Int32Array(n);
   const words = new Uint32Array(n);
   const bodyIdx = new Float64Array(2 * n + 1);
   const metaIdx = new Float64Array(n + 1);
+  const listingIdx = new Float64Array(n + 1);
   const problems: number[] = [];
   const drafts: number[] = [];
   const totals = [0, 0, 0, 0];
@@ -220,10 +221,11 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
       bodyIdx[2 * (at + doc)] = (input.bodyIdx[2 * doc] as number) + (bodyShift[index] as number);
       bodyIdx[2 * (at + doc) + 1] = (input.bodyIdx[2 * doc + 1] as number) + (bodyShift[index] as number);
       metaIdx[at + doc + 1] = (input.metaIdx[doc + 1] as number) + (metaShift[index] as number);
+      listingIdx[at + doc + 1] = (input.listingIdx[doc + 1] as number) + (listingShift[index] as number);
     }
     bodyIdx[2 * (at + input.count)] = (input.bodyIdx[2 * input.count] as number) + (bodyShift[index] as number);
     stats.set(input.statsTable, at * 2);
-    sums.set(input.sums, at * 5);
+    sums.set(input.sums, at * SUMS);
     lens.set(input.lens, at * 6);
     days.set(input.days, at);
     words.set(input.words, at);
@@ -235,7 +237,10 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
   });
   // Both orders, merged from the inputs' own.
   const lines: string[] = [];
-  for (const input of inputs) for (let doc = 0; doc < input.count; doc++) lines.push(input.listingLine(doc));
+  for (const input of inputs) {
+    input.loadListing();
+    for (let doc = 0; doc < input.count; doc++) lines.push(input.listingLine(doc));
+  }
   const slugs = lines.map(lineSlug);
   const bySlug = (a: number, b: number) => {
     const slugA = slugs[a] as string;
@@ -265,6 +270,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     words: bytesOf(words),
     bodyIdx: bytesOf(bodyIdx),
     metaIdx: bytesOf(metaIdx),
+    listingIdx: bytesOf(listingIdx),
     byDate: bytesOf(byDate),
     byTitle: bytesOf(byTitle),
     sparse: sparseOut,

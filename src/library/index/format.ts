@@ -22,7 +22,7 @@ export function utf8(text: string): Uint8Array {
 export const FIELD_COUNT = 4; // title, tags, headings, body
 export const LENS = 6; // the four field lengths, then where the title and the tags end
 export const STATS = 2; // size, mtimeMs
-export const SUMS = 5; // source text, metadata, text, file name, document
+export const SUMS = 6; // source text, metadata, text, file name, document, listing line
 /** The day number of an undated article: before every real date. */
 export const NO_DAY = -2147483648;
 export const BLOCK_KEYS = 64;
@@ -158,8 +158,15 @@ export interface Header {
   regions: RegionTable;
 }
 
-/** The tables read in one piece when a segment is opened, in the order they lie in the file. */
-export const SMALL_TABLES = [
+/** The tables read in one piece when a segment is opened: the term directory and a few totals. */
+export const OPEN_TABLES = ['sparse', 'sparseIdx', 'sparseSums', 'problems', 'drafts', 'totals'] as const;
+
+/**
+ * The per-document tables, each read (and checked, where nothing else would catch its damage) the
+ * first time it is needed: a search of ten hits needs neither the stats nor the orders of `list`,
+ * and a page of `list` neither the lengths nor the names.
+ */
+export const DOCUMENT_TABLES = [
   'names',
   'nameIdx',
   'stats',
@@ -169,15 +176,13 @@ export const SMALL_TABLES = [
   'words',
   'bodyIdx',
   'metaIdx',
+  'listingIdx',
   'byDate',
   'byTitle',
-  'sparse',
-  'sparseIdx',
-  'problems',
-  'drafts',
-  'totals',
-  'sparseSums',
 ] as const;
+
+/** The small tables, in the order they lie in the file. */
+export const SMALL_TABLES = [...OPEN_TABLES, ...DOCUMENT_TABLES] as const;
 
 /** Every region: the bodies first (streamed as documents come), the small tables, then the rest. */
 export const REGIONS = ['bodies', ...SMALL_TABLES, 'listing', 'meta', 'dict', 'post'] as const;

@@ -2,16 +2,17 @@
 
 import { ByteReader, CorruptIndexError, checksum, parseIndexJson } from './bytes.js';
 import {
+  type DOCUMENT_TABLES,
   type DocMeta,
   decode,
   FIELD_COUNT,
   type Header,
   LENS,
+  OPEN_TABLES,
   parseMetaRow,
   type ReadDocument,
   type RegionTable,
   SEGMENT_MAGIC,
-  SMALL_TABLES,
   STATS,
   type StoredDocument,
   SUMS,
@@ -55,27 +56,18 @@ export interface DictEntry {
   last: number;
 }
 
-/** Reads a segment; validates the header and the small tables up front, the rest as it is read. */
+/** Reads a segment; validates the header and the term directory up front, the rest as it is read. */
 export class Segment {
   readonly count: number;
-  private readonly namesBytes: Uint8Array;
-  private readonly nameIdx: Float64Array;
   private allNames: string[] | undefined;
-  private readonly stats: Float64Array;
-  readonly sums: Uint32Array;
-  readonly lens: Uint16Array;
-  readonly days: Int32Array;
   /** Documents that are files news skipped: their metadata row holds the reason. */
   readonly problems: number[];
   /** Documents whose front matter marks them as drafts. */
   readonly drafts: number[];
   /** Tokens per field over all documents. */
   readonly totals: number[];
-  /** Where each document's metadata row starts in the meta region (and the last row ends). */
-  readonly metaIdx: Float64Array;
-  /** Per document, where its text starts, where its stored body starts, and where the next document's text starts. */
-  readonly bodyIdx: Float64Array;
-  private readonly lazyTables = new Map<string, Uint8Array>();
+  private readonly tables = new Map<string, Uint8Array>();
+  private readonly views = new Map<string, Float64Array | Uint32Array>();
   private listingLines: string[] | undefined;
   private readonly sparse: string[];
   private readonly sparseIdx: Float64Array;
@@ -105,53 +97,106 @@ export class Segment {
     }
     this.regions = header.regions;
     this.count = header.docs;
-    const n = this.count;
     for (const [offset, size] of Object.values(this.regions)) {
       if (!(offset >= 0 && size >= 0 && offset % 8 === 0 && offset + size <= source.size)) {
         throw new CorruptIndexError('region out of bounds');
       }
     }
-    // The small tables lie together: one read, each then checked.
-    const first = this.region('names');
-    const last = this.region(SMALL_TABLES[SMALL_TABLES.length - 1] as string);
+    // The term directory and the totals lie together: one read, each then checked.
+    const first = this.region(OPEN_TABLES[0]);
+    const last = this.region(OPEN_TABLES[OPEN_TABLES.length - 1] as string);
     const start = first[0];
+    if (last[0] + last[1] < start) throw new CorruptIndexError('tables out of place');
     const block = source.read(start, last[0] + last[1] - start);
-    // Checksums cost time on every run, so only tables whose damage nothing else would catch are
-    // summed here: lengths, dates, the term directory. Names are checked when read, all at once or
-    // one by one. Damaged stats make a file look changed (it is re-read); damaged offsets or sums
-    // fail the checksum of the piece they point at.
-    // The tables only `list` reads (words, the two orders) are summed when first used.
-    const summed = new Set(['lens', 'days', 'sparse', 'sparseIdx', 'problems', 'drafts', 'totals', 'sparseSums']);
     const take = (name: string, bytesPer: number, expected?: number) => {
       const [offset, size, sum] = this.region(name);
       if (offset < start || offset + size > start + block.length) throw new CorruptIndexError(`${name} out of place`);
       const bytes = block.subarray(offset - start, offset - start + size);
-      if (summed.has(name) && checksum(bytes) !== sum) throw new CorruptIndexError(`${name} checksum`);
+      if (checksum(bytes) !== sum) throw new CorruptIndexError(`${name} checksum`);
       if (expected !== undefined && size !== expected * bytesPer) throw new CorruptIndexError(`${name} size`);
       return bytes;
     };
-    const f64 = (bytes: Uint8Array) => new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
-    const u32 = (bytes: Uint8Array) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-    this.namesBytes = take('names', 1);
-    this.nameIdx = f64(take('nameIdx', 8, n + 1));
-    this.stats = f64(take('stats', 8, n * STATS));
-    this.sums = u32(take('sums', 4, n * SUMS));
-    const lensBytes = take('lens', 2, n * LENS);
-    this.lens = new Uint16Array(lensBytes.buffer, lensBytes.byteOffset, n * LENS);
-    const dayBytes = take('days', 4, n);
-    this.days = new Int32Array(dayBytes.buffer, dayBytes.byteOffset, n);
-    this.metaIdx = f64(take('metaIdx', 8, n + 1));
-    this.bodyIdx = f64(take('bodyIdx', 8, 2 * n + 1));
-    for (const name of ['words', 'byDate', 'byTitle']) this.lazyTables.set(name, take(name, 4, n));
     const sparse = decode(take('sparse', 1));
     this.sparse = sparse === '' ? [] : sparse.split('\n');
     this.sparseIdx = f64(take('sparseIdx', 8, this.sparse.length + 1));
     this.sparseSums = u32(take('sparseSums', 4, this.sparse.length));
     this.problems = Array.from(u32(take('problems', 4)));
-    if (this.problems.some((doc) => doc >= n)) throw new CorruptIndexError('problem document out of range');
+    if (this.problems.some((doc) => doc >= this.count)) throw new CorruptIndexError('problem document out of range');
     this.drafts = Array.from(u32(take('drafts', 4)));
-    if (this.drafts.some((doc) => doc >= n)) throw new CorruptIndexError('draft document out of range');
+    if (this.drafts.some((doc) => doc >= this.count)) throw new CorruptIndexError('draft document out of range');
     this.totals = Array.from(f64(take('totals', 8, FIELD_COUNT)));
+  }
+
+  /**
+   * A per-document table, read on first use. Checksums cost time, so only tables whose damage
+   * nothing else would catch are summed: lengths, dates, word counts, the orders. Names are
+   * checked when read, all at once or one by one; damaged stats make a file look changed (it is
+   * read again); damaged offsets or sums fail the checksum of the piece they point at.
+   */
+  private table(name: (typeof DOCUMENT_TABLES)[number], bytesPer: number, entries: number): Uint8Array {
+    let bytes = this.tables.get(name);
+    if (bytes === undefined) {
+      const [offset, size, sum] = this.region(name);
+      if (entries >= 0 && size !== entries * bytesPer) throw new CorruptIndexError(`${name} size`);
+      bytes = this.source.read(offset, size);
+      if (SUMMED.has(name) && checksum(bytes) !== sum) throw new CorruptIndexError(`${name} checksum`);
+      // Typed arrays need aligned memory: a copy where a read gave a view that is not.
+      if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
+      this.tables.set(name, bytes);
+    }
+    return bytes;
+  }
+
+  /** A typed view of a table, made once. */
+  private cached<T extends Float64Array | Uint32Array>(name: string, make: () => T): T {
+    let view = this.views.get(name) as T | undefined;
+    if (view === undefined) {
+      view = make();
+      this.views.set(name, view);
+    }
+    return view;
+  }
+
+  private get namesBytes(): Uint8Array {
+    return this.table('names', 1, -1);
+  }
+  private get nameIdx(): Float64Array {
+    return this.cached('nameIdx', () => f64(this.table('nameIdx', 8, this.count + 1)));
+  }
+  private get stats(): Float64Array {
+    return this.cached('stats', () => f64(this.table('stats', 8, this.count * STATS)));
+  }
+  /** Per document: checksums of its source, metadata row, text, file name, stored body and listing line. */
+  get sums(): Uint32Array {
+    return this.cached('sums', () => u32(this.table('sums', 4, this.count * SUMS)));
+  }
+  get lens(): Uint16Array {
+    if (this.lensView === undefined) {
+      const bytes = this.table('lens', 2, this.count * LENS);
+      this.lensView = new Uint16Array(bytes.buffer, bytes.byteOffset, this.count * LENS);
+    }
+    return this.lensView;
+  }
+  private lensView: Uint16Array | undefined;
+  get days(): Int32Array {
+    if (this.daysView === undefined) {
+      const bytes = this.table('days', 4, this.count);
+      this.daysView = new Int32Array(bytes.buffer, bytes.byteOffset, this.count);
+    }
+    return this.daysView;
+  }
+  private daysView: Int32Array | undefined;
+  /** Where each document's metadata row starts in the meta region (and the last row ends). */
+  get metaIdx(): Float64Array {
+    return this.cached('metaIdx', () => f64(this.table('metaIdx', 8, this.count + 1)));
+  }
+  /** Per document, where its text starts, where its stored body starts, and where the next document's text starts. */
+  get bodyIdx(): Float64Array {
+    return this.cached('bodyIdx', () => f64(this.table('bodyIdx', 8, 2 * this.count + 1)));
+  }
+  /** Where each document's line starts in the listing (and the last line ends). */
+  get listingIdx(): Float64Array {
+    return this.cached('listingIdx', () => f64(this.table('listingIdx', 8, this.count + 1)));
   }
 
   region(name: string): [number, number, number] {
@@ -285,46 +330,41 @@ export class Segment {
     return value as ReadDocument;
   }
 
-  /** A table only `list` reads, checked on first use. */
-  private lazyTable(name: string): Uint32Array {
-    const bytes = this.lazyTables.get(name);
-    if (bytes === undefined) throw new CorruptIndexError(`no ${name} region`);
-    if (!this.checked.has(name)) {
-      if (checksum(bytes) !== this.region(name)[2]) throw new CorruptIndexError(`${name} checksum`);
-      this.checked.add(name);
-    }
-    return new Uint32Array(bytes.buffer, bytes.byteOffset, this.count);
-  }
-  private readonly checked = new Set<string>();
-
   /** Every document's word count. */
   get words(): Uint32Array {
-    return this.lazyTable('words');
+    return this.cached('words', () => u32(this.table('words', 4, this.count)));
   }
+  private readonly ordersChecked = new Set<string>();
 
   /** Documents newest first, undated last, then by slug (`list`), or by title, case ignored, then slug (`--sort title`). */
   order(by: 'date' | 'title'): Uint32Array {
-    const order = this.lazyTable(by === 'date' ? 'byDate' : 'byTitle');
-    if (!this.checked.has(`${by} range`)) {
+    const order = u32(this.table(by === 'date' ? 'byDate' : 'byTitle', 4, this.count));
+    if (!this.ordersChecked.has(by)) {
       for (let i = 0; i < order.length; i++)
         if ((order[i] as number) >= this.count) throw new CorruptIndexError('order out of range');
-      this.checked.add(`${by} range`);
+      this.ordersChecked.add(by);
     }
     return order;
   }
 
   /**
-   * One document's line of piped `list` output, `slug<TAB>date<TAB>title`: the listing is read,
-   * checked and split whole on first use.
+   * One document's line of piped `list` output, `slug<TAB>date<TAB>title`, checked on its own, or
+   * from the whole listing once loadListing has read it.
    */
   listingLine(doc: number): string {
-    if (this.listingLines === undefined) {
-      const [, size, sum] = this.region('listing');
-      const lines = decode(this.slice('listing', 0, size, sum)).split('\n');
-      if (lines.length !== this.count + 1) throw new CorruptIndexError('listing count');
-      this.listingLines = lines;
-    }
-    return this.listingLines[doc] as string;
+    if (this.listingLines !== undefined) return this.listingLines[doc] as string;
+    const start = this.listingIdx[doc] as number;
+    const end = (this.listingIdx[doc + 1] as number) - 1;
+    return decode(this.slice('listing', start, end, this.sums[doc * SUMS + 5] as number));
+  }
+
+  /** Reads and checks the whole listing at once: for a listing of many rows, one read beats one per row. */
+  loadListing(): void {
+    if (this.listingLines !== undefined) return;
+    const [, size, sum] = this.region('listing');
+    const lines = decode(this.slice('listing', 0, size, sum)).split('\n');
+    if (lines.length !== this.count + 1) throw new CorruptIndexError('listing count');
+    this.listingLines = lines;
   }
 
   /** Field lengths of a document, then where its title and tags end. */
@@ -506,3 +546,9 @@ function dictEntry(numbers: number[]): DictEntry {
   ];
   return { offset, docLength, positionLength, df, sum, last };
 }
+
+/** The tables whose checksums are checked when read (see Segment.table). */
+const SUMMED = new Set<string>(['lens', 'days', 'words', 'byDate', 'byTitle']);
+
+const f64 = (bytes: Uint8Array) => new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
+const u32 = (bytes: Uint8Array) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);

@@ -134,10 +134,15 @@ export class SegmentBuilder {
   private readonly days: number[] = [];
   private readonly words: number[] = [];
   private readonly titles: string[] = [];
-  private readonly dates: (string | undefined)[] = [];
   private readonly bodyIdx: number[] = [];
   private readonly meta = new ByteWriter(1 << 12);
   private readonly metaIdx: number[] = [0];
+  /**
+   * Each document's line of piped `list` output (slug, date, title, tab-separated), one a line,
+   * and where each starts: a page of `list` reads only its lines.
+   */
+  private readonly listing = new ByteWriter(1 << 12);
+  private readonly listingIdx: number[] = [0];
   private readonly problems: number[] = [];
   private readonly drafts: number[] = [];
   /** Tokens per field over all documents, for BM25's average lengths. */
@@ -176,7 +181,6 @@ export class SegmentBuilder {
     if (!content) this.problems.push(id);
     if (meta?.draft) this.drafts.push(id);
     this.titles.push(meta?.title ?? '');
-    this.dates.push(meta?.date);
     this.days.push(dayNumber(meta?.date));
     this.words.push(meta?.words ?? 0);
 
@@ -218,7 +222,13 @@ export class SegmentBuilder {
     const documentSum = checksum(documentBytes);
     this.sink.write(documentBytes);
     this.bodyIdx.push(this.sink.length - this.bodiesStart);
-    this.sums.push(doc.sourceSum, metaSum, textSum, checksum(this.encode(doc.name)), documentSum);
+    const title = (meta?.title ?? '').replace(/[\t\n]/g, ' ');
+    const line = this.encode(`${doc.name.slice(0, -3)}\t${meta?.date ?? ''}\t${title}`);
+    const lineSum = checksum(line);
+    this.listing.append(line);
+    this.listing.append(NEWLINE);
+    this.listingIdx.push(this.listing.length);
+    this.sums.push(doc.sourceSum, metaSum, textSum, checksum(this.encode(doc.name)), documentSum, lineSum);
   }
 
   /**
@@ -369,6 +379,7 @@ export class SegmentBuilder {
       words: bytesOf(Uint32Array.from(this.words)),
       bodyIdx: bytesOf(Float64Array.from(this.bodyIdx)),
       metaIdx: bytesOf(Float64Array.from(this.metaIdx)),
+      listingIdx: bytesOf(Float64Array.from(this.listingIdx)),
       byDate: bytesOf(this.order((a, b) => this.compareDates(a, b))),
       byTitle: bytesOf(this.titleOrder()),
       sparse: utf8(sparseKeys.join('\n')),
@@ -379,24 +390,13 @@ export class SegmentBuilder {
       sparseSums: bytesOf(Uint32Array.from(sparseSums)),
     };
     for (const name of SMALL_TABLES) put(name, small[name]);
-    put('listing', utf8(this.listingText()));
+    put('listing', this.listing.view());
     put('meta', this.meta.view());
     put('dict', dict);
     put('post', post);
     const padding = (8 - (sink.length % 8)) % 8;
     if (padding > 0) sink.write(ZEROS.subarray(0, padding));
     sink.writeAt(0, headerBytes(n, sink.length, table));
-  }
-
-  /** Each document's line of piped `list` output (slug, date, title, tab-separated), one a line. */
-  private listingText(): string {
-    let out = '';
-    for (let doc = 0; doc < this.names.length; doc++) {
-      // Titles are sanitised to one line already: this only keeps a tampered one from breaking the table.
-      const title = (this.titles[doc] as string).replace(/[\t\n]/g, ' ');
-      out += `${this.slug(doc)}\t${this.dates[doc] ?? ''}\t${title}\n`;
-    }
-    return out;
   }
 
   private slug(doc: number): string {
@@ -513,3 +513,4 @@ export class SegmentBuilder {
 }
 
 const COMMA = new Uint8Array([0x2c]);
+const NEWLINE = new Uint8Array([0x0a]);
