@@ -388,13 +388,13 @@ function detectRipgrep() {
  * The update case: before each run one article gets a new mtime (a different second each round, well in the past
  * so news does not treat it as still changing), and `news search treaty` must notice and re-index just that file.
  */
-function touchCase(dir, files) {
+function touchCase(dir, files, memoryMb) {
   return {
     name: 'search treaty, 1 file touched',
     argv: ['search', RG_QUERY, '--dir', dir],
     target: null,
     targetOf: (results) => UPDATE_TARGET * ratioOf(results, 'search treaty [files]'),
-    memoryMb: 80,
+    memoryMb,
     before: (round) => {
       const seconds = Date.now() / 1000 - 3600 + round;
       utimesSync(join(dir, files[round % files.length]), seconds, seconds);
@@ -412,7 +412,7 @@ function importedArticle(round, index) {
  * `news import` writes them, new files in the folder), so every measured search sees the folder changed and
  * indexes them. `cleanUp` removes the last round's files, leaving the corpus as generated.
  */
-function importCase(dir) {
+function importCase(dir, memoryMb) {
   let written = [];
   const remove = () => {
     for (const path of written) rmSync(path, { force: true });
@@ -423,7 +423,7 @@ function importCase(dir) {
     argv: ['search', RG_QUERY, '--dir', dir],
     target: null,
     targetOf: (results) => UPDATE_TARGET * ratioOf(results, 'search treaty [files]'),
-    memoryMb: 80,
+    memoryMb,
     before: (round) => {
       remove();
       const seconds = Date.now() / 1000 - 3600 + round;
@@ -489,7 +489,8 @@ function libraryCases(dir, count, ripgrep, sqlite) {
     },
   );
   const files = readdirSync(dir).filter((name) => name.endsWith('.md'));
-  cases.push(touchCase(dir, files), importCase(dir));
+  const updateMemory = large ? null : 80;
+  cases.push(touchCase(dir, files, updateMemory), importCase(dir, updateMemory));
   // The stat sweep alone, in C: what the [files] targets allow on top of [folders].
   cases.push({
     name: 'find -printf',

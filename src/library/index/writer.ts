@@ -434,11 +434,8 @@ export class SegmentBuilder {
     sparseSums: number[];
   } {
     const termCount = this.keys.length;
-    const sorted = Array.from({ length: termCount }, (_, id) => id).sort((a, b) => {
-      const keyA = this.keys[a] as string;
-      const keyB = this.keys[b] as string;
-      return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
-    });
+    // Sorted natively (code unit order, no comparator calls: several times faster), then numbered.
+    const sorted = [...this.keys].sort().map((key) => this.ids.get(key) as number);
     // Where each term's postings go: its documents' counts, then its positions.
     const docCursor = new Float64Array(termCount);
     const positionCursor = new Float64Array(termCount);
