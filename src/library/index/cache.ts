@@ -48,7 +48,7 @@ export class FileSink implements SegmentSink {
     return this.written + this.buffered;
   }
 
-  write(bytes: Uint8Array): void {
+  append(bytes: Uint8Array): void {
     if (this.buffered + bytes.length > this.buffer.length) this.flush();
     if (bytes.length > this.buffer.length) {
       this.writeOut(bytes, this.written);
@@ -59,7 +59,7 @@ export class FileSink implements SegmentSink {
     this.buffered += bytes.length;
   }
 
-  writeAt(offset: number, bytes: Uint8Array): void {
+  patch(offset: number, bytes: Uint8Array): void {
     this.flush();
     this.writeOut(bytes, offset);
   }

@@ -87,7 +87,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
   const table: RegionTable = {};
   const align = () => {
     const padding = (8 - (sink.length % 8)) % 8;
-    if (padding > 0) sink.write(ZEROS.subarray(0, padding));
+    if (padding > 0) sink.append(ZEROS.subarray(0, padding));
   };
   /**
    * Copies a region of every input after the other; returns where each input's copy starts in the
@@ -110,7 +110,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
           own.update(bytes);
           summed.update(bytes);
         }
-        sink.write(bytes);
+        sink.append(bytes);
       }
       if (checked && own.digest() !== expected) throw new CorruptIndexError(`${name} checksum`);
     }
@@ -118,7 +118,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     return shifts;
   };
 
-  sink.write(new Uint8Array(HEADER_SPACE));
+  sink.append(new Uint8Array(HEADER_SPACE));
   // Bodies: checked piece by piece when read, as in every segment.
   const bodyShift = copyRegion('bodies', false);
   // Metadata and listing: checked whole here, summed again below.
@@ -171,8 +171,8 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     }
     const offset = sink.length - postStart;
     const sum = checksum(concat(docsPart, positionsPart));
-    sink.write(docsPart.view());
-    sink.write(positionsPart.view());
+    sink.append(docsPart.view());
+    sink.append(positionsPart.view());
     if (keys % BLOCK_KEYS === 0) sparseKeys.push(key);
     dictLines.push(`${key}\t${offset}\t${docsPart.length}\t${positionsPart.length}\t${df}\t${sum}\t${last}\n`);
     keys += 1;
@@ -191,7 +191,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
   }
   align();
   table.dict = [sink.length, dict.length, checksum(dict.view())];
-  sink.write(dict.view());
+  sink.append(dict.view());
 
   // The per-document tables, shifted where they hold offsets or document numbers.
   const nameParts: Uint8Array[] = [];
@@ -284,10 +284,10 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     align();
     const bytes = small[name];
     table[name] = [sink.length, bytes.length, checksum(bytes)];
-    sink.write(bytes);
+    sink.append(bytes);
   }
   align();
-  sink.writeAt(0, headerBytes(n, sink.length, table));
+  sink.patch(0, headerBytes(n, sink.length, table));
 }
 
 /** docs then positions, as one array for the checksum. */

@@ -27,9 +27,9 @@ export interface SegmentSink {
   /** Bytes written so far. */
   readonly length: number;
   /** Appends bytes at the end. */
-  write(bytes: Uint8Array): void;
+  append(bytes: Uint8Array): void;
   /** Overwrites bytes at `offset`: only the header, once everything else is written. */
-  writeAt(offset: number, bytes: Uint8Array): void;
+  patch(offset: number, bytes: Uint8Array): void;
 }
 
 /** A sink in memory: the segment's bytes are `bytes()` once it is finished. */
@@ -38,10 +38,10 @@ export class MemorySink implements SegmentSink {
   get length(): number {
     return this.out.length;
   }
-  write(bytes: Uint8Array): void {
+  append(bytes: Uint8Array): void {
     this.out.append(bytes);
   }
-  writeAt(offset: number, bytes: Uint8Array): void {
+  patch(offset: number, bytes: Uint8Array): void {
     this.out.bytes.set(bytes, offset);
   }
   bytes(): Uint8Array {
@@ -50,6 +50,11 @@ export class MemorySink implements SegmentSink {
 }
 
 const ZEROS = new Uint8Array(8);
+
+/** The global TextEncoder, as far as the builder uses it (this project's types know no DOM). */
+interface Utf8Encoder {
+  encodeInto(text: string, into: Uint8Array): { written: number };
+}
 /** The postings stream grows by chunks of this size, never by copying. */
 const STREAM_CHUNK = 1 << 20;
 
@@ -150,7 +155,7 @@ export class SegmentBuilder {
   private readonly bodiesStart: number;
 
   constructor(private readonly sink: SegmentSink) {
-    sink.write(new Uint8Array(HEADER_SPACE));
+    sink.append(new Uint8Array(HEADER_SPACE));
     this.bodiesStart = sink.length;
     this.bodyIdx.push(0);
   }
@@ -216,11 +221,11 @@ export class SegmentBuilder {
     // Text and stored body, straight to the sink.
     const textBytes = this.encode(text);
     const textSum = checksum(textBytes);
-    this.sink.write(textBytes);
+    this.sink.append(textBytes);
     this.bodyIdx.push(this.sink.length - this.bodiesStart);
     const documentBytes = this.encode(content ? JSON.stringify(content.document) : '');
     const documentSum = checksum(documentBytes);
-    this.sink.write(documentBytes);
+    this.sink.append(documentBytes);
     this.bodyIdx.push(this.sink.length - this.bodiesStart);
     const title = (meta?.title ?? '').replace(/[\t\n]/g, ' ');
     const line = this.encode(`${doc.name.slice(0, -3)}\t${meta?.date ?? ''}\t${title}`);
@@ -236,10 +241,12 @@ export class SegmentBuilder {
    * text would be garbage that holds memory outside the heap until the next collection.
    */
   private encode(text: string): Uint8Array {
-    if (text.length * 3 > this.scratchBytes.length) this.scratchBytes = Buffer.allocUnsafe(text.length * 3 + 1024);
-    return this.scratchBytes.subarray(0, this.scratchBytes.write(text, 0));
+    if (text.length * 3 > this.scratchBytes.length) this.scratchBytes = new Uint8Array(text.length * 3 + 1024);
+    this.encoder ??= new (globalThis as unknown as { TextEncoder: new () => Utf8Encoder }).TextEncoder();
+    return this.scratchBytes.subarray(0, this.encoder.encodeInto(text, this.scratchBytes).written);
   }
-  private scratchBytes = Buffer.allocUnsafe(1 << 16);
+  private scratchBytes = new Uint8Array(1 << 16);
+  private encoder: Utf8Encoder | undefined;
 
   /** The term id of a token, added if new. */
   private termId(token: string): number {
@@ -352,9 +359,9 @@ export class SegmentBuilder {
     const table: RegionTable = {};
     const put = (name: string, bytes: Uint8Array, sum = checksum(bytes)) => {
       const padding = (8 - (sink.length % 8)) % 8;
-      if (padding > 0) sink.write(ZEROS.subarray(0, padding));
+      if (padding > 0) sink.append(ZEROS.subarray(0, padding));
       table[name] = [sink.length, bytes.length, sum];
-      sink.write(bytes);
+      sink.append(bytes);
     };
     // The bodies are checked piece by piece (each text and body has its own checksum), never whole.
     table.bodies = [this.bodiesStart, sink.length - this.bodiesStart, 0];
@@ -395,8 +402,8 @@ export class SegmentBuilder {
     put('dict', dict);
     put('post', post);
     const padding = (8 - (sink.length % 8)) % 8;
-    if (padding > 0) sink.write(ZEROS.subarray(0, padding));
-    sink.writeAt(0, headerBytes(n, sink.length, table));
+    if (padding > 0) sink.append(ZEROS.subarray(0, padding));
+    sink.patch(0, headerBytes(n, sink.length, table));
   }
 
   private slug(doc: number): string {
