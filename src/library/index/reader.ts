@@ -225,6 +225,35 @@ export class Segment {
     return this.allNames;
   }
 
+  /**
+   * Calls `visit` with every document's file name, in order, the names checked as a whole once.
+   * Unlike `names`, it keeps no array of ten thousand strings alive: each name is cut from one
+   * string as it is visited and is garbage right after, so the collections a sweep of every file
+   * sets off (Node 20 makes a Stats and four Dates per lstat) have little to copy.
+   */
+  forEachName(visit: (name: string, doc: number) => void): void {
+    if (this.allNames !== undefined) {
+      for (let doc = 0; doc < this.allNames.length; doc++) visit(this.allNames[doc] as string, doc);
+      return;
+    }
+    const bytes = this.namesBytes;
+    if (!this.namesChecked) {
+      if (checksum(bytes) !== this.region('names')[2]) throw new CorruptIndexError('names checksum');
+      this.namesChecked = true;
+    }
+    // File names are slugs and '.md': ASCII, so bytes and characters line up (a forged non-ASCII
+    // name only fails to match its file, which is then read again).
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+    const starts = this.nameIdx;
+    for (let doc = 0; doc < this.count; doc++) {
+      const start = starts[doc] as number;
+      const end = (starts[doc + 1] as number) - 1;
+      if (!(start >= 0 && end >= start && end <= text.length)) throw new CorruptIndexError('name out of bounds');
+      visit(text.slice(start, end), doc);
+    }
+  }
+  private namesChecked = false;
+
   /** One document's file name, checked on its own: a query showing ten hits reads ten names. */
   name(doc: number): string {
     if (this.allNames !== undefined) return this.allNames[doc] as string;
