@@ -7,14 +7,20 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 /** Bumped whenever the output for a given count and seed changes, so `bench/run.js` regenerates stale folders. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const MANIFEST_FILE = '.manifest.json';
 
 const DEFAULT_SEED = 1;
 const MAX_COUNT = 1_000_000;
-const VOCABULARY_SIZE = 5000;
+/** Distinct words: a real news library of 10,000 articles uses on the order of 100,000. */
+const VOCABULARY_SIZE = 50_000;
+/** The most frequent words, all short. */
+const FUNCTION_WORDS = 20;
 /** Zipf exponent: close to 1, as in natural text; a few short words dominate, most words are rare. */
 const ZIPF_EXPONENT = 1.07;
+/** Words in an article's body: real articles run from a short report to a long feature. */
+const MIN_WORDS = 400;
+const MAX_WORDS = 1500;
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2025;
 
@@ -60,8 +66,10 @@ const pick = (random, items) => items[Math.floor(random() * items.length)];
 const capitalise = (word) => word[0].toUpperCase() + word.slice(1);
 
 /**
- * VOCABULARY_SIZE distinct pronounceable pseudo-words from consonant-vowel syllables, shortest first, so the
- * frequent Zipf ranks are short words as in real text. Words containing a planted word are skipped.
+ * VOCABULARY_SIZE distinct pronounceable pseudo-words from consonant-vowel syllables. The FUNCTION_WORDS most
+ * frequent Zipf ranks are one-syllable words, as "the", "of" and "and" are in real text; the rest come in random
+ * order, so that words average about the length of news copy's (~7 KB for 1,000 words with punctuation). Words
+ * containing a planted word are skipped.
  */
 function buildVocabulary(random) {
   const onsets = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'dr', 'kl', 'st', 'tr'];
@@ -69,17 +77,22 @@ function buildVocabulary(random) {
   const codas = ['', '', '', 'n', 'r', 's', 'l', 'k'];
   const syllable = () => pick(random, onsets) + pick(random, vowels) + pick(random, codas);
   const words = new Set();
-  const bySyllables = [[], [], [], [], []];
+  const short = [];
+  const rest = [];
   while (words.size < VOCABULARY_SIZE) {
-    // Mostly two and three syllables; one-syllable words run out fast and are the frequent ones.
     const count = pick(random, [1, 2, 2, 2, 3, 3, 3, 4]);
     let word = '';
     for (let i = 0; i < count; i++) word += syllable();
     if (words.has(word) || PLANTED_WORDS.some((planted) => word.includes(planted))) continue;
     words.add(word);
-    bySyllables[count].push(word);
+    (count === 1 && short.length < FUNCTION_WORDS ? short : rest).push(word);
   }
-  return bySyllables.flat();
+  // Fisher–Yates with the same generator: deterministic.
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [rest[i], rest[j]] = [rest[j], rest[i]];
+  }
+  return [...short, ...rest];
 }
 
 /** Walker's alias method: O(1) draws of Zipf ranks, which keeps 100,000 articles (~60M words) fast. */
@@ -150,9 +163,12 @@ function titleWords(random, drawWord, low, high) {
   return Array.from({ length: intBetween(random, low, high) }, () => capitalise(drawWord())).join(' ');
 }
 
-/** One article: front matter, then 4–12 paragraphs of 300–900 words in all, sometimes with `##` subheadings. */
+/**
+ * One article: front matter, then 4–16 paragraphs of 400–1,500 words in all (the length of real news and blog
+ * articles; the bundled one has 741), sometimes with `##` subheadings.
+ */
 function writeArticle(random, drawWord, tags, planted) {
-  const wordCount = intBetween(random, 300, 900);
+  const wordCount = intBetween(random, MIN_WORDS, MAX_WORDS);
   const tokens = Array.from({ length: wordCount }, drawWord);
   // Planted terms overwrite words at random places (a phrase token replaces two), so the word count stays the same.
   for (const term of planted) {
@@ -167,7 +183,7 @@ function writeArticle(random, drawWord, tags, planted) {
       tokens.splice(at, words.length, term);
     }
   }
-  const paragraphs = splitSizes(random, tokens.length, intBetween(random, 4, 12));
+  const paragraphs = splitSizes(random, tokens.length, intBetween(random, 4, 16));
   const blocks = [];
   let start = 0;
   paragraphs.forEach((size, index) => {

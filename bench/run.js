@@ -12,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -36,28 +37,28 @@ const CASES = [
 ];
 
 /**
- * The --library cases, over a folder of N synthetic articles. Targets are the issue's, as ratios to `node -e 0`
- * like every target here (so PASS/MISS never depends on ripgrep being installed); the ratio to `rg -i` is printed
- * beside them for reference. The queries are words bench/corpus.js plants at known rates: "treaty" in about 2% of
- * articles, the phrase "peace treaty" in about 0.5%. The bundled article matches both too, so hits are one more.
+ * The --library cases, over a folder of N synthetic articles, with issue 15's targets (ratios to `node -e 0`, so
+ * PASS/MISS never depends on ripgrep or SQLite being installed). The queries are words bench/corpus.js plants at
+ * known rates: "glacier" in about 0.1% of articles, "treaty" in 2%, the phrase "peace treaty" in 0.5%; the bundled
+ * article matches "treaty" too. `NEWS_INDEX_CHECK=folders` ([folders]) skips the lstat of every article per run;
+ * the default mode ([files]) does it, and its target is the folders figure plus 1.2 times the time of
+ * `find -printf` over the same folder (the same sweep in C), worked out once both are measured.
  */
-const LIBRARY_CASES = [
-  { name: 'list', argv: ['list'], target: 1.5, memoryMb: 80 },
-  { name: 'search treaty', argv: ['search', 'treaty'], target: 1.5, memoryMb: 80 },
-  { name: 'search "peace treaty"', argv: ['search', '"peace treaty"'], target: 1.6, memoryMb: 80 },
-  { name: 'search glacier (rare)', argv: ['search', 'glacier'], target: 1.5, memoryMb: 80 },
-];
-/**
- * The same with NEWS_INDEX_CHECK=folders: no lstat of every article per run (see the README). The default mode's
- * figures include that sweep, which costs about one `node -e 0` per 10,000 files on the machines we measure.
- */
-const FOLDERS_ONLY = { NEWS_INDEX_CHECK: 'folders' };
-const FOLDER_CHECK_CASES = LIBRARY_CASES.map((item) => ({
-  ...item,
-  name: `${item.name} [folders]`,
-  env: FOLDERS_ONLY,
-}));
 const RG_QUERY = 'treaty';
+const FOLDERS_ONLY = { NEWS_INDEX_CHECK: 'folders' };
+const SEARCHES = [
+  { name: 'search glacier (rare)', argv: ['search', 'glacier'] },
+  { name: 'search treaty', argv: ['search', 'treaty'] },
+  { name: 'search "peace treaty"', argv: ['search', '"peace treaty"'] },
+];
+/** The issue's targets by library size: 10,000 articles, and 100,000 (used from 50,000 on). */
+const TARGETS = {
+  small: { buildMs: 4500, buildMb: 150, search: 1.4, list: 1.5, listFiles: 2.5, listPage: null, sweep: 1.2 },
+  large: { buildMs: 40_000, buildMb: 150, search: 2.5, list: null, listFiles: null, listPage: 2, sweep: null },
+};
+const LARGE_LIBRARY = 50_000;
+/** How many articles the incremental case imports before each of its runs. */
+const IMPORTED = 50;
 
 const BASELINE_ARGV = ['-e', '0'];
 // Differences of a millisecond matter here, and a shared machine's noise is of that size: 31 rounds
@@ -74,13 +75,17 @@ const TIME_BIN = '/usr/bin/time';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NEWS_BIN = fileURLToPath(new URL('../bin/news.cjs', import.meta.url));
 const CORPUS_BIN = fileURLToPath(new URL('corpus.js', import.meta.url));
+const FTS5_BIN = fileURLToPath(new URL('fts5.js', import.meta.url));
+const STAT_BIN = fileURLToPath(new URL('stat.js', import.meta.url));
 const CORPUS_ROOT = fileURLToPath(new URL('.corpus/', import.meta.url));
 const MANIFEST_FILE = '.manifest.json';
 // Must match GENERATOR_VERSION in bench/corpus.js: a folder made by another version is generated again.
-const CORPUS_GENERATOR = 1;
+const CORPUS_GENERATOR = 2;
 
 // The search index of --library runs lives here, emptied before each benchmark, never in the developer's ~/.cache.
 const CACHE_DIR = fileURLToPath(new URL('.cache/', import.meta.url));
+/** Where the --sqlite anchor keeps its FTS5 database: beside the corpora, never committed. */
+const fts5Db = (count) => join(CORPUS_ROOT, `fts5-${count}.db`);
 
 // Only PATH, HOME, the bench's own index cache and a library folder that does not exist: a developer's
 // NO_COLOR, FORCE_COLOR, COLUMNS, NEWS_PATH or imported articles must not change what is measured.
@@ -91,23 +96,25 @@ const ENV = {
   NEWS_LIBRARY: '/nonexistent/news-bench-library',
 };
 
-/** First index build: the issue's budget is 6 s for 10,000 articles and 60 s for 100,000, so 0.6 ms an article. */
-const BUILD_MS_PER_ARTICLE = 0.6;
-/** Re-indexing one touched file may cost at most this much more than a plain run, as a ratio to `node -e 0`. */
+/** After touching one file, or importing IMPORTED articles, the next search may take this many times a search with nothing changed. */
 const UPDATE_TARGET = 2;
 /** The user folder of the start-up bench's `read` row: the size of a real site's content folder. */
 const USER_FOLDER_SIZE = 150;
 /** Where runs' stderr goes: 'device' (a character device, as a terminal is) or 'pipe'; set by --stderr. */
 const STDERR_MODE = { value: 'device' };
 
-const USAGE = `usage: node bench/run.js [--runs N] [--library N] [--json]
-  --runs N      measured rounds (default ${DEFAULT_RUNS}; ${DEFAULT_LIBRARY_RUNS} with --library), after ${WARMUP_ROUNDS} discarded warm-up rounds
-                (${LIBRARY_WARMUP_ROUNDS} with --library)
-  --library N   instead of start-up, measure list and search over N synthetic articles in bench/.corpus/N
-                (generated by bench/corpus.js when that folder is missing), beside rg -i when installed
-  --stderr W    where each run's stderr goes: device (default: /dev/null, a character device like the terminal
-                of \`news read x | less\`) or pipe
-  --json        print the results as JSON instead of a table`;
+const USAGE = `usage: node bench/run.js [--runs N] [--library N [--sqlite DIR] [--build-runs N]] [--json]
+  --runs N        measured rounds (default ${DEFAULT_RUNS}; ${DEFAULT_LIBRARY_RUNS} with --library), after ${WARMUP_ROUNDS} discarded warm-up rounds
+                  (${LIBRARY_WARMUP_ROUNDS} with --library)
+  --library N     instead of start-up, measure building the index, list and search over N synthetic articles in
+                  bench/.corpus/N (generated by bench/corpus.js when that folder is missing), beside find -printf
+                  (the stat sweep) and rg -i when installed, against issue 15's targets
+  --sqlite DIR    with --library: also build the folder into SQLite FTS5 and query it, with better-sqlite3 from DIR
+                  (installed by hand outside the repo: npm install better-sqlite3@12); news never depends on it
+  --build-runs N  with --library: how many first builds (and FTS5 builds) to take the median of (default 3)
+  --stderr W      where each run's stderr goes: device (default: /dev/null, a character device like the terminal
+                  of \`news read x | less\`) or pipe
+  --json          print the results as JSON instead of a table`;
 
 function positiveInteger(flag, value) {
   const number = Number(value);
@@ -125,6 +132,8 @@ function parseOptions(argv) {
       library: { type: 'string' },
       json: { type: 'boolean' },
       stderr: { type: 'string' },
+      sqlite: { type: 'string' },
+      'build-runs': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -135,7 +144,10 @@ function parseOptions(argv) {
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got '${values.runs}'`);
   const stderr = values.stderr ?? 'device';
   if (stderr !== 'device' && stderr !== 'pipe') throw new Error(`--stderr must be device or pipe, got '${stderr}'`);
-  return { runs, library, json: values.json === true, stderr };
+  const buildRuns = values['build-runs'] === undefined ? 3 : positiveInteger('--build-runs', values['build-runs']);
+  if (values.sqlite !== undefined && !existsSync(values.sqlite))
+    throw new Error(`--sqlite ${values.sqlite}: no such folder`);
+  return { runs, library, json: values.json === true, stderr, sqlite: values.sqlite, buildRuns };
 }
 
 /**
@@ -389,13 +401,13 @@ function detectRipgrep() {
  * The update case: before each run one article gets a new mtime (a different second each round, well in the past
  * so news does not treat it as still changing), and `news search treaty` must notice and re-index just that file.
  */
-function updateCase(dir) {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.md'));
+function touchCase(dir, files, memoryMb) {
   return {
     name: 'search treaty, 1 file touched',
     argv: ['search', RG_QUERY, '--dir', dir],
-    target: UPDATE_TARGET,
-    memoryMb: 80,
+    target: null,
+    targetOf: (results) => UPDATE_TARGET * ratioOf(results, 'search treaty [files]'),
+    memoryMb,
     before: (round) => {
       const seconds = Date.now() / 1000 - 3600 + round;
       utimesSync(join(dir, files[round % files.length]), seconds, seconds);
@@ -403,12 +415,112 @@ function updateCase(dir) {
   };
 }
 
-function libraryCases(dir, ripgrep) {
-  const cases = [...LIBRARY_CASES, ...FOLDER_CHECK_CASES].map((item) => ({
-    ...item,
-    argv: [...item.argv, '--dir', dir],
-  }));
-  cases.push(updateCase(dir));
+/** A synthetic article for the import case: clearly not news, planted with nothing. */
+function importedArticle(round, index) {
+  return `---\ntitle: "Imported synthetic article ${round}-${index}"\ndate: 2026-01-01\n---\n\nSynthetic words for the import case, round ${round}, article ${index}.\n`;
+}
+
+/**
+ * The import case: before each run the previous round's articles are removed and IMPORTED new ones written (as
+ * `news import` writes them, new files in the folder), so every measured search sees the folder changed and
+ * indexes them. `cleanUp` removes the last round's files, leaving the corpus as generated.
+ */
+function importCase(dir, memoryMb) {
+  let written = [];
+  const remove = () => {
+    for (const path of written) rmSync(path, { force: true });
+    written = [];
+  };
+  return {
+    name: `search treaty, ${IMPORTED} articles imported`,
+    argv: ['search', RG_QUERY, '--dir', dir],
+    target: null,
+    targetOf: (results) => UPDATE_TARGET * ratioOf(results, 'search treaty [files]'),
+    memoryMb,
+    before: (round) => {
+      remove();
+      const seconds = Date.now() / 1000 - 3600 + round;
+      for (let index = 0; index < IMPORTED; index++) {
+        const path = join(dir, `imported-${String(round).padStart(3, '0')}-${String(index).padStart(2, '0')}.md`);
+        writeFileSync(path, importedArticle(round, index));
+        utimesSync(path, seconds, seconds);
+        written.push(path);
+      }
+    },
+    cleanUp: remove,
+  };
+}
+
+function ratioOf(results, name) {
+  const found = results.find((r) => r.name === name);
+  return found?.ratio ?? Number.NaN;
+}
+
+/** The cases for a folder of `count` articles; targets from TARGETS by size, some worked out from other rows. */
+function libraryCases(dir, count, ripgrep, sqlite) {
+  const large = count >= LARGE_LIBRARY;
+  const targets = large ? TARGETS.large : TARGETS.small;
+  const withDir = (argv) => [...argv, '--dir', dir];
+  const cases = [];
+  for (const search of SEARCHES) {
+    cases.push({
+      name: `${search.name} [folders]`,
+      argv: withDir(search.argv),
+      env: FOLDERS_ONLY,
+      target: targets.search,
+      memoryMb: large ? null : 80,
+    });
+  }
+  for (const search of SEARCHES) {
+    cases.push({
+      name: `${search.name} [files]`,
+      argv: withDir(search.argv),
+      target: null,
+      targetOf:
+        targets.sweep === null
+          ? undefined
+          : (results) =>
+              ratioOf(results, `${search.name} [folders]`) + targets.sweep * ratioOf(results, 'find -printf'),
+      memoryMb: large ? null : 80,
+    });
+  }
+  cases.push(
+    {
+      name: 'list [folders]',
+      argv: withDir(['list']),
+      env: FOLDERS_ONLY,
+      target: targets.list,
+      memoryMb: large ? null : 80,
+    },
+    { name: 'list [files]', argv: withDir(['list']), target: targets.listFiles, memoryMb: large ? null : 80 },
+    {
+      name: 'list --limit 20 [folders]',
+      argv: withDir(['list', '--limit', '20']),
+      env: FOLDERS_ONLY,
+      target: targets.listPage,
+      memoryMb: null,
+    },
+  );
+  const files = readdirSync(dir).filter((name) => name.endsWith('.md'));
+  const updateMemory = large ? null : 80;
+  cases.push(touchCase(dir, files, updateMemory), importCase(dir, updateMemory));
+  // The stat sweep alone, in C: what the [files] targets allow on top of [folders].
+  cases.push({
+    name: 'find -printf',
+    program: 'find',
+    argv: [dir, '-printf', '%s %T@\n'],
+    target: null,
+    memoryMb: null,
+  });
+  if (sqlite) {
+    cases.push({
+      name: 'fts5 glacier (SQLite)',
+      argv: [FTS5_BIN, 'query', '--sqlite', sqlite, '--db', fts5Db(count), 'glacier'],
+      program: process.execPath,
+      target: null,
+      memoryMb: null,
+    });
+  }
   if (ripgrep) {
     cases.push({ name: `rg -i ${RG_QUERY}`, program: 'rg', argv: ['-i', RG_QUERY, dir], target: null, memoryMb: null });
   }
@@ -416,16 +528,28 @@ function libraryCases(dir, ripgrep) {
 }
 
 function libraryRows(results) {
-  const header = ['case', 'median ms', '× node', '× rg', 'target', 'peak MB', 'mem target', 'out lines', 'result'];
+  const header = [
+    'case',
+    'median ms',
+    'spread',
+    '× node',
+    '× rg',
+    'target',
+    'peak MB',
+    'mem target',
+    'out lines',
+    'result',
+  ];
   const rg = results.find((r) => r.program === 'rg' && r.status !== 'FAIL');
   const rows = results.map((r) => {
     const failed = r.status === 'FAIL';
     return [
       r.name,
       failed ? '-' : fixed(r.medianMs, 1),
+      failed || r.spreadMs === null ? '-' : `±${fixed(r.spreadMs, 1)}`,
       failed ? '-' : fixed(r.ratio, 2, '×'),
       failed || !rg ? '-' : fixed(r.medianMs / rg.medianMs, 2, '×'),
-      r.target === null ? '-' : `≤ ${r.target.toFixed(2)}×`,
+      r.target === null || Number.isNaN(r.target) ? '-' : `≤ ${r.target.toFixed(2)}×`,
       failed ? '-' : fixed(r.peakMb, 1),
       r.memoryTargetMb === null ? '-' : `≤ ${r.memoryTargetMb}`,
       failed || r.lines === null ? '-' : String(r.lines),
@@ -433,6 +557,13 @@ function libraryRows(results) {
     ];
   });
   return [header, ...rows];
+}
+
+function describeBuild(build) {
+  if (build.failure) return `FAIL (${build.failure})`;
+  const time = `${fixed(build.ms / 1000, 2, ' s')} (target ≤ ${fixed(build.targetMs / 1000, 1, ' s')})`;
+  const memory = `peak ${fixed(build.peakMb, 1, ' MB')} (target ≤ ${build.targetMb} MB)`;
+  return `${time}, ${memory}: ${build.status}`;
 }
 
 function printLibraryTable(report) {
@@ -443,41 +574,124 @@ function printLibraryTable(report) {
   );
   const planted = library.articlesContaining;
   const plantedText = planted
-    ? `; articles containing treaty: ${planted.treaty}, "peace treaty": ${planted['peace treaty']} (+1 bundled hit each)`
+    ? `; articles containing glacier: ${planted.glacier}, treaty: ${planted.treaty}, "peace treaty": ${planted['peace treaty']}`
     : '';
-  console.log(`library ${library.dir}${plantedText}`);
+  console.log(`library ${library.dir} (${fixed(library.megabytes, 1, ' MB')})${plantedText}`);
   console.log(`ripgrep: ${report.ripgrep ?? 'not installed (rg row and × rg left out)'}`);
   console.log(
-    `baseline node -e 0: median ${fixed(report.baselineMs, 1)} ms, peak ${fixed(report.baselinePeakMb, 1, ' MB')}; targets are × node\n`,
+    `baseline node -e 0: median ${fixed(report.baselineMs, 1)} ms, peak ${fixed(report.baselinePeakMb, 1, ' MB')}; targets are × node; spread is half the interquartile range\n`,
   );
-  const build = report.firstBuild;
-  const buildText = build.failure
-    ? `FAIL (${build.failure})`
-    : `${fixed(build.ms / 1000, 2, ' s')} (target ≤ ${fixed(build.targetMs / 1000, 1, ' s')}), peak ${fixed(build.peakMb, 1, ' MB')}: ${build.status}`;
-  console.log(`first index build (news list, empty cache): ${buildText}\n`);
+  const builds = report.builds;
+  console.log(`first index build (news list --limit 1, empty cache), ${builds.runs} runs, median:`);
+  console.log(`  news:        ${describeBuild(builds.news)}`);
+  if (builds.fts5) {
+    const fts5 = builds.fts5;
+    console.log(
+      `  SQLite FTS5: ${fts5.failure ? `FAIL (${fts5.failure})` : `${fixed(fts5.ms / 1000, 2, ' s')}, peak ${fixed(fts5.peakMb, 1, ' MB')}`} (better-sqlite3, one transaction)`,
+    );
+    if (!fts5.failure && !builds.news.failure) {
+      const faster = builds.news.ms <= fts5.ms ? 'PASS' : 'MISS';
+      console.log(`  news faster than FTS5: ${faster} (${fixed(builds.news.ms / fts5.ms, 2, '×')} its time)`);
+    }
+  } else {
+    console.log('  SQLite FTS5: not measured (pass --sqlite DIR, a folder where better-sqlite3@12 is installed)');
+  }
+  console.log('');
   console.log(formatTable(libraryRows(report.cases)));
+  if (report.sweep) {
+    console.log(`\nthe stat sweep in Node, ${report.sweep.files} files, in-process medians (bench/stat.js):`);
+    console.log(
+      formatTable([
+        ['variant', 'median ms', 'µs a file'],
+        ...report.sweep.variants.map((v) => [v.name, fixed(v.ms, 2), fixed((v.ms * 1000) / report.sweep.files, 2)]),
+      ]),
+    );
+  }
 }
 
-/** The first `news list` over the folder with an empty index cache: it reads every article and writes the index. */
-function firstBuild(dir, count, memoryTool) {
-  rmSync(CACHE_DIR, { recursive: true, force: true });
-  const run = runOnce([NEWS_BIN, 'list', '--dir', dir], memoryTool);
-  if (run.error || run.status !== 0) return { failure: describeFailure(run) };
-  const targetMs = count * BUILD_MS_PER_ARTICLE;
-  const peak = run.peakKb === null ? null : run.peakKb / 1024;
-  return { ms: run.ms, targetMs, peakMb: peak, status: run.ms <= targetMs ? 'PASS' : 'MISS' };
+/** Runs `run` `runs` times (rebuilding from nothing each time) and keeps the median time and the highest peak. */
+function timedRuns(runs, run) {
+  const samples = [];
+  for (let round = 0; round < runs; round++) {
+    const result = run();
+    if (result.error || result.status !== 0) return { failure: describeFailure(result) };
+    samples.push(result);
+  }
+  const peaks = samples.map((sample) => sample.peakKb).filter((kb) => kb !== null);
+  return {
+    ms: median(samples.map((sample) => sample.ms)),
+    peakMb: peaks.length === 0 ? null : Math.max(...peaks) / 1024,
+  };
+}
+
+/** The first `news list --limit 1` over the folder with an empty index cache: it reads every article and writes the index. */
+function firstBuild(dir, count, memoryTool, runs) {
+  const targets = count >= LARGE_LIBRARY ? TARGETS.large : TARGETS.small;
+  const targetMs = (targets.buildMs * count) / (count >= LARGE_LIBRARY ? 100_000 : 10_000);
+  const result = timedRuns(runs, () => {
+    rmSync(CACHE_DIR, { recursive: true, force: true });
+    return runOnce([NEWS_BIN, 'list', '--limit', '1', '--dir', dir], memoryTool);
+  });
+  if (result.failure) return result;
+  const ok = result.ms <= targetMs && (result.peakMb === null || result.peakMb <= targets.buildMb);
+  return { ...result, targetMs, targetMb: targets.buildMb, status: ok ? 'PASS' : 'MISS' };
+}
+
+/** The same folder into an FTS5 database, as the issue's anchors were measured. */
+function fts5Build(dir, count, sqlite, memoryTool, runs) {
+  return timedRuns(runs, () =>
+    runOnce([FTS5_BIN, 'build', '--sqlite', sqlite, '--dir', dir, '--db', fts5Db(count)], memoryTool),
+  );
+}
+
+/** bench/stat.js over the folder: the ways Node can stat every file, each timed in-process. */
+function statSweep(dir) {
+  const result = spawnSync(process.execPath, [STAT_BIN, dir, '--json'], { encoding: 'utf8', env: ENV });
+  if (result.error || result.status !== 0) return null;
+  return JSON.parse(result.stdout);
 }
 
 /** --library N: list and search over the synthetic folder, alternating with `node -e 0` like the start-up cases. */
 function benchLibrary(options, memoryTool) {
+  let specs = [];
   try {
     const { dir, manifest, generatedSeconds } = ensureLibrary(options.library);
     const ripgrep = detectRipgrep();
-    const build = firstBuild(dir, options.library, memoryTool);
-    const specs = libraryCases(dir, ripgrep);
-    const { baseline, cases } = measure(specs, options.runs, LIBRARY_WARMUP_ROUNDS, memoryTool);
+    const buildRuns = options.buildRuns;
+    const builds = { runs: buildRuns };
+    if (options.sqlite) builds.fts5 = fts5Build(dir, options.library, options.sqlite, memoryTool, buildRuns);
+    builds.news = firstBuild(dir, options.library, memoryTool, buildRuns);
+    specs = libraryCases(dir, options.library, ripgrep, options.sqlite);
+    // The import case changes the folder before each of its runs: measured apart, after the others, so no
+    // other case ever finds the folder changed (its articles are removed at the end).
+    const changing = specs.filter((item) => item.cleanUp);
+    const steady = measure(
+      specs.filter((item) => !item.cleanUp),
+      options.runs,
+      LIBRARY_WARMUP_ROUNDS,
+      memoryTool,
+    );
+    const changed = measure(changing, options.runs, LIBRARY_WARMUP_ROUNDS, memoryTool);
+    const baseline = { times: [...steady.baseline.times, ...changed.baseline.times], peaksKb: steady.baseline.peaksKb };
+    const cases = [...steady.cases, ...changed.cases];
     const baselineMs = median(baseline.times);
-    const results = cases.map((item) => ({ ...summarise(item, baselineMs), program: item.program, lines: item.lines }));
+    const results = cases.map((item) => ({
+      ...summarise(item, baselineMs),
+      program: item.program,
+      lines: item.lines,
+      spreadMs: spreadOf(item.times),
+    }));
+    // Targets worked out from other rows: the [files] searches, and the searches after a change.
+    for (const [index, item] of cases.entries()) {
+      const result = results[index];
+      if (!item.targetOf || result.status === 'FAIL') continue;
+      result.target = item.targetOf(results);
+      result.status =
+        result.ratio <= result.target &&
+        (item.memoryMb === null || result.peakMb === null || result.peakMb <= item.memoryMb)
+          ? 'PASS'
+          : 'MISS';
+    }
     const rg = results.find((r) => r.program === 'rg' && r.status !== 'FAIL');
     const report = {
       node: process.version,
@@ -489,12 +703,14 @@ function benchLibrary(options, memoryTool) {
       library: {
         count: options.library,
         dir,
+        megabytes: manifestBytes(dir) / 1e6,
         generatedSeconds,
         articlesContaining: manifest?.articlesContaining ?? null,
       },
       baselineMs,
       baselinePeakMb: peakMb(baseline),
-      firstBuild: build,
+      builds,
+      sweep: statSweep(dir),
       cases: results.map((r) => ({
         ...r,
         ratioToRg: rg && r.medianMs !== null ? r.medianMs / rg.medianMs : null,
@@ -505,6 +721,8 @@ function benchLibrary(options, memoryTool) {
   } catch (error) {
     // Still exit 0: the benchmark reports, it never gates CI.
     console.error(`bench: could not measure: ${error.message}`);
+  } finally {
+    for (const item of specs) item.cleanUp?.();
   }
   return 0;
 }
@@ -549,6 +767,21 @@ function importCases() {
       memoryMb: null,
     },
   ];
+}
+
+/** Half the interquartile range of the samples: how far a typical run strays from the median. */
+function spreadOf(values) {
+  if (values.length < 2) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.round(p * (sorted.length - 1))];
+  return (at(0.75) - at(0.25)) / 2;
+}
+
+/** The articles' bytes: the size that build speed is judged by (MB/s). */
+function manifestBytes(dir) {
+  let bytes = 0;
+  for (const name of readdirSync(dir)) if (name.endsWith('.md')) bytes += statSync(join(dir, name)).size;
+  return bytes;
 }
 
 /**

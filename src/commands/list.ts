@@ -44,15 +44,16 @@ export const listCommand = defineCommand<ListInvocation>({
   },
   pageable: (invocation) => !invocation.json,
   async run(context, invocation) {
-    const { filterArticles, sortArticles } = await import('../search/filters.js');
+    const { listLibrary } = await import('../search/listing.js');
     const { renderList } = await import('../render/list.js');
     const library = openLibrary(context);
-    const articles = await library.infos({ drafts: invocation.drafts });
-    const hadProblems = reportLibrary(context, library);
-    const shown = sortArticles(filterArticles(articles, invocation.filter), invocation.sort).slice(
-      0,
-      invocation.limit ?? Number.POSITIVE_INFINITY,
+    const { filter, sort, limit, drafts, json } = invocation;
+    // With --json every field is shown: read it all inside the query, where damage is caught.
+    const shown = await library.query(
+      (index) => listLibrary(index, filter, sort, limit ?? Number.POSITIVE_INFINITY, json),
+      { drafts },
     );
+    const hadProblems = reportLibrary(context, library);
     context.io.stdout.write(await renderList(shown, context.settings.output, invocation.json));
     if (hadProblems) return EXIT_ERROR;
     if (shown.length === 0) {

@@ -16,7 +16,7 @@ import {
   indexInMemory,
   openFolderIndex,
 } from './index/store.js';
-import { SegmentBuilder } from './index/writer.js';
+import { MemorySink, SegmentBuilder } from './index/writer.js';
 import { articleInfo, type SegmentView } from './view.js';
 
 export interface Shadowed {
@@ -67,28 +67,63 @@ export async function openIndexedLibrary(folders: readonly Folder[], settings: I
         const reason = segment.meta(doc);
         problems.push(new ArticleError(join(folder.path, segment.name(doc)), String(reason)));
       }
-      // An article whose file name an earlier folder has is hidden by it (checked only when there is one).
+      // An article whose file name an earlier folder has is hidden by it (checked only when there
+      // is one), looked up from the smaller side: the bundled folder's one article against ten
+      // thousand is one lookup, not ten thousand.
       if (earlier.length > 0) {
-        segment.names.forEach((name, doc) => {
-          if (!live[doc]) return;
-          for (const view of earlier) {
-            const other = view.segment.find(name);
-            if (other < 0 || !view.live[other]) continue;
-            live[doc] = 0;
-            const slug = name.slice(0, -3);
-            shadowed.push({
-              hidden: { slug, path: join(folder.path, name) },
-              winner: { slug, path: join(view.folder, name) },
-            });
-            return;
-          }
-        });
+        const earlierCount = earlier.reduce((sum, view) => sum + view.documents, 0);
+        const hidden =
+          earlierCount < segment.count ? hiddenByLookup(segment, live, earlier) : hiddenByScan(segment, live, earlier);
+        for (const { doc, winner } of hidden) {
+          live[doc] = 0;
+          const name = segment.name(doc);
+          const slug = name.slice(0, -3);
+          shadowed.push({
+            hidden: { slug, path: join(folder.path, name) },
+            winner: { slug, path: join(winner.folder, name) },
+          });
+        }
       }
       views.push(withStats({ segment, live, folder: folder.path }));
     }
   }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { views, problems, shadowed, notes, warnings, discard: () => indexes.forEach(discardFolderIndex) };
+}
+
+/** A document hidden by one in an earlier folder, and that folder's view. */
+interface Hidden {
+  doc: number;
+  winner: SegmentView;
+}
+
+/** The live documents of `segment` that an earlier view also holds live: each of its names looked up in the earlier views. */
+function hiddenByScan(segment: Segment, live: Uint8Array, earlier: readonly SegmentView[]): Hidden[] {
+  const hidden: Hidden[] = [];
+  segment.forEachName((name, doc) => {
+    if (!live[doc]) return;
+    for (const view of earlier) {
+      const other = view.segment.find(name);
+      if (other < 0 || !view.live[other]) continue;
+      hidden.push({ doc, winner: view });
+      return;
+    }
+  });
+  return hidden;
+}
+
+/** The same, each live name of the earlier views looked up in `segment`: for earlier folders smaller than it. */
+function hiddenByLookup(segment: Segment, live: Uint8Array, earlier: readonly SegmentView[]): Hidden[] {
+  const winners = new Map<number, SegmentView>();
+  for (const view of earlier) {
+    view.segment.forEachName((name, other) => {
+      if (!view.live[other]) return;
+      const doc = segment.find(name);
+      // The first earlier folder that holds it wins, as in the scan.
+      if (doc >= 0 && live[doc] && !winners.has(doc)) winners.set(doc, view);
+    });
+  }
+  return [...winners].sort(([a], [b]) => a - b).map(([doc, winner]) => ({ doc, winner }));
 }
 
 /** Adds the live document count and field totals: the segment's totals less its documents that do not count. */
@@ -110,12 +145,14 @@ export function libraryOfArticles(
   documents: readonly { article: Article; blocks: readonly Block[] }[],
   folder = '.',
 ): IndexedLibrary {
-  const builder = new SegmentBuilder();
+  const sink = new MemorySink();
+  const builder = new SegmentBuilder(sink);
   const sorted = [...documents].sort((a, b) => (`${a.article.slug}.md` < `${b.article.slug}.md` ? -1 : 1));
   for (const { article, blocks } of sorted) {
     builder.add(articleDoc(article, blocks, { name: `${article.slug}.md`, size: 0, mtimeMs: 0, sourceSum: 0 }));
   }
-  const segment = new Segment(new MemorySource(builder.toBytes()));
+  builder.finish();
+  const segment = new Segment(new MemorySource(sink.bytes()));
   const live = new Uint8Array(segment.count).fill(1);
   return {
     views: [withStats({ segment, live, folder })],

@@ -34,9 +34,17 @@ export function searchLibrary(
   return searchIndex(library.views, query, filter)
     .slice(0, limit)
     .map((hit) => {
-      // The index holds text already made safe; sanitising again keeps a tampered cache inert too.
-      const paragraphs = sanitizeText(hit.view.segment.text(hit.doc)).split('\n');
-      const best = bestPassage(paragraphs, terms, reach);
+      const text = hit.view.segment.text(hit.doc);
+      let paragraphs = text.split('\n');
+      let best = bestPassage(paragraphs, terms, reach);
+      // The index holds text already made safe, so sanitising the passage shown changes nothing;
+      // if it does, the cache was tampered with, and the passage is chosen again from safe text.
+      // Sanitising only the passage spares a pass over every hit's whole text.
+      const chosen = best?.paragraph ?? paragraphs[0] ?? '';
+      if (sanitizeText(chosen) !== chosen) {
+        paragraphs = sanitizeText(text).split('\n');
+        best = bestPassage(paragraphs, terms, reach);
+      }
       return {
         article: hitArticle(hit),
         score: Math.round(hit.score * 100) / 100,

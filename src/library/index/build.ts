@@ -7,14 +7,27 @@ import { ArticleError } from '../../errors.js';
 import { type ArticleFile, readArticleFile } from '../files.js';
 import { ArticleLoader, loadBlocks } from '../loader.js';
 import { checksum } from './bytes.js';
+import { FileSink, SegmentWriteError } from './cache.js';
+import { combineSegments } from './combine.js';
 import type { DocInput } from './format.js';
-import { SegmentBuilder } from './writer.js';
+import type { Segment } from './reader.js';
+import { MemorySink, SegmentBuilder } from './writer.js';
 
-/** Documents per segment, and text per segment: together they bound the builder's memory. */
+/**
+ * Documents per segment, and bytes of postings and metadata a segment may hold in memory before it
+ * is written: together they bound a build's memory (two of them at once, on two threads).
+ */
 export const SEGMENT_DOCS = 5000;
-const SEGMENT_TEXT_BYTES = 64 * 1024 * 1024;
+/** The most documents a build combines its segments into: one segment up to here, then a few. */
+const COMBINED_DOCS = 50_000;
+const SEGMENT_HELD_BYTES = 8 * 1024 * 1024;
 /** Fewer files than this are read on this thread alone: a worker takes longer to start than they take. */
 const PARALLEL_MIN = 400;
+/**
+ * The worker's young generation: V8's default (up to 48 MB) holds little more than garbage from
+ * parsing, and the worker's memory counts against the build's bound.
+ */
+const WORKER_YOUNG_MB = 8;
 /** A timestamp this close to the moment it was read may still change within the same clock tick. */
 const RACY_MS = 1000;
 
@@ -44,10 +57,25 @@ export function articleDoc(
   blocks: readonly Block[],
   file: Pick<DocInput, 'name' | 'size' | 'mtimeMs' | 'sourceSum'>,
 ): DocInput {
-  const paragraphs = blocksToParagraphs(blocks).map((paragraph) => ({
-    heading: paragraph.heading,
-    text: paragraph.text.replace(/\s+/g, ' ').trim(),
-  }));
+  const paragraphs: { text: string; heading: boolean }[] = [];
+  // A plain paragraph whose text is exactly its line of the document's text is stored as that
+  // line's number (see StoredDocument): the text is kept once, not twice.
+  const stored: (Block | number)[] = [];
+  let line = 0;
+  for (const block of blocks) {
+    let reference: number | undefined;
+    for (const paragraph of blocksToParagraphs([block])) {
+      const text = paragraph.text.replace(/\s+/g, ' ').trim();
+      paragraphs.push({ heading: paragraph.heading, text });
+      if (paragraph.heading) continue;
+      if (block.kind === 'paragraph' && block.spans.length === 1) {
+        const [span] = block.spans;
+        if (span?.style === 'plain' && span.text === text && Object.keys(span).length === 2) reference = line;
+      }
+      line += 1;
+    }
+    stored.push(reference ?? block);
+  }
   const content: NonNullable<DocInput['content']> = {
     meta: { title: article.title, tags: article.tags, words: article.words },
     fields: {
@@ -55,7 +83,7 @@ export function articleDoc(
       tags: article.summary === undefined ? article.tags : [...article.tags, article.summary],
       paragraphs,
     },
-    document: { blocks: [...blocks], breadcrumb: article.breadcrumb },
+    document: { blocks: stored, breadcrumb: article.breadcrumb },
   };
   if (article.banner !== undefined) content.document.banner = article.banner;
   if (article.warnings.length > 0) content.document.warnings = article.warnings;
@@ -109,34 +137,95 @@ async function readDocs(
   }
 }
 
+/** A finished segment: the temporary file it was written to in the output folder, or its bytes. */
+export type BuiltSegment = { file: string; bytes?: undefined } | { bytes: Uint8Array; file?: undefined };
+
 /**
  * Segments from a batch of files, handed to `emit` as they fill: what this thread and the worker
- * both run. A segment is written once it holds SEGMENT_TEXT_BYTES of text, so a batch of huge
- * articles never has to fit in memory at once.
+ * both run. Each segment streams its text and bodies to a file in `dir` (or to memory without
+ * one) and is finished once it holds SEGMENT_DOCS documents or `heldLimit` bytes of postings and
+ * metadata, so a build's memory stays bounded whatever the size of the folder.
  */
+export async function buildChunkInto(
+  files: readonly ArticleFile[],
+  settings: BuildSettings,
+  dir: string | undefined,
+  emit: (segment: BuiltSegment) => void,
+  heldLimit = SEGMENT_HELD_BYTES,
+): Promise<void> {
+  interface Open {
+    builder: SegmentBuilder;
+    finish(): BuiltSegment;
+    discard(): void;
+  }
+  const start = (): Open => {
+    if (dir === undefined) {
+      const sink = new MemorySink();
+      const builder = new SegmentBuilder(sink);
+      return {
+        builder,
+        finish: () => {
+          builder.finish();
+          return { bytes: sink.bytes() };
+        },
+        discard: () => {},
+      };
+    }
+    const sink = new FileSink(dir);
+    try {
+      const builder = new SegmentBuilder(sink);
+      return {
+        builder,
+        finish: () => {
+          builder.finish();
+          sink.close();
+          return { file: sink.name };
+        },
+        discard: () => sink.discard(),
+      };
+    } catch (error) {
+      sink.discard();
+      throw error;
+    }
+  };
+  let current: Open | undefined;
+  try {
+    await readDocs(files, settings, (doc) => {
+      current ??= start();
+      current.builder.add(doc);
+      if (current.builder.count >= SEGMENT_DOCS || current.builder.heldBytes >= heldLimit) {
+        const done = current;
+        current = undefined;
+        emit(done.finish());
+      }
+    });
+    if (current !== undefined) {
+      const done: Open = current;
+      current = undefined;
+      emit(done.finish());
+    } else if (files.length === 0) emit(start().finish());
+  } catch (error) {
+    (current as Open | undefined)?.discard();
+    throw error;
+  }
+}
+
+/** Segments of a batch of files, in memory: for the bundled articles' index and for tests. */
 export async function buildChunk(
   files: readonly ArticleFile[],
   settings: BuildSettings,
   emit: (bytes: Uint8Array) => void,
-  textLimit = SEGMENT_TEXT_BYTES,
+  heldLimit = SEGMENT_HELD_BYTES,
 ): Promise<void> {
-  let builder = new SegmentBuilder();
-  await readDocs(files, settings, (doc) => {
-    builder.add(doc);
-    if (builder.textBytes >= textLimit) {
-      emit(builder.toBytes());
-      builder = new SegmentBuilder();
-    }
-  });
-  if (builder.count > 0) emit(builder.toBytes());
+  await buildChunkInto(files, settings, undefined, (segment) => emit(segment.bytes as Uint8Array), heldLimit);
 }
 
-/** Splits files into segment-sized batches, at least two when there is a second core to use. */
-function chunksOf(unsorted: readonly ArticleFile[]): ArticleFile[][] {
+/** Splits files into segment-sized batches, at least two when two workers will read them. */
+function chunksOf(unsorted: readonly ArticleFile[], parallel: boolean): ArticleFile[][] {
   // A segment holds its documents in order of file name (slug order differs: "a-b.md" < "a.md").
   const named = unsorted.map((file) => ({ file, name: `${file.slug}.md` }));
   const files = named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(({ file }) => file);
-  const size = Math.min(SEGMENT_DOCS, Math.max(1, Math.ceil(files.length / 2)));
+  const size = Math.min(SEGMENT_DOCS, Math.max(1, Math.ceil(files.length / (parallel ? 2 : 1))));
   const chunks: ArticleFile[][] = [];
   for (let start = 0; start < files.length; start += size) chunks.push(files.slice(start, start + size));
   return chunks;
@@ -146,23 +235,37 @@ interface WorkerReply {
   type: 'progress' | 'segment' | 'warning' | 'done' | 'failed';
   count?: number;
   bytes?: Uint8Array;
+  file?: string;
   name?: string;
   message?: string;
 }
 
+/** Where built segments go: files in a folder (the cache) or memory, and what becomes of each. */
+export interface SegmentStore<T> {
+  /** The folder to write segment files into, asked before each batch; undefined: memory. */
+  dir(): string | undefined;
+  /** Takes a finished segment. */
+  keep(segment: BuiltSegment): T;
+  /** Writing into dir() failed: the batch is built again in memory, and so is every later one. */
+  failed(error: unknown): void;
+  /** The segment a kept one reads from, to combine it with others. */
+  segmentOf(kept: T): Segment;
+}
+
 /**
- * Builds segments of `files`, `keep` storing each as it is ready. Big jobs share the batches with
- * a worker thread; if the worker cannot start or fails, this thread reads what it left, and the
- * segments the worker had sent of that batch are dropped (a stored one is never named in a
- * manifest, and is removed as unused by the next writer).
+ * Builds segments of `files` into `store`. Big jobs go to two worker threads; if a worker cannot
+ * start or fails, its batch goes back to the queue for the other or for this thread, and the
+ * segments the worker had sent of that batch are dropped (a stored one is never named in a manifest, and is removed as
+ * unused by the next writer).
  */
 export async function buildSegments<T>(
   files: readonly ArticleFile[],
   settings: BuildSettings,
-  keep: (bytes: Uint8Array) => T,
+  store: SegmentStore<T>,
 ): Promise<T[]> {
-  const chunks = chunksOf(files);
-  if (chunks.length === 0) return [keep(new SegmentBuilder().toBytes())];
+  const parallel = settings.workerScript !== undefined && files.length >= PARALLEL_MIN;
+  const chunks = chunksOf(files, parallel);
+  if (chunks.length === 0) chunks.push([]);
   const total = files.length;
   let mainDone = 0;
   let workerDone = 0;
@@ -177,63 +280,136 @@ export async function buildSegments<T>(
     };
     const chunkSettings: BuildSettings = { maxBytes: settings.maxBytes, progress };
     if (settings.warn) chunkSettings.warn = settings.warn;
-    await buildChunk(chunk, chunkSettings, (bytes) => kept.push(keep(bytes)));
+    const mine: T[] = [];
+    try {
+      await buildChunkInto(chunk, chunkSettings, store.dir(), (segment) => mine.push(store.keep(segment)));
+    } catch (error) {
+      if (!(error instanceof SegmentWriteError)) throw error;
+      store.failed(error.cause);
+      mainDone = before;
+      const quiet: BuildSettings = { maxBytes: settings.maxBytes, progress };
+      await buildChunkInto(chunk, quiet, undefined, (segment) => mine.push(store.keep(segment)));
+    }
+    kept.push(...mine);
   };
-  let workerFinished: Promise<void> = Promise.resolve();
-  if (settings.workerScript !== undefined && total >= PARALLEL_MIN && queue.length > 1) {
+  if (parallel && settings.workerScript !== undefined && queue.length > 1) {
     const { Worker } = await import('node:worker_threads');
-    const worker = new Worker(settings.workerScript);
-    workerFinished = new Promise<void>((resolve) => {
-      let current: ArticleFile[] | undefined;
-      // The current batch's segments and progress count only once the whole batch is done.
-      let pending: T[] = [];
-      let pendingDone = 0;
-      const next = () => {
-        kept.push(...pending);
-        pending = [];
-        pendingDone = 0;
-        current = queue.pop();
-        if (current === undefined) {
+    const script = settings.workerScript;
+    // Two workers read while this thread only gathers their segments: its heap, which no option
+    // can bound once the process runs, stays small, and each worker's is bounded.
+    const runWorker = () =>
+      new Promise<void>((resolve) => {
+        const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+        let current: ArticleFile[] | undefined;
+        // The current batch's segments and progress count only once the whole batch is done.
+        let pending: T[] = [];
+        let pendingDone = 0;
+        const next = () => {
+          kept.push(...pending);
+          pending = [];
+          pendingDone = 0;
+          current = queue.pop();
+          if (current === undefined) {
+            void worker.terminate();
+            resolve();
+          } else {
+            worker.postMessage({ files: current, maxBytes: settings.maxBytes, dir: store.dir() });
+          }
+        };
+        const giveBack = () => {
+          // The worker is gone: its batch goes back to the queue, and that batch's progress is undone.
+          if (current !== undefined) queue.push(current);
+          current = undefined;
+          workerDone -= pendingDone;
+          pending = [];
           void worker.terminate();
           resolve();
-        } else {
-          worker.postMessage({ files: current, maxBytes: settings.maxBytes });
-        }
-      };
-      const giveBack = () => {
-        // The worker is gone: its batch goes back to this thread, and that batch's progress is undone.
-        if (current !== undefined) queue.push(current);
-        current = undefined;
-        workerDone -= pendingDone;
-        pending = [];
-        resolve();
-      };
-      worker.on('message', (reply: WorkerReply) => {
-        if (reply.type === 'progress') {
-          pendingDone += reply.count ?? 0;
-          workerDone += reply.count ?? 0;
-          report();
-        } else if (reply.type === 'segment' && reply.bytes) {
-          pending.push(keep(reply.bytes));
-        } else if (reply.type === 'warning') {
-          settings.warn?.(reply.name ?? '', reply.message ?? '');
-        } else if (reply.type === 'done') {
-          next();
-        } else {
-          giveBack();
-          void worker.terminate();
-        }
+        };
+        worker.on('message', (reply: WorkerReply) => {
+          if (reply.type === 'progress') {
+            pendingDone += reply.count ?? 0;
+            workerDone += reply.count ?? 0;
+            report();
+          } else if (reply.type === 'segment' && (reply.bytes || reply.file)) {
+            try {
+              const built: BuiltSegment =
+                reply.file !== undefined ? { file: reply.file } : { bytes: reply.bytes as Uint8Array };
+              pending.push(store.keep(built));
+            } catch (error) {
+              if (!(error instanceof SegmentWriteError)) throw error;
+              store.failed(error.cause);
+              giveBack();
+            }
+          } else if (reply.type === 'warning') {
+            settings.warn?.(reply.name ?? '', reply.message ?? '');
+          } else if (reply.type === 'done') {
+            next();
+          } else {
+            giveBack();
+          }
+        });
+        worker.on('error', giveBack);
+        worker.on('exit', () => {
+          if (current !== undefined) giveBack();
+        });
+        next();
       });
-      worker.on('error', giveBack);
-      worker.on('exit', () => {
-        if (current !== undefined) giveBack();
-      });
-      next();
-    });
+    await Promise.all([runWorker(), runWorker()]);
   }
+  // Everything, without workers; else the batches a worker handed back.
   for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) await onThisThread(chunk);
-  await workerFinished;
-  // Batches the worker handed back after this thread had finished its own.
-  for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) await onThisThread(chunk);
-  return kept;
+  return combineBuilt(kept, store);
+}
+
+/**
+ * The build's segments combined into as few as COMBINED_DOCS allows (they hold consecutive ranges
+ * of names): queries open fewer segments and look each word up fewer times. A segment that cannot
+ * be written stays as the pieces it was made of.
+ */
+function combineBuilt<T>(kept: T[], store: SegmentStore<T>): T[] {
+  if (kept.length < 2) return kept;
+  const ordered = kept
+    .map((item) => ({ item, segment: store.segmentOf(item) }))
+    .filter(({ segment }) => segment.count > 0)
+    .sort((a, b) => (a.segment.name(0) < b.segment.name(0) ? -1 : 1));
+  const out: T[] = [];
+  let run: typeof ordered = [];
+  let docs = 0;
+  const flush = () => {
+    if (run.length === 1) out.push((run[0] as (typeof ordered)[number]).item);
+    if (run.length > 1) {
+      const inputs = run.map(({ segment }) => segment);
+      const dir = store.dir();
+      try {
+        if (dir === undefined) {
+          const sink = new MemorySink();
+          combineSegments(inputs, sink);
+          out.push(store.keep({ bytes: sink.bytes() }));
+        } else {
+          const sink = new FileSink(dir);
+          try {
+            combineSegments(inputs, sink);
+            sink.close();
+          } catch (error) {
+            sink.discard();
+            throw error;
+          }
+          out.push(store.keep({ file: sink.name }));
+        }
+      } catch (error) {
+        if (!(error instanceof SegmentWriteError)) throw error;
+        store.failed(error.cause);
+        out.push(...run.map(({ item }) => item));
+      }
+    }
+    run = [];
+    docs = 0;
+  };
+  for (const entry of ordered) {
+    if (docs + entry.segment.count > COMBINED_DOCS) flush();
+    run.push(entry);
+    docs += entry.segment.count;
+  }
+  flush();
+  return out;
 }

@@ -112,3 +112,56 @@ export function checksum(bytes: Uint8Array): number {
   for (let i = words * 4; i < bytes.length; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
   return hash >>> 0;
 }
+
+/**
+ * checksum() over bytes that come in pieces: the same value as checksum() of them all joined,
+ * given their total length up front (the sum starts from it).
+ */
+export class StreamingChecksum {
+  private hash: number;
+  private readonly pending = new Uint8Array(4);
+  private held = 0;
+  private seen = 0;
+
+  constructor(private readonly total: number) {
+    this.hash = 0x811c9dc5 ^ total;
+  }
+
+  update(bytes: Uint8Array): void {
+    const words = Math.floor(this.total / 4) * 4;
+    let at = 0;
+    // Whole words, as checksum() takes them, until the tail the last partial word leaves.
+    while (at < bytes.length) {
+      if (this.seen >= words) {
+        this.hash = Math.imul(this.hash ^ (bytes[at] as number), 0x01000193);
+        at += 1;
+        this.seen += 1;
+        continue;
+      }
+      if (this.held === 0 && at + 4 <= bytes.length && this.seen + 4 <= words) {
+        const word =
+          (bytes[at] as number) |
+          ((bytes[at + 1] as number) << 8) |
+          ((bytes[at + 2] as number) << 16) |
+          ((bytes[at + 3] as number) << 24);
+        this.hash = Math.imul(this.hash ^ word, 0x01000193);
+        at += 4;
+        this.seen += 4;
+        continue;
+      }
+      this.pending[this.held++] = bytes[at] as number;
+      at += 1;
+      this.seen += 1;
+      if (this.held === 4) {
+        const p = this.pending;
+        const word = (p[0] as number) | ((p[1] as number) << 8) | ((p[2] as number) << 16) | ((p[3] as number) << 24);
+        this.hash = Math.imul(this.hash ^ word, 0x01000193);
+        this.held = 0;
+      }
+    }
+  }
+
+  digest(): number {
+    return this.hash >>> 0;
+  }
+}

@@ -9,6 +9,9 @@ import { settledMtime } from './build.js';
 import type { Loaded, Manifest } from './manifest.js';
 import type { Segment } from './reader.js';
 
+/** lstat's options for the sweep: one object, not one per file. */
+const QUIET = { throwIfNoEntry: false } as const;
+
 export function folderFiles(folder: Folder, names: Iterable<string>): ArticleFile[] {
   return [...names].sort().map((name) => ({ slug: name.slice(0, -3), path: join(folder.path, name), folder }));
 }
@@ -58,10 +61,10 @@ export function compareWithFolder(
   let vanished = false;
   const prefix = folder.path.endsWith(sep) ? folder.path : folder.path + sep;
   const check = (segment: Segment, index: number, doc: number, name: string) => {
-    let stat = lstatSync(prefix + name, { throwIfNoEntry: false });
+    let stat = lstatSync(prefix + name, QUIET);
     // The mode bits, not isSymbolicLink(): ten thousand method calls on cold code cost milliseconds.
     if (stat !== undefined && (stat.mode & constants.S_IFMT) === constants.S_IFLNK) {
-      stat = statSync(prefix + name, { throwIfNoEntry: false });
+      stat = statSync(prefix + name, QUIET);
     }
     if (stat !== undefined && segment.isIndexedFrom(doc, stat.size, stat.mtimeMs)) return;
     (deleted[index] as Set<number>).add(doc);
@@ -79,10 +82,8 @@ export function compareWithFolder(
       }
       return;
     }
-    const { names: docNames } = segment;
-    for (let doc = 0; doc < docNames.length; doc++) {
-      if (gone.has(doc)) continue;
-      const name = docNames[doc] as string;
+    segment.forEachName((name, doc) => {
+      if (gone.has(doc)) return;
       if (!list) {
         check(segment, index, doc, name);
       } else if (names.delete(name)) {
@@ -91,7 +92,7 @@ export function compareWithFolder(
         gone.add(doc);
         dropped += 1;
       }
-    }
+    });
   });
   // With a fresh listing, the names left over are new files.
   for (const name of names) toRead.add(name);

@@ -1,10 +1,12 @@
 // The index segment's format: one file holding a batch of articles' metadata, text and inverted index.
 //
 // Layout: SEGMENT_MAGIC, header length (u32), header checksum (u32), the header as JSON (document
-// count, file size, and for each region its offset, length and checksum), then the regions, each
-// aligned to 8 bytes. Small per-document tables come first so one read fetches them all; the
-// metadata, the text and the postings are read piecemeal, each piece checked against its checksum.
-// Anything that does not check out throws CorruptIndexError, and the caller rebuilds.
+// count, file size, and for each region its offset, length and checksum) padded to HEADER_SPACE,
+// then the regions, each aligned to 8 bytes: the bodies (each document's text and stored body,
+// written as the documents come), the small per-document tables (one read fetches them all), the
+// listing, the metadata rows, the dictionary and the postings. The metadata, the text and the
+// postings are read piecemeal, each piece checked against its checksum. Anything that does not
+// check out throws CorruptIndexError, and the caller rebuilds.
 
 import type { ArticleInfo, Banner } from '../../article/article.js';
 import type { Block } from '../../article/model.js';
@@ -20,11 +22,10 @@ export function utf8(text: string): Uint8Array {
 export const FIELD_COUNT = 4; // title, tags, headings, body
 export const LENS = 6; // the four field lengths, then where the title and the tags end
 export const STATS = 2; // size, mtimeMs
-export const SUMS = 5; // source text, metadata, text, file name, document
+export const SUMS = 6; // source text, metadata, text, file name, document, listing line
 /** The day number of an undated article: before every real date. */
 export const NO_DAY = -2147483648;
 export const BLOCK_KEYS = 64;
-export const COMMA = new Uint8Array([0x2c]);
 
 /** What `list` and `search` show about an article, but for its slug and path (the file name gives them). */
 export type DocMeta = Omit<ArticleInfo, 'slug' | 'path'>;
@@ -43,12 +44,20 @@ export interface DocFields {
  * folder never parses YAML or Markdown again.
  */
 export interface StoredDocument {
-  blocks: Block[];
+  /**
+   * The body's blocks. As stored, a plain paragraph whose text is exactly a line of the document's
+   * text (the index keeps that text for snippets) is that line's number instead: most of an
+   * article is plain paragraphs, and keeping them once makes the index half the size.
+   */
+  blocks: (Block | number)[];
   breadcrumb: string[];
   banner?: Banner;
   /** What could not be read in its front matter, one line each (see Article.warnings). */
   warnings?: string[];
 }
+
+/** A stored document as read back: every paragraph a block again. */
+export type ReadDocument = Omit<StoredDocument, 'blocks'> & { blocks: Block[] };
 
 /** One article file as the builder takes it: its stat, and either its content or why it was skipped. */
 export interface DocInput {
@@ -149,27 +158,52 @@ export interface Header {
   regions: RegionTable;
 }
 
-export function layout(docs: number, regions: [string, Uint8Array][]): Uint8Array {
-  // The header's length depends on the offsets, which depend on the header's length: pad it to a
-  // fixed generous size instead of iterating.
-  const table: RegionTable = {};
-  const estimate = 16 + 64 + regions.length * 80;
-  const headerSpace = Math.ceil(estimate / 8) * 8;
-  let offset = headerSpace;
-  for (const [name, bytes] of regions) {
-    table[name] = [offset, bytes.length, checksum(bytes)];
-    offset = Math.ceil((offset + bytes.length) / 8) * 8;
-  }
-  const header: Header = { format: 1, docs, size: offset, regions: table };
+/** The tables read in one piece when a segment is opened: the term directory and a few totals. */
+export const OPEN_TABLES = ['sparse', 'sparseIdx', 'sparseSums', 'problems', 'drafts', 'totals'] as const;
+
+/**
+ * The per-document tables, each read (and checked, where nothing else would catch its damage) the
+ * first time it is needed: a search of ten hits needs neither the stats nor the orders of `list`,
+ * and a page of `list` neither the lengths nor the names.
+ */
+export const DOCUMENT_TABLES = [
+  'names',
+  'nameIdx',
+  'stats',
+  'sums',
+  'lens',
+  'days',
+  'words',
+  'bodyIdx',
+  'metaIdx',
+  'listingIdx',
+  'byDate',
+  'byTitle',
+] as const;
+
+/** The small tables, in the order they lie in the file. */
+export const SMALL_TABLES = [...OPEN_TABLES, ...DOCUMENT_TABLES] as const;
+
+/** Every region: the bodies first (streamed as documents come), the small tables, then the rest. */
+export const REGIONS = ['bodies', ...SMALL_TABLES, 'listing', 'meta', 'dict', 'post'] as const;
+
+/**
+ * Room for the header at the start of the file. Its length depends on the offsets, known only once
+ * everything else is written, so it gets a fixed generous size and is written last.
+ */
+export const HEADER_SPACE = Math.ceil((16 + 64 + REGIONS.length * 80) / 8) * 8;
+
+/** The header block: magic, the JSON's length and checksum, the JSON, zero padding to HEADER_SPACE. */
+export function headerBytes(docs: number, size: number, regions: RegionTable): Uint8Array {
+  const header: Header = { format: 1, docs, size, regions };
   const json = utf8(JSON.stringify(header));
-  if (16 + json.length > headerSpace) throw new Error('index header overflow');
-  const out = new Uint8Array(offset);
+  if (16 + json.length > HEADER_SPACE) throw new Error('index header overflow');
+  const out = new Uint8Array(HEADER_SPACE);
   out.set(utf8(SEGMENT_MAGIC), 0);
   const view = new DataView(out.buffer);
   view.setUint32(8, json.length, true);
   view.setUint32(12, checksum(json), true);
   out.set(json, 16);
-  for (const [name, bytes] of regions) out.set(bytes, (table[name] as [number, number, number])[0]);
   return out;
 }
 

@@ -7,7 +7,7 @@ import { openSegment, removeUnused, writeAtomically } from './cache.js';
 import type { Segment } from './reader.js';
 
 /** Bump when the manifest changes shape: old caches are then rebuilt, never misread. */
-export const MANIFEST_FORMAT = 'news-index-1';
+export const MANIFEST_FORMAT = 'news-index-2';
 
 export interface ManifestSegment {
   file: string;

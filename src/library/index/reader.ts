@@ -2,12 +2,15 @@
 
 import { ByteReader, CorruptIndexError, checksum, parseIndexJson } from './bytes.js';
 import {
+  type DOCUMENT_TABLES,
   type DocMeta,
   decode,
   FIELD_COUNT,
   type Header,
   LENS,
+  OPEN_TABLES,
   parseMetaRow,
+  type ReadDocument,
   type RegionTable,
   SEGMENT_MAGIC,
   STATS,
@@ -18,7 +21,8 @@ import {
 /** Where a segment's bytes come from: a file read piecewise, or bytes in memory. */
 export interface ByteSource {
   readonly size: number;
-  read(offset: number, length: number): Uint8Array;
+  /** Bytes [offset, offset + length): read into `into` when given (and long enough), else into new memory. */
+  read(offset: number, length: number, into?: Uint8Array): Uint8Array;
 }
 
 export class MemorySource implements ByteSource {
@@ -41,33 +45,30 @@ export interface Postings {
   positions(): Int32Array[];
 }
 
-interface DictEntry {
+/** A term's line in the dictionary: where its postings are, how many documents, their checksum, its last document. */
+export interface DictEntry {
   offset: number;
   docLength: number;
   positionLength: number;
   df: number;
   sum: number;
+  /** The last document that holds the term. */
+  last: number;
 }
 
-/** Reads a segment; validates the header and the small tables up front, the rest as it is read. */
+/** Reads a segment; validates the header and the term directory up front, the rest as it is read. */
 export class Segment {
   readonly count: number;
-  private readonly namesBytes: Uint8Array;
-  private readonly nameIdx: Float64Array;
   private allNames: string[] | undefined;
-  private readonly stats: Float64Array;
-  readonly sums: Uint32Array;
-  readonly lens: Uint16Array;
-  readonly days: Int32Array;
   /** Documents that are files news skipped: their metadata row holds the reason. */
   readonly problems: number[];
   /** Documents whose front matter marks them as drafts. */
   readonly drafts: number[];
   /** Tokens per field over all documents. */
   readonly totals: number[];
-  private readonly metaIdx: Float64Array;
-  private readonly textIdx: Float64Array;
-  private readonly docIdx: Float64Array;
+  private readonly tables = new Map<string, Uint8Array>();
+  private readonly views = new Map<string, Float64Array | Uint32Array>();
+  private listingLines: string[] | undefined;
   private readonly sparse: string[];
   private readonly sparseIdx: Float64Array;
   private readonly sparseSums: Uint32Array;
@@ -96,54 +97,109 @@ export class Segment {
     }
     this.regions = header.regions;
     this.count = header.docs;
-    const n = this.count;
     for (const [offset, size] of Object.values(this.regions)) {
       if (!(offset >= 0 && size >= 0 && offset % 8 === 0 && offset + size <= source.size)) {
         throw new CorruptIndexError('region out of bounds');
       }
     }
-    // The small tables lie together: one read, each then checked.
-    const first = this.region('names');
-    const last = this.region('sparseSums');
+    // The term directory and the totals lie together: one read, each then checked.
+    const first = this.region(OPEN_TABLES[0]);
+    const last = this.region(OPEN_TABLES[OPEN_TABLES.length - 1] as string);
     const start = first[0];
+    if (last[0] + last[1] < start) throw new CorruptIndexError('tables out of place');
     const block = source.read(start, last[0] + last[1] - start);
-    // Checksums cost time on every run, so only tables whose damage nothing else would catch are
-    // summed here: lengths, dates, the term directory. Names are checked when read, all at once or
-    // one by one. Damaged stats make a file look changed (it is re-read); damaged offsets or sums
-    // fail the checksum of the piece they point at.
-    const summed = new Set(['lens', 'days', 'sparse', 'sparseIdx', 'problems', 'drafts', 'totals', 'sparseSums']);
     const take = (name: string, bytesPer: number, expected?: number) => {
       const [offset, size, sum] = this.region(name);
+      if (offset < start || offset + size > start + block.length) throw new CorruptIndexError(`${name} out of place`);
       const bytes = block.subarray(offset - start, offset - start + size);
-      if (summed.has(name) && checksum(bytes) !== sum) throw new CorruptIndexError(`${name} checksum`);
+      if (checksum(bytes) !== sum) throw new CorruptIndexError(`${name} checksum`);
       if (expected !== undefined && size !== expected * bytesPer) throw new CorruptIndexError(`${name} size`);
       return bytes;
     };
-    const f64 = (bytes: Uint8Array) => new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
-    const u32 = (bytes: Uint8Array) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-    this.namesBytes = take('names', 1);
-    this.nameIdx = f64(take('nameIdx', 8, n + 1));
-    this.stats = f64(take('stats', 8, n * STATS));
-    this.sums = u32(take('sums', 4, n * SUMS));
-    const lensBytes = take('lens', 2, n * LENS);
-    this.lens = new Uint16Array(lensBytes.buffer, lensBytes.byteOffset, n * LENS);
-    const dayBytes = take('days', 4, n);
-    this.days = new Int32Array(dayBytes.buffer, dayBytes.byteOffset, n);
-    this.metaIdx = f64(take('metaIdx', 8, n + 1));
-    this.textIdx = f64(take('textIdx', 8, n + 1));
-    this.docIdx = f64(take('docIdx', 8, n + 1));
     const sparse = decode(take('sparse', 1));
     this.sparse = sparse === '' ? [] : sparse.split('\n');
     this.sparseIdx = f64(take('sparseIdx', 8, this.sparse.length + 1));
     this.sparseSums = u32(take('sparseSums', 4, this.sparse.length));
     this.problems = Array.from(u32(take('problems', 4)));
-    if (this.problems.some((doc) => doc >= n)) throw new CorruptIndexError('problem document out of range');
+    if (this.problems.some((doc) => doc >= this.count)) throw new CorruptIndexError('problem document out of range');
     this.drafts = Array.from(u32(take('drafts', 4)));
-    if (this.drafts.some((doc) => doc >= n)) throw new CorruptIndexError('draft document out of range');
+    if (this.drafts.some((doc) => doc >= this.count)) throw new CorruptIndexError('draft document out of range');
     this.totals = Array.from(f64(take('totals', 8, FIELD_COUNT)));
   }
 
-  private region(name: string): [number, number, number] {
+  /**
+   * A per-document table, read on first use. Checksums cost time, so only tables whose damage
+   * nothing else would catch are summed: lengths, dates, word counts, the orders. Names are
+   * checked when read, all at once or one by one; damaged stats make a file look changed (it is
+   * read again); damaged offsets or sums fail the checksum of the piece they point at.
+   */
+  private table(name: (typeof DOCUMENT_TABLES)[number], bytesPer: number, entries: number): Uint8Array {
+    let bytes = this.tables.get(name);
+    if (bytes === undefined) {
+      const [offset, size, sum] = this.region(name);
+      if (entries >= 0 && size !== entries * bytesPer) throw new CorruptIndexError(`${name} size`);
+      bytes = this.source.read(offset, size);
+      if (SUMMED.has(name) && checksum(bytes) !== sum) throw new CorruptIndexError(`${name} checksum`);
+      // Typed arrays need aligned memory: a copy where a read gave a view that is not.
+      if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
+      this.tables.set(name, bytes);
+    }
+    return bytes;
+  }
+
+  /** A typed view of a table, made once. */
+  private cached<T extends Float64Array | Uint32Array>(name: string, make: () => T): T {
+    let view = this.views.get(name) as T | undefined;
+    if (view === undefined) {
+      view = make();
+      this.views.set(name, view);
+    }
+    return view;
+  }
+
+  private get namesBytes(): Uint8Array {
+    return this.table('names', 1, -1);
+  }
+  private get nameIdx(): Float64Array {
+    return this.cached('nameIdx', () => f64(this.table('nameIdx', 8, this.count + 1)));
+  }
+  private get stats(): Float64Array {
+    return this.cached('stats', () => f64(this.table('stats', 8, this.count * STATS)));
+  }
+  /** Per document: checksums of its source, metadata row, text, file name, stored body and listing line. */
+  get sums(): Uint32Array {
+    return this.cached('sums', () => u32(this.table('sums', 4, this.count * SUMS)));
+  }
+  get lens(): Uint16Array {
+    if (this.lensView === undefined) {
+      const bytes = this.table('lens', 2, this.count * LENS);
+      this.lensView = new Uint16Array(bytes.buffer, bytes.byteOffset, this.count * LENS);
+    }
+    return this.lensView;
+  }
+  private lensView: Uint16Array | undefined;
+  get days(): Int32Array {
+    if (this.daysView === undefined) {
+      const bytes = this.table('days', 4, this.count);
+      this.daysView = new Int32Array(bytes.buffer, bytes.byteOffset, this.count);
+    }
+    return this.daysView;
+  }
+  private daysView: Int32Array | undefined;
+  /** Where each document's metadata row starts in the meta region (and the last row ends). */
+  get metaIdx(): Float64Array {
+    return this.cached('metaIdx', () => f64(this.table('metaIdx', 8, this.count + 1)));
+  }
+  /** Per document, where its text starts, where its stored body starts, and where the next document's text starts. */
+  get bodyIdx(): Float64Array {
+    return this.cached('bodyIdx', () => f64(this.table('bodyIdx', 8, 2 * this.count + 1)));
+  }
+  /** Where each document's line starts in the listing (and the last line ends). */
+  get listingIdx(): Float64Array {
+    return this.cached('listingIdx', () => f64(this.table('listingIdx', 8, this.count + 1)));
+  }
+
+  region(name: string): [number, number, number] {
     const region = this.regions[name];
     if (!Array.isArray(region) || region.length !== 3) throw new CorruptIndexError(`no ${name} region`);
     return region;
@@ -168,6 +224,35 @@ export class Segment {
     }
     return this.allNames;
   }
+
+  /**
+   * Calls `visit` with every document's file name, in order, the names checked as a whole once.
+   * Unlike `names`, it keeps no array of ten thousand strings alive: each name is cut from one
+   * string as it is visited and is garbage right after, so the collections a sweep of every file
+   * sets off (Node 20 makes a Stats and four Dates per lstat) have little to copy.
+   */
+  forEachName(visit: (name: string, doc: number) => void): void {
+    if (this.allNames !== undefined) {
+      for (let doc = 0; doc < this.allNames.length; doc++) visit(this.allNames[doc] as string, doc);
+      return;
+    }
+    const bytes = this.namesBytes;
+    if (!this.namesChecked) {
+      if (checksum(bytes) !== this.region('names')[2]) throw new CorruptIndexError('names checksum');
+      this.namesChecked = true;
+    }
+    // File names are slugs and '.md': ASCII, so bytes and characters line up (a forged non-ASCII
+    // name only fails to match its file, which is then read again).
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+    const starts = this.nameIdx;
+    for (let doc = 0; doc < this.count; doc++) {
+      const start = starts[doc] as number;
+      const end = (starts[doc + 1] as number) - 1;
+      if (!(start >= 0 && end >= start && end <= text.length)) throw new CorruptIndexError('name out of bounds');
+      visit(text.slice(start, end), doc);
+    }
+  }
+  private namesChecked = false;
 
   /** One document's file name, checked on its own: a query showing ten hits reads ten names. */
   name(doc: number): string {
@@ -194,6 +279,11 @@ export class Segment {
       else high = middle - 1;
     }
     return -1;
+  }
+
+  /** Every document's size and mtime, as indexed. */
+  get statsTable(): Float64Array {
+    return this.stats;
   }
 
   /** Whether a document was indexed from a file of this size and mtime. */
@@ -231,20 +321,20 @@ export class Segment {
   text(doc: number): string {
     return decode(
       this.slice(
-        'text',
-        this.textIdx[doc] as number,
-        this.textIdx[doc + 1] as number,
+        'bodies',
+        this.bodyIdx[2 * doc] as number,
+        this.bodyIdx[2 * doc + 1] as number,
         this.sums[doc * SUMS + 2] as number,
       ),
     );
   }
 
   /** A document's body as the document model, with its page's banner and breadcrumb. */
-  document(doc: number): StoredDocument {
+  document(doc: number): ReadDocument {
     const bytes = this.slice(
-      'docs',
-      this.docIdx[doc] as number,
-      this.docIdx[doc + 1] as number,
+      'bodies',
+      this.bodyIdx[2 * doc + 1] as number,
+      this.bodyIdx[2 * doc + 2] as number,
       this.sums[doc * SUMS + 4] as number,
     );
     const value = parseIndexJson(decode(bytes), 'document') as StoredDocument | null;
@@ -256,7 +346,54 @@ export class Segment {
     ) {
       throw new CorruptIndexError('bad document');
     }
-    return value;
+    // Plain paragraphs are stored as the number of their line in the document's text.
+    if (value.blocks.some((block) => typeof block === 'number')) {
+      const lines = this.text(doc).split('\n');
+      value.blocks = value.blocks.map((block) => {
+        if (typeof block !== 'number') return block;
+        const text = lines[block];
+        if (!Number.isInteger(block) || text === undefined) throw new CorruptIndexError('bad paragraph reference');
+        return { kind: 'paragraph', spans: [{ text, style: 'plain' }] };
+      });
+    }
+    return value as ReadDocument;
+  }
+
+  /** Every document's word count. */
+  get words(): Uint32Array {
+    return this.cached('words', () => u32(this.table('words', 4, this.count)));
+  }
+  private readonly ordersChecked = new Set<string>();
+
+  /** Documents newest first, undated last, then by slug (`list`), or by title, case ignored, then slug (`--sort title`). */
+  order(by: 'date' | 'title'): Uint32Array {
+    const order = u32(this.table(by === 'date' ? 'byDate' : 'byTitle', 4, this.count));
+    if (!this.ordersChecked.has(by)) {
+      for (let i = 0; i < order.length; i++)
+        if ((order[i] as number) >= this.count) throw new CorruptIndexError('order out of range');
+      this.ordersChecked.add(by);
+    }
+    return order;
+  }
+
+  /**
+   * One document's line of piped `list` output, `slug<TAB>date<TAB>title`, checked on its own, or
+   * from the whole listing once loadListing has read it.
+   */
+  listingLine(doc: number): string {
+    if (this.listingLines !== undefined) return this.listingLines[doc] as string;
+    const start = this.listingIdx[doc] as number;
+    const end = (this.listingIdx[doc + 1] as number) - 1;
+    return decode(this.slice('listing', start, end, this.sums[doc * SUMS + 5] as number));
+  }
+
+  /** Reads and checks the whole listing at once: for a listing of many rows, one read beats one per row. */
+  loadListing(): void {
+    if (this.listingLines !== undefined) return;
+    const [, size, sum] = this.region('listing');
+    const lines = decode(this.slice('listing', 0, size, sum)).split('\n');
+    if (lines.length !== this.count + 1) throw new CorruptIndexError('listing count');
+    this.listingLines = lines;
   }
 
   /** Field lengths of a document, then where its title and tags end. */
@@ -270,6 +407,38 @@ export class Segment {
 
   tagsEnd(doc: number): number {
     return this.lens[doc * LENS + 5] as number;
+  }
+
+  /** Bytes [from, from + length) of a region, unchecked: for copying whole regions whose pieces carry their own sums. */
+  raw(name: string, from: number, length: number, into?: Uint8Array): Uint8Array {
+    const [offset, size] = this.region(name);
+    if (!(from >= 0 && length >= 0 && from + length <= size)) throw new CorruptIndexError(`${name} read out of bounds`);
+    return this.source.read(offset + from, length, into);
+  }
+
+  /** Every dictionary entry in key order, each block checked, none kept: for combining segments. */
+  *dictionary(): Generator<{ key: string } & DictEntry> {
+    for (let index = 0; index < this.sparse.length; index++) {
+      const bytes = this.slice(
+        'dict',
+        this.sparseIdx[index] as number,
+        this.sparseIdx[index + 1] as number,
+        this.sparseSums[index] as number,
+      );
+      for (const line of decode(bytes).split('\n')) {
+        if (line === '') continue;
+        const tab = line.indexOf('\t');
+        yield {
+          key: line.slice(0, tab),
+          ...dictEntry(
+            line
+              .slice(tab + 1)
+              .split('\t')
+              .map(Number),
+          ),
+        };
+      }
+    }
   }
 
   /** A dictionary block's lines, `key\toffset\tdocLength\tpositionLength\tdf\tsum`, in key order; checked once. */
@@ -306,11 +475,7 @@ export class Segment {
       .slice(start + key.length + 1, end === -1 ? text.length : end)
       .split('\t')
       .map(Number);
-    if (numbers.length !== 5 || numbers.some((value) => !Number.isFinite(value) || value < 0)) {
-      throw new CorruptIndexError('bad dictionary line');
-    }
-    const [offset, docLength, positionLength, df, sum] = numbers as [number, number, number, number, number];
-    return { offset, docLength, positionLength, df, sum };
+    return dictEntry(numbers);
   }
 
   /** A block's keys, in order. */
@@ -394,3 +559,25 @@ export class Segment {
     };
   }
 }
+
+/** A dictionary line's numbers, `offset docLength positionLength df sum last`, checked for shape. */
+function dictEntry(numbers: number[]): DictEntry {
+  if (numbers.length !== 6 || numbers.some((value) => !Number.isInteger(value) || value < 0)) {
+    throw new CorruptIndexError('bad dictionary line');
+  }
+  const [offset, docLength, positionLength, df, sum, last] = numbers as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { offset, docLength, positionLength, df, sum, last };
+}
+
+/** The tables whose checksums are checked when read (see Segment.table). */
+const SUMMED = new Set<string>(['lens', 'days', 'words', 'byDate', 'byTitle']);
+
+const f64 = (bytes: Uint8Array) => new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
+const u32 = (bytes: Uint8Array) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);

@@ -9,14 +9,14 @@
 // a process that cannot take the lock works from memory and leaves the cache alone. A manifest
 // or segment that does not check out is rebuilt from the articles, never trusted.
 
-import { mkdirSync, readFileSync, realpathSync, type Stats, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, renameSync, type Stats, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArticleError } from '../../errors.js';
 import { listFolder, readArticleFile } from '../files.js';
 import type { Folder } from '../folders.js';
-import { type BuildSettings, buildSegments, sourceChecksum } from './build.js';
+import { type BuildSettings, type BuiltSegment, buildSegments, sourceChecksum } from './build.js';
 import { CorruptIndexError } from './bytes.js';
-import { cachePath, manifestStamp, openSegment, uniqueName, writeAtomically } from './cache.js';
+import { cachePath, manifestStamp, openSegment, SegmentWriteError, uniqueName, writeAtomically } from './cache.js';
 import { compareWithFolder, type FolderDiff, folderFiles } from './diff.js';
 import type { ProcessInfo } from './lock.js';
 import { WriteLock } from './lock.js';
@@ -108,7 +108,12 @@ export async function indexInMemory(folder: Folder, settings: IndexSettings): Pr
   const problems: ArticleError[] = [];
   const files = listFolder(folder, problems);
   const warnings: string[] = [];
-  const segments = await buildSegments(files, warningsInto(warnings, folder, settings), inMemory);
+  const segments = await buildSegments(files, warningsInto(warnings, folder, settings), {
+    dir: () => undefined,
+    keep: ({ bytes }) => inMemory(bytes as Uint8Array),
+    failed: () => {},
+    segmentOf: (segment) => segment,
+  });
   return {
     folder,
     segments: segments.map((segment) => ({ segment, deleted: new Set() })),
@@ -196,7 +201,25 @@ class CacheWriter {
     }
   }
 
-  store(bytes: Uint8Array): CachedEntry {
+  /** Where segments are written while the cache can take them. */
+  dirForSegments(): string | undefined {
+    return this.writable ? this.dir : undefined;
+  }
+
+  /** A finished segment: its temporary file renamed into place and opened, or its bytes kept. */
+  store(built: BuiltSegment): CachedEntry {
+    if (built.file !== undefined) {
+      const file = uniqueName('seg', '.idx');
+      try {
+        renameSync(join(this.dir, built.file), join(this.dir, file));
+        return { segment: openSegment(this.dir, file), file, deleted: new Set() };
+      } catch (error) {
+        if (error instanceof CorruptIndexError) throw error;
+        this.cannotWrite(error);
+        throw new SegmentWriteError(error);
+      }
+    }
+    const bytes = built.bytes;
     if (this.writable) {
       try {
         const file = uniqueName('seg', '.idx');
@@ -208,6 +231,11 @@ class CacheWriter {
       }
     }
     return { segment: inMemory(bytes), file: undefined, deleted: new Set() };
+  }
+
+  /** Writing a segment failed: the rest of this run keeps its segments in memory. */
+  failed(error: unknown): void {
+    if (this.writable) this.cannotWrite(error);
   }
 
   /** Records `entries` as the folder's index, if every one of them is stored. */
@@ -284,9 +312,12 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
   try {
     const fresh =
       reread.size > 0
-        ? await buildSegments(folderFiles(folder, reread), warningsInto(warnings, folder, settings), (bytes) =>
-            writer.store(bytes),
-          )
+        ? await buildSegments(folderFiles(folder, reread), warningsInto(warnings, folder, settings), {
+            dir: () => writer.dirForSegments(),
+            keep: (built) => writer.store(built),
+            failed: (error) => writer.failed(error),
+            segmentOf: (entry) => entry.segment,
+          })
         : [];
     const all = [...entries.filter((_, at) => keep[at]), ...fresh];
     writer.commit(realFolder, diff, all);

@@ -1,14 +1,22 @@
 // The index worker: builds one segment per batch of files it is sent, so big indexes use two cores.
-// Started by build.ts from dist/index-worker.cjs; replies with progress counts, each segment's
-// bytes as it fills, front matter warnings as files are read, and 'done' at the end of the batch.
+// Started by build.ts from dist/index-worker.cjs; replies with progress counts, each segment as it
+// fills (the temporary file it wrote in the cache folder, or its bytes), front matter warnings as
+// files are read, and 'done' at the end of the batch.
 
 import { parentPort } from 'node:worker_threads';
 import type { ArticleFile } from '../files.js';
-import { buildChunk } from './build.js';
+import { buildChunkInto } from './build.js';
 
 const PROGRESS_EVERY = 100;
 
-parentPort?.on('message', async ({ files, maxBytes }: { files: ArticleFile[]; maxBytes: number }) => {
+interface Job {
+  files: ArticleFile[];
+  maxBytes: number;
+  /** The cache folder to write segment files into; undefined: send their bytes. */
+  dir: string | undefined;
+}
+
+parentPort?.on('message', async ({ files, maxBytes, dir }: Job) => {
   try {
     let reported = 0;
     const progress = (done: number) => {
@@ -17,8 +25,9 @@ parentPort?.on('message', async ({ files, maxBytes }: { files: ArticleFile[]; ma
       reported = done;
     };
     const warn = (name: string, message: string) => parentPort?.postMessage({ type: 'warning', name, message });
-    await buildChunk(files, { maxBytes, progress, warn }, (bytes) => {
-      parentPort?.postMessage({ type: 'segment', bytes }, [bytes.buffer as ArrayBuffer]);
+    await buildChunkInto(files, { maxBytes, progress, warn }, dir, (segment) => {
+      if (segment.file !== undefined) parentPort?.postMessage({ type: 'segment', file: segment.file });
+      else parentPort?.postMessage({ type: 'segment', bytes: segment.bytes }, [segment.bytes.buffer as ArrayBuffer]);
     });
     parentPort?.postMessage({ type: 'progress', count: files.length - reported });
     parentPort?.postMessage({ type: 'done' });

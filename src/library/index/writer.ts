@@ -1,219 +1,520 @@
-// Writes index segments: collects documents in memory, then lays them out in the segment format.
+// Writes index segments: each document's text and stored body streamed to a sink as it is added,
+// the tables, listing, metadata, dictionary and postings written when the segment is finished.
+//
+// Memory is what bounds a build (issue 15): a segment keeps in memory only its small per-document
+// tables, one metadata row per document, the term dictionary and the postings, packed as bytes.
+// Terms get numbers; a document's tokens are counted and chained per term in typed arrays, its
+// postings appended to one stream in document order, and the stream laid out per term only once,
+// when the segment is finished.
 
 import { ByteWriter, checksum } from './bytes.js';
 import {
   BLOCK_KEYS,
-  COMMA,
   type DocInput,
-  type DocMeta,
   dayNumber,
   FIELD_COUNT,
-  layout,
+  HEADER_SPACE,
+  headerBytes,
   metaRow,
-  STATS,
-  SUMS,
+  type RegionTable,
+  SMALL_TABLES,
   utf8,
 } from './format.js';
 import { indexTokens } from './tokens.js';
 
-/** What the builder keeps of a document until it writes the segment: all but the text it has indexed. */
-type StoredDoc = Omit<DocInput, 'content'> & { meta?: DocMeta; document?: Uint8Array };
-
-interface KeyPostings {
-  docs: ByteWriter;
-  positions: ByteWriter;
-  lastDoc: number;
-  df: number;
+/** Where a segment's bytes go: a file written front to back (but for its header), or memory. */
+export interface SegmentSink {
+  /** Bytes written so far. */
+  readonly length: number;
+  /** Appends bytes at the end. */
+  append(bytes: Uint8Array): void;
+  /** Overwrites bytes at `offset`: only the header, once everything else is written. */
+  patch(offset: number, bytes: Uint8Array): void;
 }
 
-/** Collects documents in memory and writes them out as one segment. */
+/** A sink in memory: the segment's bytes are `bytes()` once it is finished. */
+export class MemorySink implements SegmentSink {
+  private readonly out = new ByteWriter(1 << 16);
+  get length(): number {
+    return this.out.length;
+  }
+  append(bytes: Uint8Array): void {
+    this.out.append(bytes);
+  }
+  patch(offset: number, bytes: Uint8Array): void {
+    this.out.bytes.set(bytes, offset);
+  }
+  bytes(): Uint8Array {
+    return this.out.view();
+  }
+}
+
+const ZEROS = new Uint8Array(8);
+
+/** The global TextEncoder, as far as the builder uses it (this project's types know no DOM). */
+interface Utf8Encoder {
+  encodeInto(text: string, into: Uint8Array): { written: number };
+}
+/** The postings stream grows by chunks of this size, never by copying. */
+const STREAM_CHUNK = 1 << 20;
+
+/** A growable Int32Array. */
+function grown(array: Int32Array<ArrayBuffer>, size: number, fill = 0): Int32Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  let capacity = array.length * 2;
+  while (capacity < size) capacity *= 2;
+  const out = new Int32Array(capacity);
+  out.set(array);
+  if (fill !== 0) out.fill(fill, array.length);
+  return out;
+}
+
+function varintSize(value: number): number {
+  return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
+}
+
+/** Writes a varint at `at` in `bytes`; returns where it ends. */
+function putVarint(bytes: Uint8Array, at: number, value: number): number {
+  let rest = value;
+  let position = at;
+  while (rest >= 0x80) {
+    bytes[position++] = (rest & 0x7f) | 0x80;
+    rest = Math.floor(rest / 128);
+  }
+  bytes[position++] = rest;
+  return position;
+}
+
+/**
+ * What separates tokens where every character is decided without Unicode tables: anything but
+ * ASCII letters and digits, the letters and digits of Latin-1 (ª ² ³ µ ¹ º ¼–¾ À–ÿ but × ÷), and
+ * every character from Latin Extended on, except General Punctuation (U+2000–U+206F), where
+ * nothing is a letter or digit. The same as isWordCode (article/wordchars) for every character
+ * outside UNDECIDED; a test checks it.
+ */
+export const SEPARATORS =
+  /[^0-9A-Za-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2070-\uffff]+/;
+/** Characters SEPARATORS cannot decide (and surrogates): text with any of them is cut by indexTokens. */
+export const UNDECIDED = /[\u0250-\u1fff\u2070-\uffff]/;
+
+/** The tokens of lower-cased text, as indexTokens gives them, with empty strings between some (skip those). */
+export function fieldTokens(lower: string): string[] {
+  return UNDECIDED.test(lower) ? indexTokens(lower) : lower.split(SEPARATORS);
+}
+
+/**
+ * Collects documents and writes them out as one segment: `add` each document in order of file
+ * name, then `finish`. Text and stored bodies go to the sink at once; the rest stays in memory.
+ */
 export class SegmentBuilder {
-  private readonly keys = new Map<string, KeyPostings>();
-  private readonly docs: StoredDoc[] = [];
+  // --- the term table
+  private readonly keys: string[] = [];
+  private readonly ids = new Map<string, number>();
+  // --- per term, over the segment
+  private lastDoc = new Int32Array(1024).fill(-1);
+  private df = new Int32Array(1024);
+  private docBytes = new Int32Array(1024);
+  private positionBytes = new Int32Array(1024);
+  // --- per term, within the document being added
+  private lastToken = new Int32Array(1024).fill(-1);
+  private termTf = new Int32Array(1024 * FIELD_COUNT);
+  private docTerms = new Int32Array(1024);
+  private docTermCount = 0;
+  // --- per token of the document being added
+  private tokenPosition = new Int32Array(4096);
+  private tokenPrevious = new Int32Array(4096);
+  private tokenCount = 0;
+  private position = 0;
+  private readonly fieldLengths = [0, 0, 0, 0];
+  /** Every document's postings, in document order: per document its entry count, then per term its id, counts and positions. */
+  private readonly chunks: ByteWriter[] = [];
+  private streamBytes = 0;
+  private scratch = new Int32Array(256);
+
+  // --- per document
+  private readonly names: string[] = [];
+  private readonly stats: number[] = [];
+  private readonly sums: number[] = [];
   private readonly lens: number[] = [];
-  private readonly texts: string[] = [];
+  private readonly days: number[] = [];
+  private readonly words: number[] = [];
+  private readonly titles: string[] = [];
+  private readonly bodyIdx: number[] = [];
+  private readonly meta = new ByteWriter(1 << 12);
+  private readonly metaIdx: number[] = [0];
+  /**
+   * Each document's line of piped `list` output (slug, date, title, tab-separated), one a line,
+   * and where each starts: a page of `list` reads only its lines.
+   */
+  private readonly listing = new ByteWriter(1 << 12);
+  private readonly listingIdx: number[] = [0];
   private readonly problems: number[] = [];
   private readonly drafts: number[] = [];
   /** Tokens per field over all documents, for BM25's average lengths. */
   private readonly totals = [0, 0, 0, 0];
+  private readonly bodiesStart: number;
 
-  /** Characters of body text so far (the bulk of a segment's size). */
-  textBytes = 0;
+  constructor(private readonly sink: SegmentSink) {
+    sink.append(new Uint8Array(HEADER_SPACE));
+    this.bodiesStart = sink.length;
+    this.bodyIdx.push(0);
+  }
 
   get count(): number {
-    return this.docs.length;
+    return this.names.length;
+  }
+
+  /** Bytes of postings held in memory: with the documents' count, what decides when a segment is full. */
+  get heldBytes(): number {
+    return this.streamBytes + this.meta.length;
   }
 
   /** Adds a document; documents must come in order of file name, so names can be binary-searched. */
   add(doc: DocInput): void {
-    const id = this.docs.length;
-    const previous = this.docs[id - 1];
-    if (previous !== undefined && !(previous.name < doc.name)) throw new Error('index documents out of order');
-    // Kept without its fields: their text is tokenised below and stored once, in `texts`.
-    const stored: StoredDoc = { name: doc.name, size: doc.size, mtimeMs: doc.mtimeMs, sourceSum: doc.sourceSum };
-    if (doc.content) {
-      stored.meta = doc.content.meta;
-      // Serialised now: the blocks themselves need not stay in memory until the segment is written.
-      stored.document = utf8(JSON.stringify(doc.content.document));
-    } else stored.problem = doc.problem ?? 'cannot be indexed';
-    this.docs.push(stored);
-    if (!doc.content) this.problems.push(id);
-    if (doc.content?.meta.draft) this.drafts.push(id);
-    // Per term: four field counts, then its positions in order.
-    const terms = new Map<string, number[]>();
-    const lengths = [0, 0, 0, 0];
-    let position = 0;
-    const addText = (text: string, field: number) => {
-      const tokens = indexTokens(text);
-      for (const token of tokens) {
-        const term = terms.get(token);
-        if (term === undefined) {
-          const fresh = [0, 0, 0, 0, position];
-          fresh[field] = 1;
-          terms.set(token, fresh);
-        } else {
-          term[field] = (term[field] as number) + 1;
-          term.push(position);
-        }
-        position += 1;
-      }
-      lengths[field] = (lengths[field] as number) + tokens.length;
-      // A gap, so a phrase never runs from one title, tag or paragraph into the next.
-      position += 1;
-    };
-    const fields = doc.content?.fields;
+    const id = this.names.length;
+    const previous = this.names[id - 1];
+    if (previous !== undefined && !(previous < doc.name)) throw new Error('index documents out of order');
+    this.names.push(doc.name);
+    this.stats.push(doc.size, doc.mtimeMs);
+    const content = doc.content;
+    const meta = content?.meta;
+    const metaBytes = this.encode(JSON.stringify(meta ? metaRow(meta) : [doc.problem ?? 'cannot be indexed']));
+    const metaSum = checksum(metaBytes);
+    this.meta.append(metaBytes);
+    this.meta.append(COMMA);
+    this.metaIdx.push(this.meta.length);
+    if (!content) this.problems.push(id);
+    if (meta?.draft) this.drafts.push(id);
+    this.titles.push(meta?.title ?? '');
+    this.days.push(dayNumber(meta?.date));
+    this.words.push(meta?.words ?? 0);
+
+    // Tokens, counted per term and field, positions chained per term.
+    this.tokenCount = 0;
+    this.docTermCount = 0;
+    this.position = 0;
+    this.fieldLengths.fill(0);
     let titleEnd = 0;
     let tagsEnd = 0;
-    if (fields) {
-      addText(fields.title, 0);
-      titleEnd = position;
-      for (const tag of fields.tags) addText(tag, 1);
-      tagsEnd = position;
-      for (const paragraph of fields.paragraphs) addText(paragraph.text, paragraph.heading ? 2 : 3);
-    }
-    this.lens.push(...lengths, titleEnd, tagsEnd);
-    lengths.forEach((length, field) => {
-      this.totals[field] = (this.totals[field] as number) + length;
-    });
-    const text = fields
-      ? fields.paragraphs
-          .filter((paragraph) => !paragraph.heading)
-          .map((paragraph) => paragraph.text)
-          .join('\n')
-      : '';
-    this.texts.push(text);
-    this.textBytes += text.length;
-    for (const [key, term] of terms) {
-      let postings = this.keys.get(key);
-      if (postings === undefined) {
-        postings = { docs: new ByteWriter(), positions: new ByteWriter(), lastDoc: -1, df: 0 };
-        this.keys.set(key, postings);
+    let text = '';
+    if (content) {
+      const { fields } = content;
+      this.addText(fields.title, 0);
+      titleEnd = this.position;
+      for (const tag of fields.tags) this.addText(tag, 1);
+      tagsEnd = this.position;
+      let first = true;
+      for (const paragraph of fields.paragraphs) {
+        this.addText(paragraph.text, paragraph.heading ? 2 : 3);
+        if (paragraph.heading) continue;
+        text = first ? paragraph.text : `${text}\n${paragraph.text}`;
+        first = false;
       }
-      const { docs, positions } = postings;
-      docs.varint(id - postings.lastDoc - 1);
-      for (let field = 0; field < FIELD_COUNT; field++) docs.varint(term[field] as number);
-      positions.varint(term.length - FIELD_COUNT);
-      let previous = 0;
-      for (let i = FIELD_COUNT; i < term.length; i++) {
-        const at = term[i] as number;
-        positions.varint(at - previous);
-        previous = at;
-      }
-      postings.lastDoc = id;
-      postings.df += 1;
     }
+    const lengths = this.fieldLengths;
+    this.lens.push(lengths[0] as number, lengths[1] as number, lengths[2] as number, lengths[3] as number);
+    this.lens.push(titleEnd, tagsEnd);
+    for (let field = 0; field < FIELD_COUNT; field++)
+      this.totals[field] = (this.totals[field] as number) + (lengths[field] as number);
+    this.endDocument(id);
+
+    // Text and stored body, straight to the sink.
+    const textBytes = this.encode(text);
+    const textSum = checksum(textBytes);
+    this.sink.append(textBytes);
+    this.bodyIdx.push(this.sink.length - this.bodiesStart);
+    const documentBytes = this.encode(content ? JSON.stringify(content.document) : '');
+    const documentSum = checksum(documentBytes);
+    this.sink.append(documentBytes);
+    this.bodyIdx.push(this.sink.length - this.bodiesStart);
+    const title = (meta?.title ?? '').replace(/[\t\n]/g, ' ');
+    const line = this.encode(`${doc.name.slice(0, -3)}\t${meta?.date ?? ''}\t${title}`);
+    const lineSum = checksum(line);
+    this.listing.append(line);
+    this.listing.append(NEWLINE);
+    this.listingIdx.push(this.listing.length);
+    this.sums.push(doc.sourceSum, metaSum, textSum, checksum(this.encode(doc.name)), documentSum, lineSum);
   }
 
-  /** The segment file's bytes. */
-  toBytes(): Uint8Array {
-    const n = this.docs.length;
-    const regions: [string, Uint8Array][] = [];
-    const stats = new Float64Array(n * STATS);
-    const sums = new Uint32Array(n * SUMS);
-    // Where each name starts in the names region (they are separated by newlines).
+  /**
+   * `text` as UTF-8 in a buffer the builder reuses, valid until the next call: a fresh Buffer per
+   * text would be garbage that holds memory outside the heap until the next collection.
+   */
+  private encode(text: string): Uint8Array {
+    if (text.length * 3 > this.scratchBytes.length) this.scratchBytes = new Uint8Array(text.length * 3 + 1024);
+    this.encoder ??= new (globalThis as unknown as { TextEncoder: new () => Utf8Encoder }).TextEncoder();
+    return this.scratchBytes.subarray(0, this.encoder.encodeInto(text, this.scratchBytes).written);
+  }
+  private scratchBytes = new Uint8Array(1 << 16);
+  private encoder: Utf8Encoder | undefined;
+
+  /** The term id of a token, added if new. */
+  private termId(token: string): number {
+    const known = this.ids.get(token);
+    if (known !== undefined) return known;
+    const id = this.keys.length;
+    // A piece of 13 or more characters cut from a text is a view that keeps the whole text alive: copy it.
+    const key = token.length < 13 ? token : `${token}\u0000`.slice(0, -1);
+    this.keys.push(key);
+    this.ids.set(key, id);
+    if (id >= this.lastDoc.length) {
+      const size = id + 1;
+      this.lastDoc = grown(this.lastDoc, size, -1);
+      this.df = grown(this.df, size);
+      this.docBytes = grown(this.docBytes, size);
+      this.positionBytes = grown(this.positionBytes, size);
+      this.lastToken = grown(this.lastToken, size, -1);
+      this.termTf = grown(this.termTf, size * FIELD_COUNT);
+    }
+    return id;
+  }
+
+  /**
+   * Indexes one field's text: the same tokens as indexTokens (runs of letters and digits,
+   * lower-cased). A gap follows, so a phrase never runs from one title, tag or paragraph into the
+   * next. Text whose every character is decided by SEPARATORS (ASCII, Latin-1 and Latin
+   * Extended, general punctuation: most text) is split natively, several times faster than
+   * deciding character by character; other text goes through indexTokens.
+   */
+  private addText(original: string, field: number): void {
+    const tokens = fieldTokens(original.toLowerCase());
+    let count = 0;
+    for (const token of tokens) {
+      if (token === '') continue;
+      this.addToken(this.termId(token), field);
+      count += 1;
+    }
+    this.fieldLengths[field] = (this.fieldLengths[field] as number) + count;
+    this.position += 1;
+  }
+
+  private addToken(term: number, field: number): void {
+    const k = this.tokenCount++;
+    if (k >= this.tokenPosition.length) {
+      this.tokenPosition = grown(this.tokenPosition, k + 1);
+      this.tokenPrevious = grown(this.tokenPrevious, k + 1);
+    }
+    const previous = this.lastToken[term] as number;
+    if (previous < 0) {
+      if (this.docTermCount >= this.docTerms.length) this.docTerms = grown(this.docTerms, this.docTermCount + 1);
+      this.docTerms[this.docTermCount++] = term;
+    }
+    this.tokenPosition[k] = this.position++;
+    this.tokenPrevious[k] = previous;
+    this.lastToken[term] = k;
+    this.termTf[term * FIELD_COUNT + field] = (this.termTf[term * FIELD_COUNT + field] as number) + 1;
+  }
+
+  /** Appends the document's postings to the stream and clears the per-document state. */
+  private endDocument(doc: number): void {
+    // A document's entries never straddle two chunks (each decodes on its own), and chunks never
+    // grow by copying: a new one starts when this document might not fit.
+    const bound = 5 + this.docTermCount * 30 + this.tokenCount * 5;
+    let stream = this.chunks[this.chunks.length - 1];
+    if (stream === undefined || stream.length + bound > stream.bytes.length) {
+      stream = new ByteWriter(Math.max(STREAM_CHUNK, bound));
+      this.chunks.push(stream);
+    }
+    const before = stream.length;
+    stream.varint(this.docTermCount);
+    for (let i = 0; i < this.docTermCount; i++) {
+      const term = this.docTerms[i] as number;
+      stream.varint(term);
+      let size = varintSize(doc - (this.lastDoc[term] as number) - 1);
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        const at = term * FIELD_COUNT + field;
+        const tf = this.termTf[at] as number;
+        stream.varint(tf);
+        size += varintSize(tf);
+        this.termTf[at] = 0;
+      }
+      this.docBytes[term] = (this.docBytes[term] as number) + size;
+      this.lastDoc[term] = doc;
+      this.df[term] = (this.df[term] as number) + 1;
+      // The term's positions, last to first along the chain, then written first to last.
+      let count = 0;
+      for (let k = this.lastToken[term] as number; k >= 0; k = this.tokenPrevious[k] as number) {
+        if (count >= this.scratch.length) this.scratch = grown(this.scratch, count + 1);
+        this.scratch[count++] = this.tokenPosition[k] as number;
+      }
+      this.lastToken[term] = -1;
+      stream.varint(count);
+      let bytes = varintSize(count);
+      let previous = 0;
+      for (let j = count - 1; j >= 0; j--) {
+        const at = this.scratch[j] as number;
+        stream.varint(at - previous);
+        bytes += varintSize(at - previous);
+        previous = at;
+      }
+      this.positionBytes[term] = (this.positionBytes[term] as number) + bytes;
+    }
+    this.streamBytes += stream.length - before;
+  }
+
+  /** Writes everything but the bodies (already written) and the header, then the header. */
+  finish(): void {
+    const n = this.names.length;
+    const sink = this.sink;
+    const table: RegionTable = {};
+    const put = (name: string, bytes: Uint8Array, sum = checksum(bytes)) => {
+      const padding = (8 - (sink.length % 8)) % 8;
+      if (padding > 0) sink.append(ZEROS.subarray(0, padding));
+      table[name] = [sink.length, bytes.length, sum];
+      sink.append(bytes);
+    };
+    // The bodies are checked piece by piece (each text and body has its own checksum), never whole.
+    table.bodies = [this.bodiesStart, sink.length - this.bodiesStart, 0];
+
+    const { dict, post, sparseKeys, sparseIdx, sparseSums } = this.postings();
     const nameIdx = new Float64Array(n + 1);
-    const days = new Int32Array(n);
-    const metaIdx = new Float64Array(n + 1);
-    const textIdx = new Float64Array(n + 1);
-    const docIdx = new Float64Array(n + 1);
-    const metaParts: Uint8Array[] = [];
-    const textParts: Uint8Array[] = [];
-    const docParts: Uint8Array[] = [];
-    let metaLength = 0;
-    let textLength = 0;
-    let docLength = 0;
-    this.docs.forEach((doc, id) => {
-      stats[id * STATS] = doc.size;
-      stats[id * STATS + 1] = doc.mtimeMs;
-      const row = doc.meta ? metaRow(doc.meta) : [doc.problem];
-      const metaBytes = utf8(JSON.stringify(row));
-      const textBytes = utf8(this.texts[id] ?? '');
-      sums[id * SUMS] = doc.sourceSum;
-      sums[id * SUMS + 1] = checksum(metaBytes);
-      sums[id * SUMS + 2] = checksum(textBytes);
-      const nameBytes = utf8(doc.name);
-      sums[id * SUMS + 3] = checksum(nameBytes);
-      const documentBytes = doc.document ?? new Uint8Array(0);
-      sums[id * SUMS + 4] = checksum(documentBytes);
-      docParts.push(documentBytes);
-      docLength += documentBytes.length;
-      docIdx[id + 1] = docLength;
-      nameIdx[id + 1] = (nameIdx[id] as number) + nameBytes.length + 1;
-      days[id] = dayNumber(doc.meta?.date);
-      // Rows are stored back to back, each followed by a comma, so all of them parse as one array.
-      metaParts.push(metaBytes, COMMA);
-      textParts.push(textBytes);
-      metaLength += metaBytes.length + 1;
-      textLength += textBytes.length;
-      metaIdx[id + 1] = metaLength;
-      textIdx[id + 1] = textLength;
-    });
-    const sorted = [...this.keys.keys()].sort();
-    const dict = new ByteWriter(1024);
-    const post = new ByteWriter(1024);
+    let at = 0;
+    for (let doc = 0; doc < n; doc++) {
+      at += Buffer.byteLength(this.names[doc] as string) + 1;
+      nameIdx[doc + 1] = at;
+    }
+    const bytesOf = (array: Float64Array | Uint32Array | Uint16Array | Int32Array) =>
+      new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    const small: Record<(typeof SMALL_TABLES)[number], Uint8Array> = {
+      names: utf8(this.names.join('\n')),
+      nameIdx: bytesOf(nameIdx),
+      stats: bytesOf(Float64Array.from(this.stats)),
+      sums: bytesOf(Uint32Array.from(this.sums)),
+      // Lengths in tokens, capped at 65535: the front matter's limit keeps title and tags below it.
+      lens: bytesOf(Uint16Array.from(this.lens, (value) => Math.min(value, 0xffff))),
+      days: bytesOf(Int32Array.from(this.days)),
+      words: bytesOf(Uint32Array.from(this.words)),
+      bodyIdx: bytesOf(Float64Array.from(this.bodyIdx)),
+      metaIdx: bytesOf(Float64Array.from(this.metaIdx)),
+      listingIdx: bytesOf(Float64Array.from(this.listingIdx)),
+      byDate: bytesOf(this.order((a, b) => this.compareDates(a, b))),
+      byTitle: bytesOf(this.titleOrder()),
+      sparse: utf8(sparseKeys.join('\n')),
+      sparseIdx: bytesOf(Float64Array.from(sparseIdx)),
+      problems: bytesOf(Uint32Array.from(this.problems)),
+      drafts: bytesOf(Uint32Array.from(this.drafts)),
+      totals: bytesOf(Float64Array.from(this.totals)),
+      sparseSums: bytesOf(Uint32Array.from(sparseSums)),
+    };
+    for (const name of SMALL_TABLES) put(name, small[name]);
+    put('listing', this.listing.view());
+    put('meta', this.meta.view());
+    put('dict', dict);
+    put('post', post);
+    const padding = (8 - (sink.length % 8)) % 8;
+    if (padding > 0) sink.append(ZEROS.subarray(0, padding));
+    sink.patch(0, headerBytes(n, sink.length, table));
+  }
+
+  private slug(doc: number): string {
+    return (this.names[doc] as string).slice(0, -3);
+  }
+
+  /** `list`'s default order: newest first, undated last, then by slug. */
+  private compareDates(a: number, b: number): number {
+    const dayA = this.days[a] as number;
+    const dayB = this.days[b] as number;
+    if (dayA !== dayB) return dayB - dayA;
+    const slugA = this.slug(a);
+    const slugB = this.slug(b);
+    return slugA < slugB ? -1 : slugA > slugB ? 1 : 0;
+  }
+
+  private order(compare: (a: number, b: number) => number): Uint32Array {
+    const ids = Array.from({ length: this.names.length }, (_, doc) => doc);
+    return Uint32Array.from(ids.sort(compare));
+  }
+
+  /** `list --sort title`: A to Z, case ignored, then by slug, as sortArticles has it. */
+  private titleOrder(): Uint32Array {
+    const keys = this.titles.map((title, doc) => `${title.toLowerCase()}\u0000${this.slug(doc)}\u0000${doc}`);
+    keys.sort();
+    return Uint32Array.from(keys, (key) => Number(key.slice(key.lastIndexOf('\u0000') + 1)));
+  }
+
+  /** The dictionary (sorted keys, in blocks) and the postings, laid out from the stream. */
+  private postings(): {
+    dict: Uint8Array;
+    post: Uint8Array;
+    sparseKeys: string[];
+    sparseIdx: number[];
+    sparseSums: number[];
+  } {
+    const termCount = this.keys.length;
+    // Sorted natively (code unit order, no comparator calls: several times faster), then numbered.
+    const sorted = [...this.keys].sort().map((key) => this.ids.get(key) as number);
+    // Where each term's postings go: its documents' counts, then its positions.
+    const docCursor = new Float64Array(termCount);
+    const positionCursor = new Float64Array(termCount);
+    let total = 0;
+    for (const id of sorted) {
+      docCursor[id] = total;
+      total += this.docBytes[id] as number;
+      positionCursor[id] = total;
+      total += this.positionBytes[id] as number;
+    }
+    const post = new Uint8Array(total);
+    const starts = Float64Array.from(docCursor);
+    // The stream once through, each entry copied to its term's place.
+    const lastDoc = new Int32Array(termCount).fill(-1);
+    let doc = 0;
+    for (const chunk of this.chunks) {
+      const stream = chunk.bytes;
+      const end = chunk.length;
+      let read = 0;
+      const next = () => {
+        let value = 0;
+        let scale = 1;
+        for (;;) {
+          const byte = stream[read++] as number;
+          value += (byte & 0x7f) * scale;
+          if (byte < 0x80) return value;
+          scale *= 128;
+        }
+      };
+      for (; read < end; doc++) {
+        const entries = next();
+        for (let i = 0; i < entries; i++) {
+          const term = next();
+          let at = docCursor[term] as number;
+          at = putVarint(post, at, doc - (lastDoc[term] as number) - 1);
+          lastDoc[term] = doc;
+          for (let field = 0; field < FIELD_COUNT; field++) at = putVarint(post, at, next());
+          docCursor[term] = at;
+          const count = next();
+          let p = putVarint(post, positionCursor[term] as number, count);
+          for (let j = 0; j < count; j++) p = putVarint(post, p, next());
+          positionCursor[term] = p;
+        }
+      }
+    }
+    this.chunks.length = 0;
+    const dictParts: string[] = [];
     const sparseKeys: string[] = [];
     const sparseIdx: number[] = [0];
     const sparseSums: number[] = [];
-    let blockStart = 0;
-    sorted.forEach((key, index) => {
+    const dict = new ByteWriter(1 << 12);
+    sorted.forEach((id, index) => {
+      const key = this.keys[id] as string;
       if (index % BLOCK_KEYS === 0) sparseKeys.push(key);
-      const postings = this.keys.get(key) as KeyPostings;
-      const offset = post.length;
-      post.append(postings.docs.view());
-      post.append(postings.positions.view());
-      const sum = checksum(post.view().subarray(offset));
-      const line = `${key}\t${offset}\t${postings.docs.length}\t${postings.positions.length}\t${postings.df}\t${sum}\n`;
-      dict.append(utf8(line));
+      const offset = starts[id] as number;
+      const docLength = this.docBytes[id] as number;
+      const positionLength = this.positionBytes[id] as number;
+      const sum = checksum(post.subarray(offset, offset + docLength + positionLength));
+      dictParts.push(
+        `${key}\t${offset}\t${docLength}\t${positionLength}\t${this.df[id]}\t${sum}\t${this.lastDoc[id]}\n`,
+      );
       if (index % BLOCK_KEYS === BLOCK_KEYS - 1 || index === sorted.length - 1) {
-        sparseSums.push(checksum(dict.view().subarray(blockStart)));
+        const block = utf8(dictParts.join(''));
+        dictParts.length = 0;
+        sparseSums.push(checksum(block));
+        dict.append(block);
         sparseIdx.push(dict.length);
-        blockStart = dict.length;
       }
     });
-    const bytesOf = (array: Float64Array | Uint32Array | Uint16Array | Int32Array) => new Uint8Array(array.buffer);
-    regions.push(
-      ['names', utf8(this.docs.map((doc) => doc.name).join('\n'))],
-      ['nameIdx', bytesOf(nameIdx)],
-      ['stats', bytesOf(stats)],
-      ['sums', bytesOf(sums)],
-      // Lengths in tokens, capped at 65535: the front matter's limit keeps title and tags below it.
-      ['lens', bytesOf(Uint16Array.from(this.lens, (value) => Math.min(value, 0xffff)))],
-      ['days', bytesOf(days)],
-      ['metaIdx', bytesOf(metaIdx)],
-      ['textIdx', bytesOf(textIdx)],
-      ['docIdx', bytesOf(docIdx)],
-      ['sparse', utf8(sparseKeys.join('\n'))],
-      ['sparseIdx', bytesOf(Float64Array.from(sparseIdx))],
-      ['problems', bytesOf(Uint32Array.from(this.problems))],
-      ['drafts', bytesOf(Uint32Array.from(this.drafts))],
-      ['totals', bytesOf(Float64Array.from(this.totals))],
-      ['sparseSums', bytesOf(Uint32Array.from(sparseSums))],
-      ['meta', Buffer.concat(metaParts, metaLength)],
-      ['text', Buffer.concat(textParts, textLength)],
-      ['docs', Buffer.concat(docParts, docLength)],
-      ['dict', dict.view()],
-      ['post', post.view()],
-    );
-    return layout(n, regions);
+    return { dict: dict.view(), post, sparseKeys, sparseIdx, sparseSums };
   }
 }
+
+const COMMA = new Uint8Array([0x2c]);
+const NEWLINE = new Uint8Array([0x0a]);

@@ -255,7 +255,7 @@ const DAMAGE: [string, (dir: string) => void][] = [
       flipBytes(path, 40, 42);
     },
   ],
-  ...['names', 'lens', 'days', 'meta', 'text', 'dict', 'post'].map((region): [string, (dir: string) => void] => [
+  ...['names', 'lens', 'days', 'meta', 'bodies', 'dict', 'post'].map((region): [string, (dir: string) => void] => [
     `the ${region} region of a segment flipped`,
     (dir) => flipRegion(join(dir, segmentFiles(dir)[0] as string), region),
   ]),
@@ -342,6 +342,29 @@ describe('a damaged index', () => {
     expect(await cached(cache, list)).toEqual(expectedList);
     expect(leftovers(cache)).toEqual([]);
   });
+
+  it.each(['listing', 'byDate', 'byTitle', 'words'])(
+    'is rebuilt when `list` finds its %s region flipped: right rows, one note, then silence',
+    async (region) => {
+      const folder = marshFolder();
+      const cache = temporaryFolder('news-cache-');
+      const commands = [
+        ['--dir', folder, 'list'],
+        ['--dir', folder, 'list', '--sort', 'title'],
+        ['--dir', folder, 'list', '--json'],
+      ];
+      const expected = await Promise.all(commands.map((argv) => uncached(argv)));
+      expect(await cached(cache, commands[0] as string[])).toEqual(expected[0]);
+      for (const name of segmentFiles(indexDir(cache))) flipRegion(join(indexDir(cache), name), region);
+
+      const argv = (region === 'byTitle' ? commands[1] : region === 'words' ? commands[2] : commands[0]) as string[];
+      const want = expected[commands.indexOf(argv)] as Run;
+      const recovered = await cached(cache, argv);
+      expect(recovered.stdout).toBe(want.stdout);
+      expect(lines(recovered.stderr)).toEqual([expect.stringMatching(DAMAGED_NOTE)]);
+      for (const [index, command] of commands.entries()) expect(await cached(cache, command)).toEqual(expected[index]);
+    },
+  );
 
   it("gives the right answer when another folder's intact segment stands in for one of its own", async () => {
     const folder = marshFolder();
