@@ -19,18 +19,47 @@ import {
   siteTagExtensions,
   splitSiteTags,
 } from './shortcodes.js';
+import { isSpaceCode } from './wordchars.js';
 
 /** Longest run without whitespace marked gets: its email autolinking is quadratic in it (80 KB: 5 s). */
 const MAX_UNBROKEN_RUN = 2000;
 /** Deepest nesting of quotes, lists or emphasis marked gets: it recurses per level and overflows the stack. */
 const MAX_NESTING = 100;
 
-/** True when Markdown has a shape that makes marked slow or overflow its stack. */
+/**
+ * True when Markdown has a shape that makes marked slow or overflow its stack: a run of more than
+ * MAX_UNBROKEN_RUN characters without white space, or more than MAX_NESTING nesting markers in a
+ * row, spaces allowed between them ('> > >', '- - -', '***', '[[['; a dash or plus nests only as a
+ * list marker, before a space or tab: a table's `|-----|` row or a long rule does not). One pass,
+ * as /\\S{2001}/ and /(?:(?:[>*_[\\]]|[+-](?=[ \\t]))[ \\t]*){101}/ would find (tests compare
+ * them): every article is checked when it is indexed, and those expressions cost as much as
+ * counting its words.
+ */
 export function isHostileMarkdown(markdown: string): boolean {
-  if (new RegExp(`\\S{${MAX_UNBROKEN_RUN + 1}}`).test(markdown)) return true;
-  // Runs of nesting markers, spaces allowed between them: '> > >', '- - -', '***', '[[['. A dash
-  // or plus nests only as a list marker, before a space: a table's `|-----|` row or a long rule does not.
-  return new RegExp(`(?:(?:[>*_[\\]]|[+-](?=[ \\t]))[ \\t]*){${MAX_NESTING + 1}}`).test(markdown);
+  let run = 0;
+  let markers = 0;
+  const length = markdown.length;
+  for (let at = 0; at < length; at++) {
+    const code = markdown.charCodeAt(at);
+    // Spaces and tabs end a run but may stand between nesting markers.
+    if (code === 0x20 || code === 0x09) {
+      run = 0;
+      continue;
+    }
+    // Code units, as /\S{2001}/ without the u flag counts them; no white space is outside the BMP.
+    if (code < 0x80 ? code >= 0x0a && code <= 0x0d : isSpaceCode(code)) run = 0;
+    else if (++run > MAX_UNBROKEN_RUN) return true;
+    if (code === 0x3e || code === 0x2a || code === 0x5f || code === 0x5b || code === 0x5d) {
+      if (++markers > MAX_NESTING) return true;
+    } else if (code === 0x2b || code === 0x2d) {
+      const next = markdown.charCodeAt(at + 1);
+      markers = next === 0x20 || next === 0x09 ? markers + 1 : 0;
+      if (markers > MAX_NESTING) return true;
+    } else {
+      markers = 0;
+    }
+  }
+  return false;
 }
 
 /** Decodes named character references (`&mdash;`); the identity for a body that has none. */
@@ -424,7 +453,9 @@ class BodyReader {
             spans.push(...this.inline(token.tokens, style));
           } else if ('text' in token && typeof token.text === 'string') {
             // A soft line break inside a paragraph is a space once the text is re-wrapped.
-            spans.push({ text: clean(this.decode(token.text)).replace(/\s*\n\s*/g, ' '), style });
+            const text = clean(this.decode(token.text));
+            // Most text tokens hold no line break: the replace is skipped for them.
+            spans.push({ text: text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text, style });
           }
       }
     }

@@ -12,6 +12,7 @@ import {
 } from './frontmatter.js';
 import { sanitizeLine } from './sanitize.js';
 import { isValidSlug } from './slug.js';
+import { countWords } from './wordchars.js';
 
 /** Where sites write the publication date, in the order they are tried. */
 const DATE_FIELDS = ['date', 'publishDate', 'pubDate', 'published', 'created'];
@@ -29,10 +30,7 @@ const ADDRESS_DATE = /(?:^|\/)(\d{4}\/\d{1,2}\/\d{1,2})(?:\/|[?#]|$)/;
 /** How much of the body's opening may name a weekday that decides an ambiguous numeric date. */
 const WEEKDAY_TEXT_CHARS = 2000;
 
-/** Counts words the way a reader would: runs of letters or digits, Markdown syntax ignored. */
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
-}
+export { countWords } from './wordchars.js';
 
 /** The text of the first level-one ATX heading (`# Title`), if the body has one. */
 function findFirstHeading(body: string): string | undefined {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isHostileMarkdown, loadBodyLibraries, parseBody, parseBodyWith } from '../../src/article/markdown.js';
 import { type Block, blocksToParagraphs, numberLinks, type Span } from '../../src/article/model.js';
@@ -412,5 +413,25 @@ describe('parseBodyWith', () => {
     const libraries = await loadBodyLibraries();
     const body = 'A <b>b</b> &mdash; c[^1] {{< figure alt="x" >}}\n\n[^1]: Note.';
     expect(parseBodyWith(body, libraries)).toEqual(await parseBody(body));
+  });
+});
+
+describe('isHostileMarkdown', () => {
+  const LONG = /\S{2001}/;
+  const DEEP = /(?:(?:[>*_[\]]|[+-](?=[ \t]))[ \t]*){101}/;
+  const run = (char: string, count: number, between: string) => Array.from({ length: count }, () => char).join(between);
+
+  it('finds what the regular expressions it replaces find, for any text', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('>', '*', '_', '[', ']', '+', '-', ' ', '\t', '\n', 'a', '|', '😀', '\u00a0', '\u3000'),
+      fc.constantFrom(run('>', 60, ' '), run('- ', 60, ''), run('*', 60, ''), 'x'.repeat(1200), '😀'.repeat(600)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(isHostileMarkdown(text)).toBe(LONG.test(text) || DEEP.test(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -2,7 +2,14 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasSymbol, isWordCode, wordCharAt, wordCharBefore, wordRuns } from '../../src/article/wordchars.js';
+import {
+  countWords,
+  hasSymbol,
+  isWordCode,
+  wordCharAt,
+  wordCharBefore,
+  wordRuns,
+} from '../../src/article/wordchars.js';
 import { indexTokens } from '../../src/library/index/tokens.js';
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
@@ -66,5 +73,52 @@ describe('word runs and boundaries', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('countWords', () => {
+  const WORDS = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
+  const piece = fc.oneof(
+    fc.constantFrom(
+      "'",
+      '’',
+      '.',
+      ',',
+      '-',
+      ' ',
+      '\n',
+      '*',
+      '#',
+      '—',
+      '–',
+      '😀',
+      '👍🏽',
+      '日本',
+      'é',
+      'e\u0301',
+      '٣',
+      'ß',
+    ),
+    fc.stringMatching(/^[a-zA-Z0-9]{1,5}$/),
+    fc.string({ unit: 'binary', maxLength: 3 }),
+  );
+
+  it('counts what the regular expression it replaces matches, for any text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(countWords(text)).toBe(text.match(WORDS)?.length ?? 0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ['## – Lingering tensions –\n\n“It’s **19,000** people,” he said.', 7],
+    ["well-known, 3.5 and don't", 4],
+    ['', 0],
+    ['- - -', 0],
+  ])('counts %j as %i', (text, words) => {
+    expect(countWords(text)).toBe(words);
   });
 });
