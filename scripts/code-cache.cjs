@@ -15,7 +15,7 @@
 'use strict';
 
 const { execFileSync } = require('node:child_process');
-const { writeFileSync } = require('node:fs');
+const { cpSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { BUNDLED, MAIN, loadMain } = require('../bin/news.cjs');
 
@@ -35,6 +35,31 @@ const SHARED_VENDOR = ['yaml', 'marked', 'string-width', 'smol-toml', 'entities/
   (name) => `${join(__dirname, '..', 'dist', 'vendor', name)}.cjs`,
 );
 
+/**
+ * A user folder for the warm-ups (scripts/warm-up/library, synthetic articles) and the search
+ * index cache it is read through: a command run on your own articles runs code (the manifest, the
+ * folder check, segments on disk) that the bundled articles never need, and without it in the
+ * cache every such run compiles it again. The copy's files and folder are dated a day back, so
+ * the index trusts their stats; the index is built beforehand, in a process of its own, so the
+ * caches hold what reading a library runs and not what building its index does.
+ */
+const WARM_UP = join(__dirname, '..', 'dist', 'warm-up');
+const WARM_UP_ENV = { NEWS_CACHE_DIR: join(WARM_UP, 'cache') };
+
+function prepareLibrary() {
+  const library = join(WARM_UP, 'library');
+  rmSync(WARM_UP, { recursive: true, force: true });
+  mkdirSync(WARM_UP, { recursive: true });
+  cpSync(join(__dirname, 'warm-up', 'library'), library, { recursive: true });
+  const dayAgo = new Date(Date.now() - 86_400_000);
+  for (const name of readdirSync(library)) utimesSync(join(library, name), dayAgo, dayAgo);
+  utimesSync(library, dayAgo, dayAgo);
+  execFileSync(process.execPath, [join(__dirname, '..', 'bin', 'news.cjs'), '--dir', library, 'list'], {
+    env: { ...WARM_UP_ENV, PATH: process.env.PATH },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
 const sink = { isTTY: false, write: (_chunk, done) => done(), on: () => undefined };
 
 /** Every cache's name and the command lines that warm it up. */
@@ -53,7 +78,7 @@ async function warmUp(name) {
   if (lines === undefined) throw new Error(`no code cache called '${name}'`);
   for (const argv of lines) {
     // A warm-up that fails would leave its command's code out of the cache, unnoticed: stop the build.
-    const code = await news.main(argv, news.createStreamIo(sink, sink), {}, options);
+    const code = await news.main(argv, news.createStreamIo(sink, sink), WARM_UP_ENV, options);
     if (code !== 0) throw new Error(`code cache warm-up 'news ${argv.join(' ')}' exited ${code}`);
   }
   if (name === 'vendor-import') {
@@ -83,7 +108,9 @@ const name = process.argv[2];
 if (name !== undefined) {
   warmUp(name);
 } else {
+  prepareLibrary();
   for (const each of Object.keys(warmUps(loadMain(undefined, false).exports))) {
     execFileSync(process.execPath, [__filename, each], { stdio: 'inherit' });
   }
+  rmSync(WARM_UP, { recursive: true, force: true });
 }

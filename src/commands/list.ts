@@ -65,5 +65,5 @@ export const listCommand = defineCommand<ListInvocation>({
     }
     return EXIT_OK;
   },
-  warmUp: [['list'], ['list', '--color', 'always']],
+  warmUp: [['list'], ['list', '--color', 'always'], ['--dir', 'dist/warm-up/library', 'list']],
 });

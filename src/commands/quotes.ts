@@ -67,5 +67,5 @@ export const quotesCommand = defineCommand<QuotesInvocation>({
     }
     return EXIT_OK;
   },
-  warmUp: [['quotes'], ['quotes', '--color', 'always']],
+  warmUp: [['quotes'], ['quotes', '--color', 'always'], ['--dir', 'dist/warm-up/library', 'quotes']],
 });

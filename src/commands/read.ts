@@ -108,5 +108,7 @@ export const readCommand = defineCommand<ReadInvocation>({
   warmUp: [
     ['read', 'abe-putin'],
     ['read', 'abe-putin', '--color', 'always'],
+    // Your own articles, read through their folder's cached index (scripts/code-cache.cjs makes it).
+    ['--dir', 'dist/warm-up/library', 'read', 'warm-up-one'],
   ],
 });

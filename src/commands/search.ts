@@ -70,5 +70,6 @@ export const searchCommand = defineCommand<SearchInvocation>({
   warmUp: [
     ['search', 'Putin'],
     ['search', 'Putin', '--color', 'always'],
+    ['--dir', 'dist/warm-up/library', 'search', 'treaty'],
   ],
 });

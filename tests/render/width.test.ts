@@ -77,6 +77,48 @@ describe('wrapping', () => {
   it('keeps hard breaks and drops spaces at line ends', () => {
     expect(wrapStyled('one  two\nthree   ', 20, exactMetrics).map((line) => line.text)).toEqual(['one two', 'three']);
   });
+
+  /** Greedy wrapping the plain way: lines at newlines, words at spaces, a word wider than a line cut to fit. */
+  function referenceWrap(text: string, width: number): string[] {
+    const lines: string[] = [];
+    for (const hard of text.split('\n')) {
+      let line = '';
+      for (const word of hard.split(' ').filter(Boolean)) {
+        if (line === '' && word.length <= width) line = word;
+        else if (line !== '' && line.length + 1 + word.length <= width) line += ` ${word}`;
+        else if (word.length <= width) {
+          lines.push(line);
+          line = word;
+        } else {
+          if (line !== '') lines.push(line);
+          for (line = word; line.length > width; line = line.slice(width)) lines.push(line.slice(0, width));
+        }
+      }
+      lines.push(line);
+    }
+    // Text that ends in a newline ends there: no empty line after it.
+    if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+    return lines;
+  }
+
+  it('wraps pieces as the plain greedy way wraps their text: words across pieces, runs of spaces, newlines', () => {
+    const chunk = fc.constantFrom('ab', 'c', 'defg', ' ', '  ', '\n', 'hi j', ' k\nl ');
+    const pieces = fc.array(
+      fc.array(chunk, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')),
+      {
+        minLength: 1,
+        maxLength: 6,
+      },
+    );
+    fc.assert(
+      fc.property(pieces, fc.integer({ min: 4, max: 12 }), (texts, width) => {
+        const styled = texts.map((text, index) => ({ text, key: `k${index % 2}`, style: (part: string) => part }));
+        const lines = wrapPieces(styled, width, exactMetrics).map((line) => line.text);
+        expect(lines).toEqual(referenceWrap(texts.join(''), width));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('widths without string-width, for text whose every code point is a cluster of its own', () => {
