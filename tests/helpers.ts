@@ -34,8 +34,8 @@ class MemorySink implements Sink {
     readonly columns: number | undefined,
     readonly rows: number | undefined = undefined,
   ) {}
-  write(text: string): void {
-    this.text += text;
+  write(text: string | Uint8Array): void {
+    this.text += typeof text === 'string' ? text : new TextDecoder().decode(text);
   }
 }
 

@@ -44,19 +44,28 @@ export const listCommand = defineCommand<ListInvocation>({
   },
   pageable: (invocation) => !invocation.json,
   async run(context, invocation) {
-    const { listLibrary } = await import('../search/listing.js');
+    const { listLibrary, listingOutput } = await import('../search/listing.js');
     const { renderList } = await import('../render/list.js');
     const library = openLibrary(context);
-    const { filter, sort, limit, drafts, json } = invocation;
-    // With --json every field is shown: read it all inside the query, where damage is caught.
-    const shown = await library.query(
-      (index) => listLibrary(index, filter, sort, limit ?? Number.POSITIVE_INFINITY, json),
-      { drafts },
-    );
+    const { filter, sort, drafts, json } = invocation;
+    const limit = invocation.limit ?? Number.POSITIVE_INFINITY;
+    // Whether anything matched: the rows shown, or the bytes of the piped listing.
+    let found: number;
+    let text: string | Uint8Array;
+    if (!json && !context.settings.output.styled) {
+      // Piped: the index's listing lines are the output, with no object made per row.
+      text = await library.query((index) => listingOutput(index, filter, sort, limit), { drafts });
+      found = text.length;
+    } else {
+      // With --json every field is shown: read it all inside the query, where damage is caught.
+      const shown = await library.query((index) => listLibrary(index, filter, sort, limit, json), { drafts });
+      found = shown.length;
+      text = await renderList(shown, context.settings.output, json);
+    }
     const hadProblems = reportLibrary(context, library);
-    context.io.stdout.write(await renderList(shown, context.settings.output, invocation.json));
+    context.io.stdout.write(text);
     if (hadProblems) return EXIT_ERROR;
-    if (shown.length === 0) {
+    if (found === 0) {
       // One rule for every command: nothing found is exit 1 with a note, as `search` and ripgrep do.
       const filters = describeFilter(invocation.filter);
       const note = filters === '' ? 'no articles' : `no article matches ${filters}`;

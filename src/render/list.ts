@@ -67,14 +67,8 @@ async function renderTable(articles: readonly ArticleInfo[], output: OutputSetti
   return `${lines.join('\n')}\n`;
 }
 
-/** An article as the library may give it for listing: with its piped line already made (see library/view.ts). */
-type ListedInfo = ArticleInfo & { readonly tabLine?: string };
-
-function renderTabSeparated(articles: readonly ListedInfo[]): string {
-  const lines = articles.map(
-    (article) => article.tabLine ?? `${article.slug}\t${article.date ?? ''}\t${article.title}`,
-  );
-  return `${lines.join('\n')}\n`;
+function renderTabSeparated(articles: readonly ArticleInfo[]): string {
+  return articles.map((article) => `${article.slug}\t${article.date ?? ''}\t${article.title}\n`).join('');
 }
 
 /** The articles as `news list` prints them; nothing at all for no articles, but `[]` in JSON. */

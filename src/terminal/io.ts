@@ -3,7 +3,8 @@
 import { readSync, writeSync } from 'node:fs';
 
 export interface Sink {
-  write(text: string): void;
+  /** Text, or bytes of UTF-8 text made ready elsewhere (piped `list` copies lines from the index). */
+  write(text: string | Uint8Array): void;
   readonly isTTY: boolean;
   /** The terminal's width in cells, when the sink is a terminal that reports one. */
   readonly columns?: number | undefined;
@@ -36,7 +37,7 @@ export interface Io {
 
 /** The slice of a Node stream that io needs; process.stdout and process.stderr fit it. */
 export interface WritableTerminal {
-  write(chunk: string, callback: (error?: Error | null) => void): boolean;
+  write(chunk: string | Uint8Array, callback: (error?: Error | null) => void): boolean;
   on(event: 'error', listener: (error: Error) => void): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number | undefined;
@@ -65,8 +66,8 @@ class StreamSink implements Sink {
     return this.stream.isTTY ? this.stream.rows : undefined;
   }
 
-  write(text: string): void {
-    if (this.error || text === '') return;
+  write(text: string | Uint8Array): void {
+    if (this.error || text.length === 0) return;
     this.pending += 1;
     this.stream.write(text, (error) => {
       if (error) this.fail(error);
@@ -120,9 +121,9 @@ class FdSink implements Sink {
     return this.describe().columns;
   }
 
-  write(text: string): void {
-    if (this.error || text === '') return;
-    const bytes = Buffer.from(text, 'utf8');
+  write(text: string | Uint8Array): void {
+    if (this.error || text.length === 0) return;
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     let offset = 0;
     while (offset < bytes.length) {
       try {
@@ -214,7 +215,7 @@ export class BufferSink implements Sink {
     this.rows = like.rows;
   }
 
-  write(text: string): void {
-    this.text += text;
+  write(text: string | Uint8Array): void {
+    this.text += typeof text === 'string' ? text : new TextDecoder().decode(text);
   }
 }
