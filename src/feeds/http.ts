@@ -102,7 +102,8 @@ function describeNetworkError(error: unknown, timeoutMs: number): HttpError {
   const code = cause?.code;
   if (code === 'ECONNREFUSED') return new HttpError('cannot connect (connection refused)', true);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new HttpError('cannot connect (host not found)', true);
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new HttpError('the connection was closed mid-way', true);
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+    return new HttpError('the connection was closed mid-way', true);
   if (code !== undefined && /CERT|SSL|TLS/.test(code)) {
     return new HttpError(`the server's certificate is not valid (${code})`, false);
   }

@@ -2,10 +2,13 @@
 
 import type { Argument, Option } from 'commander';
 
-/** What `news __complete-values <kind> [slug]` lists: the library's tags, subheadings, or the people quoted. */
-export type ValueKind = 'tags' | 'sections' | 'speakers';
+/**
+ * What `news __complete-values <kind> [slug]` lists: the library's tags, subheadings, the people
+ * quoted, or the subscribed feeds' titles.
+ */
+export type ValueKind = 'tags' | 'sections' | 'speakers' | 'feeds';
 
-export const VALUE_KINDS: readonly ValueKind[] = ['tags', 'sections', 'speakers'];
+export const VALUE_KINDS: readonly ValueKind[] = ['tags', 'sections', 'speakers', 'feeds'];
 
 /**
  * Kept on the option itself, so it travels with the option wherever commander has it. A registered
@@ -33,8 +36,11 @@ export function completionValueKind(option: Option): ValueKind | undefined {
   return (option as HintedOption)[VALUE_KIND];
 }
 
-/** What an argument completes to besides its name's default: files, or only the library folder's slugs. */
-export type ArgumentValues = 'files' | 'library-slugs';
+/**
+ * What an argument completes to besides its name's default: files, only the library folder's slugs,
+ * or the subscribed feeds' titles (from `news __complete-values feeds`).
+ */
+export type ArgumentValues = 'files' | 'library-slugs' | 'feeds';
 
 const ARGUMENT_VALUES = Symbol('news.completeArgumentWith');
 
@@ -43,8 +49,8 @@ interface HintedArgument extends Argument {
 }
 
 /**
- * Marks `argument` as taking files (`news import <source...>`) or a slug of the library folder
- * only (`news remove <slug>`), so the completion scripts offer those.
+ * Marks `argument` as taking files (`news import <source...>`), a slug of the library folder only
+ * (`news remove <slug>`) or a subscribed feed (`news fetch [feed...]`), so the completion scripts offer those.
  */
 export function completeArgumentWith<T extends Argument>(argument: T, values: ArgumentValues): T {
   (argument as HintedArgument)[ARGUMENT_VALUES] = values;
