@@ -104,7 +104,7 @@ export class ItemWriter {
    * `full`, whether summary-only items are fetched from their links. `serial` runs the writing
    * one feed at a time (pages are fetched before, outside it).
    */
-  async write(
+  async writeFeed(
     answer: Extract<HttpAnswer, { status: 'ok' }>,
     record: FeedRecord,
     source: (feed: Feed) => string,

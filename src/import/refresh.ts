@@ -165,7 +165,7 @@ class FeedFetch {
       if (subscription.title === undefined && feed.title !== '') result.title = feed.title;
       return result.title;
     };
-    const written = await items.write(answer, record, source, full, this.serial);
+    const written = await items.writeFeed(answer, record, source, full, this.serial);
     result.articles.push(...written.articles);
     result.notes.push(...written.notes);
     // An item that could not be written is tried again next time: the validators would make the

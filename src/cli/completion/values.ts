@@ -42,7 +42,8 @@ export function completionValueKind(option: Option): ValueKind | undefined {
  */
 export type ArgumentValues = 'files' | 'library-slugs' | 'feeds';
 
-const ARGUMENT_VALUES = Symbol('news.completeArgumentWith');
+/** Registered, as VALUE_KIND is: the completion bundle's copy of this module must read what main.cjs's set. */
+const ARGUMENT_VALUES = Symbol.for('news.completeArgumentWith');
 
 interface HintedArgument extends Argument {
   [ARGUMENT_VALUES]?: ArgumentValues;
