@@ -98,7 +98,18 @@ describe('renderManPage', () => {
     const { program } = buildProgram();
     const commands = manHeadings('SS').filter((heading) => !heading.includes(' '));
     expect(commands).toEqual(helpCommandNames(program.helpInformation()));
-    expect(commands).toEqual(['list', 'read', 'search', 'quotes', 'import', 'remove', 'feed', 'fetch', 'completion', 'help']);
+    expect(commands).toEqual([
+      'list',
+      'read',
+      'search',
+      'quotes',
+      'import',
+      'remove',
+      'feed',
+      'fetch',
+      'completion',
+      'help',
+    ]);
     const feed = program.commands.find((command) => command.name() === 'feed') as Command;
     const subcommands = manHeadings('SS').filter((heading) => heading.startsWith('feed '));
     expect(subcommands).toEqual(helpCommandNames(feed.helpInformation()).map((name) => `feed ${name}`));
