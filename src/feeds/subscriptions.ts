@@ -77,7 +77,8 @@ export class SubscriptionList {
     };
     const [error] = document.errors;
     if (error !== undefined) {
-      const line = error.linePos?.[0].line ?? 1;
+      // An error found only at the end (a bracket never closed) is told at the last line written.
+      const line = lineCounter.linePos(Math.min(error.pos[0], text.trimEnd().length)).line;
       const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'not valid YAML';
       throw new SubscriptionsError(`${path}:${line}: ${reason}; fix that line`);
     }

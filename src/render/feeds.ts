@@ -63,7 +63,7 @@ async function renderFeedTable(rows: readonly FeedListRow[], output: OutputSetti
     (time ? (timeWidth as number) + 2 : 0);
   const showTime = room(true, true) >= MIN_TITLE_CELLS;
   const showCount = room(true, false) >= MIN_TITLE_CELLS;
-  const titleWidth = Math.max(MIN_TITLE_CELLS, Math.min(widest(titles), room(showCount, showTime)));
+  const titleWidth = Math.min(widest(titles), Math.max(MIN_TITLE_CELLS, room(showCount, showTime)));
   const lines = rows.map((_, index) => {
     const state = states[index] as string;
     const mark = stateWidth ? `${(state === 'gone' ? chalk.red : chalk.yellow)(state.padEnd(stateWidth))}  ` : '';
