@@ -9,7 +9,7 @@ import {
   LineCounter,
   type Node,
   parseDocument,
-  type Scalar,
+  Scalar,
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
@@ -135,9 +135,15 @@ export class SubscriptionList {
     const items = this.sequence().items;
     let node = items[index];
     if (!isMap(node)) {
-      // A bare address becomes a mapping, so that it can carry a title.
+      // A bare address becomes a mapping, so that it can carry a title; its comments go with it.
       const map = new YAMLMap();
-      map.set('url', entry.url);
+      const url = new Scalar(entry.url);
+      map.set('url', url);
+      if (isScalar(node)) {
+        if (node.commentBefore) map.commentBefore = node.commentBefore;
+        if (node.spaceBefore) map.spaceBefore = true;
+        if (node.comment) url.comment = node.comment;
+      }
       items[index] = map;
       node = map;
     }

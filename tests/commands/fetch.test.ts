@@ -379,7 +379,8 @@ describe('news fetch', () => {
 
   it("dates an item that has none with the day it was fetched, so list shows it among today's", async () => {
     const env = freshEnv();
-    server.routes.set('/rss', feedAnswer(rss2([{ ...(stories(1)[0] as Story), date: undefined } as Story])));
+    const { date: _date, ...undated } = stories(1)[0] as Story;
+    server.routes.set('/rss', feedAnswer(rss2([undated])));
     await subscribe(env, '/rss');
     const { data } = await fetchJson(env);
     const today = new Date();
