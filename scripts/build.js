@@ -189,7 +189,8 @@ const OWN_FILES = [
 const ownFiles = {
   name: 'own-files',
   setup(builder) {
-    for (const { module, out } of OWN_FILES) builder.onResolve({ filter: module }, () => ({ path: out, external: true }));
+    for (const { module, out } of OWN_FILES)
+      builder.onResolve({ filter: module }, () => ({ path: out, external: true }));
   },
 };
 
