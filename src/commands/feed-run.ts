@@ -20,10 +20,10 @@ async function report(context: CommandContext, results: readonly SubscribeResult
   const { io, settings } = context;
   const printLine = settings.output.styled ? await createSubscribeLinePrinter(settings.output) : formatSubscribeTsv;
   for (const result of results) {
-    const name = result.url ?? result.input;
-    if (result.status === 'failed') io.stderr.write(formatMessage('error', `${result.input}: ${result.message}`));
-    if (result.warning !== undefined) io.stderr.write(formatMessage('warning', `${name}: ${result.warning}`));
-    for (const note of result.notes) io.stderr.write(formatMessage('note', `${name}: ${note}`));
+    const { input } = result;
+    if (result.status === 'failed') io.stderr.write(formatMessage('error', `${input}: ${result.message}`));
+    if (result.warning !== undefined) io.stderr.write(formatMessage('warning', `${input}: ${result.warning}`));
+    for (const note of result.notes) io.stderr.write(formatMessage('note', `${input}: ${note}`));
     io.stdout.write(printLine(result));
   }
   if (settings.output.styled && results.length > 1) {

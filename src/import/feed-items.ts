@@ -33,6 +33,7 @@ export interface FetchedArticle {
   /** `new`: written now; `updated`: its item changed, and it was rewritten; `duplicate`: the library had it. */
   status: 'new' | 'updated' | 'duplicate';
   slug: string;
+  /** Empty for an item without a title (news shows its slug). */
   title: string;
   /** The feed's title: the article's source. */
   feed: string;
@@ -208,8 +209,7 @@ export class ItemWriter {
     feedTitle: string,
   ): Promise<FetchedArticle | undefined> {
     const describe = (status: FetchedArticle['status'], slug: string, path: string): FetchedArticle => {
-      const title = draft.title === '' ? slug : draft.title;
-      const article: FetchedArticle = { status, slug, title, feed: feedTitle, path };
+      const article: FetchedArticle = { status, slug, title: draft.title, feed: feedTitle, path };
       if (draft.date !== undefined) article.date = draft.date;
       if (draft.url !== undefined) article.url = draft.url;
       return article;

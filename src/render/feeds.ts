@@ -156,7 +156,7 @@ export interface FetchedFeed {
 export function formatFetchTsv(feed: FetchedFeed): string {
   return feed.articles
     .filter((article) => article.status === 'new')
-    .map((article) => `${[article.slug, article.feed, article.title].map(sanitizeLine).join('\t')}\n`)
+    .map((article) => `${[article.slug, article.feed, article.title || article.slug].map(sanitizeLine).join('\t')}\n`)
     .join('');
 }
 
@@ -181,7 +181,7 @@ export function formatFetchSummary(feeds: readonly FetchedFeed[]): string {
 /**
  * `fetch --json`: `{feeds: [{url, title, status, new, updated, movedTo, message}], articles:
  * [{status, slug, title, feed, feedUrl, date, url, path}]}`, every article the fetch wrote or found
- * already in the library (`duplicate`).
+ * already in the library (`duplicate`); `title` is null for an item without one.
  */
 export function renderFetchJson(feeds: readonly FetchedFeed[]): string {
   const data = {
@@ -198,7 +198,7 @@ export function renderFetchJson(feeds: readonly FetchedFeed[]): string {
       feed.articles.map((article) => ({
         status: article.status,
         slug: article.slug,
-        title: article.title,
+        title: article.title === '' ? null : article.title,
         feed: article.feed,
         feedUrl: feed.url,
         date: article.date ?? null,

@@ -109,7 +109,7 @@ describe('news feed add', () => {
     expect(run.code).toBe(0);
     expect(lines(run.stdout)).toEqual([`${server.url('/feeds/news.xml')}\tadded\t${COURIER}`]);
     expect(run.stderr).toBe(
-      `news: note: ${server.url('/feeds/news.xml')}: is a web page; its feed is ${server.url('/feeds/news.xml')}\n`,
+      `news: note: ${server.url('/home')}: is a web page; its feed is ${server.url('/feeds/news.xml')}\n`,
     );
   });
 
@@ -123,7 +123,7 @@ describe('news feed add', () => {
     const run = await news(env, 'feed', 'add', server.url('/old'));
     expect(lines(run.stdout)).toEqual([`${server.url('/new')}\tadded\t${COURIER}`]);
     expect(run.stderr).toBe(
-      `news: note: ${server.url('/new')}: moved permanently to ${server.url('/new')}; subscribed there\n`,
+      `news: note: ${server.url('/old')}: moved permanently to ${server.url('/new')}; subscribed there\n`,
     );
   });
 
