@@ -2,7 +2,6 @@
 // requests, one deadline for the whole exchange, and a size cap that stops reading (and decompressing) past it.
 
 import type { IncomingMessage } from 'node:http';
-import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { NewsError } from '../errors.js';
 
 /** Redirects followed before giving up: browsers allow 20, five is plenty for a feed or an article. */
@@ -137,12 +136,15 @@ function discard(response: IncomingMessage): void {
  * Decodes a body by its Content-Encoding (gzip, deflate, br, or several), never to more than
  * `maxBytes`: a small compressed body may expand a thousandfold.
  */
-function decodeBody(body: Buffer, encoding: string | undefined, maxBytes: number): Buffer {
+async function decodeBody(body: Buffer, encoding: string | undefined, maxBytes: number): Promise<Buffer> {
   const codings = (encoding ?? '')
     .toLowerCase()
     .split(',')
     .map((coding) => coding.trim())
     .filter((coding) => coding !== '' && coding !== 'identity');
+  if (codings.length === 0) return body;
+  // Loaded only for a compressed body: a 304 or a plain feed never needs it.
+  const { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } = await import('node:zlib');
   let bytes = body;
   const limit = { maxOutputLength: maxBytes + 1 };
   try {
