@@ -268,6 +268,7 @@ export async function fetchFeeds(request: FetchRequest): Promise<FetchOutcome> {
           `${request.files.statePath} could not be read; starting afresh (items already in the library are found as duplicates)`,
         ]
       : [];
+    if (list.feeds.length === 0) notes.push(`no feeds yet; subscribe with 'news feed add <address>'`);
     const selected = selectFeeds(list.feeds, request.names, state);
     const run = new FeedFetch(request, state, now);
     let done = 0;

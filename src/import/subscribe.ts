@@ -155,6 +155,12 @@ export async function addFeeds(inputs: readonly string[], options: AddOptions): 
       results.push({ input, status: 'failed', message: 'is not an http or https address', notes: [] });
       continue;
     }
+    // A feed already subscribed is not fetched again (unless it had gone: adding it revives it).
+    const known = options.files.readSubscriptions().find(url);
+    if (known !== undefined && options.files.readState().state.get(url)?.gone === undefined) {
+      results.push({ input, status: 'already', url, ...titleOf(known), notes: [] });
+      continue;
+    }
     let probed: Probed;
     try {
       probed = await probeFeed(url, options);
