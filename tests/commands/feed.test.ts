@@ -1,6 +1,6 @@
 // news feed add, list, remove, import and export in-process, against a server this test starts on 127.0.0.1.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lines, runCli, stripAnsi, temporaryFolder } from '../helpers.js';
@@ -313,6 +313,20 @@ describe('feeds.yaml', () => {
     await news(env, 'feed', 'remove', 'sport');
     expect(readFileSync(path, 'utf8')).toBe(
       `# My feeds\n- https://times.example/feed # the Times, no title\n- url: ${server.url('/rss')}\n  title: ${COURIER}\n`,
+    );
+  });
+
+  it('writes through a feeds.yaml that is a symbolic link (to a dotfiles repository), which stays one', async () => {
+    const env = freshEnv();
+    const dotfiles = join(temporaryFolder('news-dotfiles-'), 'feeds.yaml');
+    writeFileSync(dotfiles, '# kept in my dotfiles\n- https://times.example/feed\n');
+    mkdirSync(env.NEWS_CONFIG_DIR as string, { recursive: true });
+    symlinkSync(dotfiles, subscriptionsFile(env));
+    server.routes.set('/rss', feedAnswer(rss2(stories(1))));
+    expect((await news(env, 'feed', 'add', server.url('/rss'))).code).toBe(0);
+    expect(lstatSync(subscriptionsFile(env)).isSymbolicLink()).toBe(true);
+    expect(readFileSync(dotfiles, 'utf8')).toBe(
+      `# kept in my dotfiles\n- https://times.example/feed\n- url: ${server.url('/rss')}\n  title: ${COURIER}\n`,
     );
   });
 

@@ -484,6 +484,24 @@ describe('news fetch', () => {
     expect(server.seen).toEqual([]);
   });
 
+  it.each([
+    [
+      ['--jobs', '0'],
+      "news: --jobs 0: give a whole number of feeds from 1 to 64 (run 'news fetch --help' for usage)\n",
+    ],
+    [
+      ['--timeout', '-1'],
+      "news: --timeout -1: give a number of seconds above 0, up to 3600 (run 'news fetch --help' for usage)\n",
+    ],
+    [
+      ['--timeout', 'soon'],
+      "news: --timeout soon: give a number of seconds above 0, up to 3600 (run 'news fetch --help' for usage)\n",
+    ],
+  ])('refuses %j as a usage error', async (options, message) => {
+    const run = await news(freshEnv(), 'fetch', ...options);
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', message]);
+  });
+
   it('needs a library folder and a place for its files', async () => {
     const noHome = await runCli(['fetch'], { env: {} });
     expect(noHome).toMatchObject({
