@@ -585,6 +585,8 @@ function startFeedServer(dir) {
   const child = spawn(process.execPath, [FEEDS_BIN, '--serve', String(FEED_COUNT), String(FEED_ITEMS), portFile], {
     stdio: 'ignore',
   });
+  // Unreferenced, so that this process ends when its work does, and the server with it.
+  child.unref();
   process.on('exit', () => child.kill());
   const deadline = Date.now() + 10_000;
   for (;;) {
