@@ -1,8 +1,9 @@
-// Owns `npm run bench`: start-up time and peak memory of whole `news` processes, as ratios to `node -e 0`.
+// Owns `npm run bench`: start-up time and peak memory of whole `news` processes, as ratios to `node -e 0`;
+// importing pages and fetching feeds (bench/pages.js, bench/feeds.js) from servers and files it makes itself.
 // With --library N, the same for `news list` and `news search` over a synthetic N-article folder (bench/corpus.js),
 // also as ratios to `rg -i` over that folder when ripgrep is installed.
 // A benchmark, not a test: it reports PASS/MISS against targets but always exits 0 (2 only for a bad flag here).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
   existsSync,
@@ -308,8 +309,21 @@ function summarise(item, baselineMs) {
   const timeOk = item.targetMs !== undefined ? medianMs <= item.targetMs : item.target === null || ratio <= item.target;
   const reference = item.target === null && item.memoryMb === null && item.targetMs === undefined;
   const status = reference ? 'ref' : timeOk && memoryOk ? 'PASS' : 'MISS';
-  const pagesPerSecond = item.pages === undefined ? undefined : item.pages / (medianMs / 1000);
-  return { ...base, targetMs: item.targetMs, pagesPerSecond, medianMs, ratio, peakMb: peak, status, failure: null };
+  const perSecond = item.pages === undefined ? undefined : item.pages / (medianMs / 1000);
+  const unit = item.unit ?? 'pages';
+  const perFeed = item.feeds === undefined ? undefined : ratio / item.feeds;
+  return {
+    ...base,
+    targetMs: item.targetMs,
+    perSecond,
+    unit,
+    perFeed,
+    medianMs,
+    ratio,
+    peakMb: peak,
+    status,
+    failure: null,
+  };
 }
 
 function fixed(value, digits, suffix = '') {
@@ -319,9 +333,13 @@ function fixed(value, digits, suffix = '') {
 function tableRows(results) {
   const header = ['case', 'median ms', 'ratio', 'target', 'peak MB', 'mem target', 'result'];
   const rows = results.map((r) => [
-    r.pagesPerSecond === undefined || r.status === 'FAIL'
+    r.status === 'FAIL'
       ? r.name
-      : `${r.name}: ${r.pagesPerSecond.toFixed(1)} pages/s`,
+      : r.perSecond !== undefined
+        ? `${r.name}: ${r.perSecond.toFixed(1)} ${r.unit}/s`
+        : r.perFeed !== undefined
+          ? `${r.name}: ${r.perFeed.toFixed(2)}× per feed`
+          : r.name,
     r.status === 'FAIL' ? '-' : fixed(r.medianMs, 1),
     r.status === 'FAIL' ? '-' : fixed(r.ratio, 2, '×'),
     r.targetMs === undefined ? `≤ ${r.target.toFixed(2)}×` : `≤ ${r.targetMs} ms`,
@@ -784,6 +802,104 @@ function manifestBytes(dir) {
   return bytes;
 }
 
+/** The fetch cases: 20 synthetic feeds of 50 items each (bench/feeds.js), from a server on 127.0.0.1. */
+const FEED_COUNT = 20;
+const FEED_ITEMS = 50;
+const FEEDS_BIN = fileURLToPath(new URL('feeds.js', import.meta.url));
+/** The issue's target for a fetch with nothing new: at most 2× `node -e 0` per feed answered 304. */
+const NOT_MODIFIED_PER_FEED = 2;
+/** No target is given for the first fetch: 50 articles a second (20 s for the 1,000) is a floor. */
+const FETCH_ARTICLES_PER_SECOND = 50;
+const FETCH_BATCH_RUNS = 5;
+
+/** Starts bench/feeds.js's server in a process of its own (this one blocks on each run) and returns its port. */
+function startFeedServer(dir) {
+  const portFile = join(dir, 'port');
+  const child = spawn(process.execPath, [FEEDS_BIN, '--serve', String(FEED_COUNT), String(FEED_ITEMS), portFile], {
+    stdio: 'ignore',
+  });
+  // Unreferenced, so that this process ends when its work does, and the server with it.
+  child.unref();
+  process.on('exit', () => child.kill());
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const port = existsSync(portFile) ? readFileSync(portFile, 'utf8').trim() : '';
+    if (port !== '') return Number(port);
+    if (Date.now() > deadline) throw new Error('the feed server did not start');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  }
+}
+
+/** A config folder subscribed to the first `count` feeds of the server at `port`. */
+function feedConfig(dir, port, count) {
+  mkdirSync(dir, { recursive: true });
+  const entries = Array.from(
+    { length: count },
+    (_, feed) => `- url: http://127.0.0.1:${port}/feed/${feed}.xml\n  title: Bench feed ${feed}\n`,
+  );
+  writeFileSync(join(dir, 'feeds.yaml'), entries.join(''));
+  return dir;
+}
+
+/**
+ * `news fetch` of 20 feeds, all 1,000 items new (each round starts from an empty library and no
+ * state); then with nothing new, every feed answering 304 to the ETag the first fetch kept (20 feeds,
+ * and one), measured against the issue's 2× `node -e 0` per feed.
+ */
+function fetchCases() {
+  const dir = mkdtempSync(join(tmpdir(), 'news-bench-fetch-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const port = startFeedServer(dir);
+  const all = feedConfig(join(dir, 'config-all'), port, FEED_COUNT);
+  const one = feedConfig(join(dir, 'config-one'), port, 1);
+  const envOf = (name, config) => ({
+    NEWS_CONFIG_DIR: config,
+    NEWS_STATE_DIR: join(dir, name, 'state'),
+    NEWS_LIBRARY: join(dir, name, 'library'),
+  });
+  const fresh = envOf('fresh', all);
+  const unchanged = envOf('unchanged', all);
+  const unchangedOne = envOf('unchanged-one', one);
+  // The 304 cases start from a first fetch that kept every feed's ETag.
+  for (const env of [unchanged, unchangedOne]) {
+    const primed = runOnce([NEWS_BIN, 'fetch'], false, undefined, env, 'pipe');
+    if (primed.status !== 0) throw new Error(`priming the fetch cases failed: ${describeFailure(primed)}`);
+  }
+  const articles = FEED_COUNT * FEED_ITEMS;
+  return [
+    {
+      name: `fetch ${FEED_COUNT} feeds × ${FEED_ITEMS} items, all new`,
+      argv: ['fetch'],
+      env: fresh,
+      before: () => {
+        rmSync(fresh.NEWS_STATE_DIR, { recursive: true, force: true });
+        rmSync(fresh.NEWS_LIBRARY, { recursive: true, force: true });
+      },
+      targetMs: (articles / FETCH_ARTICLES_PER_SECOND) * 1000,
+      pages: articles,
+      unit: 'articles',
+      maxRuns: FETCH_BATCH_RUNS,
+      memoryMb: null,
+    },
+    {
+      name: `fetch ${FEED_COUNT} feeds, nothing new (304)`,
+      argv: ['fetch'],
+      env: unchanged,
+      target: NOT_MODIFIED_PER_FEED * FEED_COUNT,
+      feeds: FEED_COUNT,
+      memoryMb: null,
+    },
+    {
+      name: 'fetch 1 feed, nothing new (304)',
+      argv: ['fetch'],
+      env: unchangedOne,
+      target: NOT_MODIFIED_PER_FEED,
+      feeds: 1,
+      memoryMb: null,
+    },
+  ];
+}
+
 /**
  * The start-up cases plus reading an article from a user folder (a library of USER_FOLDER_SIZE synthetic
  * articles, its index built in the warm-up rounds): `read` must not parse YAML and Markdown again there;
@@ -800,6 +916,7 @@ function startupCases() {
       memoryMb: 60,
     },
     ...importCases(),
+    ...fetchCases(),
   ];
 }
 

@@ -74,7 +74,8 @@ const noChildProcess = stub(
  * every start (~0.15 ms for 28 KB), and a bigger main.cjs tips more runs over V8's first garbage
  * collection. The body parser (src/article/markdown.ts and what only it uses: HTML, shortcodes) and
  * front matter parsing (src/article/parse.ts) run only for an article that did not come compiled
- * or indexed; quotations only for `quotes`; completion scripts only for `completion`. Each must be
+ * or indexed; quotations only for `quotes`; completion scripts only for `completion`; the subscription
+ * list for `feed`, `fetch` and the completion of feed titles. Each must be
  * imported with `await import(…)` only, and must not rely on module state or `instanceof` shared
  * with main.cjs (a copy of a module it imports lives in its bundle too). The index worker, whose
  * size costs no command's start-up, keeps the parsers in its own bundle, since a `./vendor/` path
@@ -84,6 +85,7 @@ const LAZY = [
   { module: /\/article\/markdown\.js$/, entry: 'src/article/markdown.ts', out: './vendor/body.cjs' },
   { module: /\/article\/parse\.js$/, entry: 'src/article/parse.ts', out: './vendor/parse.cjs' },
   { module: /\/quotes\/extract\.js$/, entry: 'src/quotes/extract.ts', out: './vendor/quotes.cjs' },
+  { module: /\/feeds\/subscriptions\.js$/, entry: 'src/feeds/subscriptions.ts', out: './vendor/subscriptions.cjs' },
   {
     module: /\/cli\/completion\/completion\.js$/,
     entry: 'src/cli/completion/completion.ts',
@@ -172,17 +174,23 @@ function asciiOnly(file) {
 rmSync(`${root}dist`, { recursive: true, force: true });
 
 /**
- * What `news import` runs (src/commands/import-run.ts with src/import/, src/feeds/ and its printer:
- * some 150 KB) is a file of its own, dist/import.cjs, which the import command requires when it
- * runs: in main.cjs it would be read, and its functions counted in every code cache, at every start
- * of every command. It bundles its own copy of the few modules it shares with main.cjs; none keeps
- * state, and no error crosses between the two (every failure is a result, reported there), so the
- * copies never meet.
+ * What `news import`, `news feed` and `news fetch` run (src/commands/<name>-run.ts with src/import/,
+ * src/feeds/ and their printers: 150 KB and more each) are files of their own, dist/<name>.cjs,
+ * which the command requires when it runs: in main.cjs they would be read, and their functions
+ * counted in every code cache, at every start of every command. Each bundles its own copy of the
+ * few modules it shares with main.cjs; none keeps state, and an error crossing back into main.cjs
+ * is recognised there by a registered symbol (isNewsError), never by its class.
  */
-const importExternal = {
-  name: 'import-external',
+const OWN_FILES = [
+  { module: /^\.\/import-run\.js$/, entry: 'src/commands/import-run.ts', out: './import.cjs' },
+  { module: /^\.\/feed-run\.js$/, entry: 'src/commands/feed-run.ts', out: './feed.cjs' },
+  { module: /^\.\/fetch-run\.js$/, entry: 'src/commands/fetch-run.ts', out: './fetch.cjs' },
+];
+const ownFiles = {
+  name: 'own-files',
   setup(builder) {
-    builder.onResolve({ filter: /^\.\/import-run\.js$/ }, () => ({ path: './import.cjs', external: true }));
+    for (const { module, out } of OWN_FILES)
+      builder.onResolve({ filter: module }, () => ({ path: out, external: true }));
   },
 };
 
@@ -194,19 +202,21 @@ await build({
   // import() becomes a lazy require(), so a lazily loaded module costs nothing until it is needed.
   supported: { 'dynamic-import': false },
   define: { __NEWS_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [vendorExternals, lazyParts, importExternal, noChildProcess, noColorDetection],
+  plugins: [vendorExternals, lazyParts, ownFiles, noChildProcess, noColorDetection],
   logLevel: 'warning',
 });
 
-await build({
-  ...common,
-  entryPoints: ['src/commands/import-run.ts'],
-  outfile: 'dist/import.cjs',
-  format: 'cjs',
-  supported: { 'dynamic-import': false },
-  plugins: [vendorExternals, lazyParts],
-  logLevel: 'warning',
-});
+for (const { entry, out } of OWN_FILES) {
+  await build({
+    ...common,
+    entryPoints: [entry],
+    outfile: `dist/${out}`,
+    format: 'cjs',
+    supported: { 'dynamic-import': false },
+    plugins: [vendorExternals, lazyParts],
+    logLevel: 'warning',
+  });
+}
 
 for (const { entry, out } of LAZY) {
   await build({
@@ -251,7 +261,7 @@ module.exports = typeof library.default === 'function' ? Object.assign(library.d
 for (const file of [
   'main.cjs',
   'index-worker.cjs',
-  'import.cjs',
+  ...OWN_FILES.map(({ out }) => out),
   ...LAZY.map(({ out }) => out),
   ...VENDORED.map((name) => `vendor/${name}.cjs`),
 ]) {

@@ -11,11 +11,12 @@
 // the libraries only some bodies need (the HTML parser, footnotes) each doing a little of their work.
 // dist/import.cjs and the libraries only `news import` loads get theirs from importing a synthetic
 // page and feed (scripts/warm-up/) in a process of their own, so the shared libraries' caches
-// (yaml's, say) do not grow by what only an import runs.
+// (yaml's, say) do not grow by what only an import runs; dist/feed.cjs and dist/fetch.cjs from
+// subscribing to and fetching that feed from a server on 127.0.0.1.
 'use strict';
 
 const { execFileSync } = require('node:child_process');
-const { cpSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } = require('node:fs');
+const { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { BUNDLED, MAIN, loadMain } = require('../bin/news.cjs');
 
@@ -62,9 +63,38 @@ function prepareLibrary() {
 
 const sink = { isTTY: false, write: (_chunk, done) => done(), on: () => undefined };
 
+/**
+ * `news feed` and `news fetch` (dist/feed.cjs, dist/fetch.cjs and the subscription list's bundle)
+ * get theirs from subscribing to the synthetic feed served by a server this script starts on
+ * 127.0.0.1, fetching it twice (new items, then a 304), listing and exporting; in folders of
+ * their own under dist/, removed after.
+ */
+const FEEDS_VENDOR = [['feed', 'add', '{server}/feed.xml'], ['fetch'], ['fetch'], ['feed', 'list'], ['feed', 'export']];
+const FEEDS_FILES = ['feed.cjs', 'fetch.cjs', 'vendor/subscriptions.cjs'].map((name) =>
+  join(__dirname, '..', 'dist', name),
+);
+
+/** Serves scripts/warm-up/feed.xml on 127.0.0.1, answering 304 to its ETag; resolves with the server and its address. */
+function serveWarmUpFeed() {
+  const { createServer } = require('node:http');
+  const body = readFileSync(join(__dirname, 'warm-up', 'feed.xml'));
+  const server = createServer((request, response) => {
+    if (request.headers['if-none-match'] === '"warm-up"') {
+      response.writeHead(304);
+      response.end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"warm-up"' });
+    response.end(body);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${server.address().port}` })),
+  );
+}
+
 /** Every cache's name and the command lines that warm it up. */
 function warmUps(news) {
-  const lines = { ...OTHER, vendor: VENDOR, 'vendor-import': IMPORT_VENDOR };
+  const lines = { ...OTHER, vendor: VENDOR, 'vendor-import': IMPORT_VENDOR, 'vendor-feeds': FEEDS_VENDOR };
   for (const command of news.COMMANDS) lines[command.name] = command.warmUp;
   return lines;
 }
@@ -76,10 +106,30 @@ async function warmUp(name) {
   const options = { bundled: name === 'vendor' ? { dir: BUNDLED.dir } : BUNDLED };
   const lines = warmUps(news)[name];
   if (lines === undefined) throw new Error(`no code cache called '${name}'`);
-  for (const argv of lines) {
-    // A warm-up that fails would leave its command's code out of the cache, unnoticed: stop the build.
-    const code = await news.main(argv, news.createStreamIo(sink, sink), WARM_UP_ENV, options);
-    if (code !== 0) throw new Error(`code cache warm-up 'news ${argv.join(' ')}' exited ${code}`);
+  const feeds = name === 'vendor-feeds' ? await serveWarmUpFeed() : undefined;
+  const folder = join(__dirname, '..', 'dist', 'warm-up-feeds');
+  const env = feeds
+    ? {
+        NEWS_CONFIG_DIR: join(folder, 'config'),
+        NEWS_STATE_DIR: join(folder, 'state'),
+        NEWS_LIBRARY: join(folder, 'library'),
+      }
+    : WARM_UP_ENV;
+  try {
+    for (const line of lines) {
+      const argv = line.map((arg) => arg.replace('{server}', feeds?.base ?? ''));
+      // A warm-up that fails would leave its command's code out of the cache, unnoticed: stop the build.
+      const code = await news.main(argv, news.createStreamIo(sink, sink), env, options);
+      if (code !== 0) throw new Error(`code cache warm-up 'news ${argv.join(' ')}' exited ${code}`);
+    }
+  } finally {
+    feeds?.server.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  if (name === 'vendor-feeds') {
+    for (const [file, script] of scripts)
+      if (FEEDS_FILES.includes(file)) writeFileSync(`${file}.cache`, script.createCachedData());
+    return;
   }
   if (name === 'vendor-import') {
     for (const [file, script] of scripts) {

@@ -19,8 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
+import { decodeHTML } from 'entities';
 import { parseHTML } from 'linkedom';
 import { matchShingles, pageF1, precisionOf, recallOf, scorePages } from './metric.js';
 
@@ -307,7 +309,137 @@ function importMaterial(root) {
   console.log();
 }
 
-function main() {
+/**
+ * The server the feeds part starts, in a worker thread (the CLI runs are synchronous, so a server in
+ * this thread could not answer them): on 127.0.0.1 only, each feed byte for byte at `/<file>` as
+ * feeds.json says — its Content-Type, gzip as Content-Encoding, or a 301 then a 302 before the feed.
+ */
+const FEED_SERVER = `
+const { createServer } = require('node:http');
+const { gzipSync } = require('node:zlib');
+const { parentPort, workerData } = require('node:worker_threads');
+const feeds = new Map(workerData.map((feed) => [feed.file, feed]));
+const server = createServer((request, response) => {
+  const path = decodeURIComponent((request.url ?? '/').split('?')[0]);
+  const [, stage, file] = /^\\/(?:(moved|final)\\/)?(.+)$/.exec(path) ?? [];
+  const feed = feeds.get(file);
+  if (!feed) { response.writeHead(404); response.end(); return; }
+  if (feed.mode === 'redirect' && stage === undefined) { response.writeHead(301, { location: '/moved/' + file }); response.end(); return; }
+  if (feed.mode === 'redirect' && stage === 'moved') { response.writeHead(302, { location: '/final/' + file }); response.end(); return; }
+  const bytes = Buffer.from(feed.bytes);
+  if (feed.mode === 'gzip') {
+    response.writeHead(200, { 'content-type': feed.type, 'content-encoding': 'gzip' });
+    response.end(gzipSync(bytes));
+    return;
+  }
+  response.writeHead(200, { 'content-type': feed.type });
+  response.end(bytes);
+});
+server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
+parentPort.on('message', () => server.close(() => process.exit(0)));
+`;
+
+/** A title as the feeds' expected titles are compared: entities decoded, tags dropped, quotes and dashes unified, case and spacing ignored. */
+function comparableTitle(title) {
+  return normalizeTitle(decodeHTML(title ?? '').replace(/<[^>]*>/g, ''))
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .toLowerCase()
+    .replace(/\s+/g, '');
+}
+
+/**
+ * ../shared/eval/feeds: 15 real feeds served from 127.0.0.1 as feeds.json says, subscribed with
+ * `news feed add` and fetched with `news fetch` into a temporary library; per feed, the items that
+ * came through (new, or already in the library as a duplicate) and the expected titles found among
+ * them, compared as the material's README says (an item without a title has an empty one).
+ */
+async function feedsPart(root) {
+  const base = join(root, 'feeds');
+  if (!existsSync(join(base, 'feeds.json'))) return;
+  const { feeds } = JSON.parse(readFileSync(join(base, 'feeds.json'), 'utf8'));
+  const served = feeds.map((feed) => ({
+    file: feed.file,
+    type: feed.type,
+    mode: feed.mode,
+    bytes: gunzipSync(readFileSync(join(base, 'feeds', `${feed.file}.gz`))),
+  }));
+  const worker = new Worker(FEED_SERVER, { eval: true, workerData: served });
+  const port = await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  const work = mkdtempSync(join(tmpdir(), 'news-eval-feeds-'));
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: work,
+    NEWS_CACHE_DIR: join(work, 'cache'),
+    NEWS_LIBRARY: join(work, 'library'),
+    NEWS_CONFIG_DIR: join(work, 'config'),
+    NEWS_STATE_DIR: join(work, 'state'),
+  };
+  const run = (args) => {
+    const result = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+  };
+  try {
+    const given = feeds.map((feed) => `http://127.0.0.1:${port}/${encodeURIComponent(feed.file)}`);
+    const started = Date.now();
+    const added = run(['feed', 'add', ...given]);
+    // Where each feed was subscribed (a permanent redirect moves it): feed add prints url<TAB>status<TAB>title in order.
+    const addedUrls = added.stdout
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => line.split('\t')[0]);
+    const urls = given.map((url, index) => addedUrls[index] ?? url);
+    const fetched = run(['fetch', '--json']);
+    const seconds = (Date.now() - started) / 1000;
+    const data = fetched.stdout.trim() === '' ? { feeds: [], articles: [] } : JSON.parse(fetched.stdout);
+    const listed = run(['list', '--json']);
+    const inLibrary = new Set((listed.stdout.trim() === '' ? [] : JSON.parse(listed.stdout)).map((row) => row.slug));
+    console.log(`## Feeds (news feed add, news fetch; ${feeds.length} feeds from 127.0.0.1)\n`);
+    console.log('| feed | format | served | items expected | came through | new | titles matched | status |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    const total = { expected: 0, through: 0, fresh: 0, titles: 0, titlesExpected: 0 };
+    const misses = [];
+    feeds.forEach((feed, index) => {
+      const url = urls[index];
+      const result = data.feeds.find((row) => row.url === url);
+      const rows = data.articles.filter((row) => row.feedUrl === url && inLibrary.has(row.slug));
+      const found = new Set(rows.map((row) => comparableTitle(row.title ?? '')));
+      const expected = [...new Set(feed.items.map((item) => comparableTitle(item.title)))];
+      const matched = expected.filter((title) => found.has(title));
+      for (const title of expected) if (!found.has(title)) misses.push(`${feed.file}: '${title}'`);
+      const fresh = rows.filter((row) => row.status === 'new').length;
+      total.expected += feed.items.length;
+      total.through += rows.length;
+      total.fresh += fresh;
+      total.titles += matched.length;
+      total.titlesExpected += expected.length;
+      const status = result ? result.status + (result.movedTo ? ' (moved)' : '') : 'missing';
+      console.log(
+        `| ${feed.file} | ${feed.format} | ${feed.mode} | ${feed.items.length} | ${rows.length} | ${fresh} | ${matched.length}/${expected.length} | ${status} |`,
+      );
+    });
+    console.log(
+      `| **total** | | | ${total.expected} | ${total.through} | ${total.fresh} | ${total.titles}/${total.titlesExpected} | |`,
+    );
+    const problems = [added.stderr, fetched.stderr].join('').trim();
+    console.log(
+      `\nfeed add exit ${added.code}, fetch exit ${fetched.code}; ${seconds.toFixed(1)} s for both. Came through: written now, or found in the library as a duplicate (the same story under two links counts once among the titles).`,
+    );
+    if (problems !== '') console.log(`stderr: ${problems.split('\n').join(' | ')}`);
+    if (misses.length > 0) console.log(`Titles not found: ${misses.join('; ')}.`);
+    const again = run(['fetch', '--json']);
+    const second = again.stdout.trim() === '' ? { articles: [] } : JSON.parse(again.stdout);
+    console.log(`A second fetch: exit ${again.code}, ${second.articles.length} articles.\n`);
+  } finally {
+    worker.postMessage('stop');
+    await worker.terminate();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main() {
   const { values } = parseArgs({ options: { eval: { type: 'string' }, only: { type: 'string' } } });
   const root = values.eval ?? DEFAULT_EVAL;
   if (!existsSync(root)) {
@@ -318,9 +450,9 @@ function main() {
     console.error('npm run eval: build first (npm run build)');
     return 2;
   }
-  const parts = { markdown: markdownSites, extraction: extractionBenchmark, import: importMaterial };
-  for (const [name, part] of Object.entries(parts)) if (!values.only || values.only === name) part(root);
+  const parts = { markdown: markdownSites, extraction: extractionBenchmark, import: importMaterial, feeds: feedsPart };
+  for (const [name, part] of Object.entries(parts)) if (!values.only || values.only === name) await part(root);
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -127,20 +127,48 @@ describe('the layers of src/', () => {
 });
 
 /** Modules built as bundles of their own (scripts/build.js, LAZY): reached only through `await import(…)`. */
-const LAZY_MODULES = ['article/markdown.ts', 'article/parse.ts', 'quotes/extract.ts', 'cli/completion/completion.ts'];
+const LAZY_MODULES = [
+  'article/markdown.ts',
+  'article/parse.ts',
+  'quotes/extract.ts',
+  'cli/completion/completion.ts',
+  'feeds/subscriptions.ts',
+];
+
+/** What import, feed and fetch run: files of their own (scripts/build.js, OWN_FILES), required only by their command. */
+const OWN_FILES = ['commands/import-run.ts', 'commands/feed-run.ts', 'commands/fetch-run.ts'];
 
 describe('the parts of news bundled on their own', () => {
   it.each(LAZY_MODULES)('%s is imported only with await import(), or for its types', (lazy) => {
     const target = join(SRC, lazy);
     const static_ = files.filter((file) => {
-      // The build's own script and `news import` (dist/import.cjs, loaded only by import) are no part of dist/main.cjs.
+      // The build's own script and what import, feed and fetch run (dist/import.cjs, feed.cjs, fetch.cjs) are no part of dist/main.cjs.
       const path = relative(SRC, file);
-      if (file === target || path === 'build-assets.ts' || path.startsWith('import/')) return false;
+      if (file === target || path === 'build-assets.ts' || path.startsWith('import/') || OWN_FILES.includes(path)) {
+        return false;
+      }
       const text = readFileSync(file, 'utf8');
       return [...text.matchAll(/^import (?!type )[^;]*?from '(\.[^']+)';/gms)].some(
         (match) => resolve(dirname(file), match[1] as string).replace(/\.js$/, '.ts') === target,
       );
     });
     expect(static_.map((file) => relative(SRC, file))).toEqual([]);
+  });
+});
+
+describe('the runs of import, feed and fetch', () => {
+  it.each(OWN_FILES)('%s is imported only by its command, with await import()', (own) => {
+    const target = join(SRC, own);
+    const importers = files.filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      return [...text.matchAll(/^import (?!type )[^;]*?from '(\.[^']+)';/gms)].some(
+        (match) => resolve(dirname(file), match[1] as string).replace(/\.js$/, '.ts') === target,
+      );
+    });
+    expect(importers.map((file) => relative(SRC, file))).toEqual([]);
+    const command = join(SRC, own.replace(/-run\.ts$/, '.ts'));
+    expect(readFileSync(command, 'utf8')).toContain(
+      `await import('./${own.slice('commands/'.length).replace(/\.ts$/, '.js')}')`,
+    );
   });
 });

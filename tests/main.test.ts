@@ -154,7 +154,7 @@ describe('usage errors in the house style', () => {
     [['lsit'], "news: unknown command 'lsit'; did you mean list? (run 'news --help' for usage)"],
     [['list', '--jsn'], "news: unknown option '--jsn'; did you mean --json? (run 'news list --help' for usage)"],
     [['help', 'nosuch'], "news: unknown command 'nosuch' (run 'news --help' for usage)"],
-    [['help', 'serch'], "news: unknown command 'serch'; did you mean search? (run 'news --help' for usage)"],
+    [['help', 'serch'], "news: unknown command 'serch'; did you mean search, fetch? (run 'news --help' for usage)"],
     [['search', ''], "news: the query is empty; give a word to search for, like 'news search treaty'"],
     [
       ['list', '--since', '2020-01-01', '--until', '2019-01-01'],

@@ -33,6 +33,12 @@ export interface CommandDefinition<T> {
   dashOperands?: boolean;
   /** Adds the description, arguments and options to commander's command. */
   configure(command: Command): void;
+  /**
+   * Subcommands (`news feed add`, `news feed list`…), each configured on a commander command of its
+   * own. `invocation` then receives the subcommand's name as its first argument, its arguments after
+   * it, and its options merged over the command's.
+   */
+  subcommands?: readonly SubcommandDefinition[];
   /** The arguments and options commander parsed, as what `run` takes. */
   invocation(args: readonly unknown[], options: Readonly<Record<string, unknown>>): T;
   /** Whether this invocation's output is for people, and so may go through the pager. */
@@ -41,6 +47,12 @@ export interface CommandDefinition<T> {
   run(context: CommandContext, invocation: T): Promise<number>;
   /** Command lines the build runs, output discarded, to fill this command's V8 code cache. */
   warmUp: readonly (readonly string[])[];
+}
+
+/** One subcommand: its name, and its description, arguments and options. */
+export interface SubcommandDefinition {
+  name: string;
+  configure(command: Command): void;
 }
 
 /** Any command, whatever it takes. */

@@ -18,6 +18,8 @@ export const EXAMPLES: readonly HelpEntry[] = [
   { term: 'news search treat* -sanctions', description: 'a prefix, and a word left out' },
   { term: 'news search title:Abe Putin OR Medvedev', description: 'a field, and either of two words' },
   { term: 'news search Putin --json | jq', description: 'machine-readable hits' },
+  { term: 'news feed add https://example.org/feed.xml', description: 'subscribe to a feed' },
+  { term: 'news fetch', description: 'import the new articles of every feed subscribed' },
 ];
 
 /** Every environment variable news reads; main.ts hands each to the module it configures. */
@@ -36,6 +38,17 @@ export const ENVIRONMENT: readonly HelpEntry[] = [
     description: "'files' (default): notice every edit; 'folders': only added, removed, renamed files (faster)",
   },
   { term: 'NEWS_MAX_ARTICLE_BYTES', description: `refuse articles larger than this (default ${MAX_ARTICLE_BYTES})` },
+  {
+    term: 'NEWS_LIBRARY',
+    description:
+      'the folder import and fetch write to (else $XDG_DATA_HOME/news/articles or ~/.local/share/news/articles)',
+  },
+  { term: 'NEWS_MAX_IMPORT_BYTES', description: 'refuse pages and feeds larger than this (default 10485760)' },
+  { term: 'NEWS_CONFIG_DIR', description: 'where feeds.yaml is (else $XDG_CONFIG_HOME/news or ~/.config/news)' },
+  {
+    term: 'NEWS_STATE_DIR',
+    description: 'where the fetch state is (else $XDG_STATE_HOME/news or ~/.local/state/news)',
+  },
 ];
 
 /**
@@ -64,7 +77,10 @@ export const QUERY_SYNTAX_NOTE = 'A query of only exclusions finds nothing.';
 export const EXIT_STATUS: readonly HelpEntry[] = [
   { term: String(EXIT_OK), description: 'success (articles listed, article shown, search found something)' },
   { term: String(EXIT_NOT_FOUND), description: 'nothing found (unknown article, no hits, no match, no quotations)' },
-  { term: String(EXIT_ERROR), description: 'error (bad usage, unreadable or invalid article, output failure)' },
+  {
+    term: String(EXIT_ERROR),
+    description: 'error (bad usage, unreadable or invalid article, output failure; a source or feed that failed)',
+  },
 ];
 
 /** A heading and its entries as two aligned columns, the way commander lays out its own lists. */

@@ -100,11 +100,25 @@ function synopsisBlock(command: string, parts: readonly string[]): string {
   return [`.SY ${quoteArgument(command)}`, ...parts, '.YS'].join('\n');
 }
 
+/** `feed add` for a subcommand, `list` for a command. */
+function fullName(command: Command, program: Command): string {
+  const parent = command.parent;
+  return parent && parent !== program ? `${parent.name()} ${command.name()}` : command.name();
+}
+
 function synopsisOfCommand(command: Command, program: Command, helper: Help): string {
-  return synopsisBlock(`${program.name()} ${command.name()}`, [
+  return synopsisBlock(`${program.name()} ${fullName(command, program)}`, [
     ...localOptions(command, program, helper).map(synopsisOfOption),
     ...command.registeredArguments.map(formatArgumentTerm),
   ]);
+}
+
+/** The commands a synopsis lists: each command, or for one with subcommands (`feed`), each of those. */
+function synopsisCommands(program: Command, helper: Help): Command[] {
+  return helper.visibleCommands(program).flatMap((command) => {
+    const subcommands = helper.visibleCommands(command);
+    return subcommands.length > 0 ? subcommands : [command];
+  });
 }
 
 function renderName(program: Command): string {
@@ -116,7 +130,7 @@ function renderName(program: Command): string {
 function renderSynopsis(program: Command, helper: Help): string {
   const blocks = [
     synopsisBlock(program.name(), [`[${italic('options')}] ${italic('command')} [${italic('argument')} ...]`]),
-    ...helper.visibleCommands(program).map((command) => synopsisOfCommand(command, program, helper)),
+    ...synopsisCommands(program, helper).map((command) => synopsisOfCommand(command, program, helper)),
   ];
   return section('SYNOPSIS', blocks.join('\n'));
 }
@@ -140,7 +154,16 @@ function renderCommand(command: Command, program: Command, helper: Help): string
       taggedParagraph(formatOptionTerm(option.flags), helper.optionDescription(option)),
     ),
   ];
-  const heading = `.SS ${quoteArgument(command.name())}`;
+  const heading = `.SS ${quoteArgument(fullName(command, program))}`;
+  const subcommands = helper.visibleCommands(command);
+  // A command with subcommands is their heading: its description, then each under a heading of its own.
+  if (subcommands.length > 0) {
+    return [
+      heading,
+      escapeRoff(helper.commandDescription(command)),
+      ...subcommands.map((subcommand) => renderCommand(subcommand, program, helper)),
+    ].join('\n');
+  }
   return [
     heading,
     synopsisOfCommand(command, program, helper),
@@ -195,7 +218,13 @@ tags: [economy, parliament]
 
 Negotiators met again on Friday.
 .fi
-.RE`;
+.RE
+.TP
+\fI$NEWS_CONFIG_DIR/feeds.yaml\fR
+The subscriptions of \fBnews fetch\fR (else in \fI$XDG_CONFIG_HOME/news\fR or \fI~/.config/news\fR): a YAML list of feeds, each a \fBurl\fR with an optional \fBtitle\fR (the source of its articles) and \fBfull: true\fR (fetch the page of each item that carries only a summary). \fBnews feed\fR edits it, keeping comments; so may you.
+.TP
+\fI$NEWS_STATE_DIR/fetch\-state.json\fR
+What \fBnews fetch\fR remembers of each feed (else in \fI$XDG_STATE_HOME/news\fR or \fI~/.local/state/news\fR): its ETag and Last\-Modified, every item seen and what it said, when it was fetched, whether it is gone. Private to you, written whole or not at all; the lock files beside it keep two fetches from running at once.`;
 
 const SEE_ALSO = `.BR less (1),
 .BR jq (1)`;

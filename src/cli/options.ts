@@ -15,6 +15,19 @@ export function limitParser(counted: string): (value: string) => number {
   };
 }
 
+/** Addresses that answer slower than this are given up on (`--timeout` of import, feed add and fetch). */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+const MAX_TIMEOUT_SECONDS = 3600;
+
+/** --timeout: seconds, fractions allowed, above 0 and up to an hour. */
+export function parseTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!/^\d+(?:\.\d+)?$/.test(value) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new InvalidArgumentError(`Give a number of seconds above 0, up to ${MAX_TIMEOUT_SECONDS}.`);
+  }
+  return seconds;
+}
+
 export function parseDate(value: string): string {
   if (!isCalendarDate(value)) throw new InvalidArgumentError('Give a calendar date as YYYY-MM-DD, like 2016-05-06.');
   return value;

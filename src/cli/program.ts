@@ -103,12 +103,27 @@ export function createProgram(
     const command = program.command(definition.name, definition.hidden ? { hidden: true } : {});
     if (only !== undefined && definition !== only) continue;
     definition.configure(command);
-    command.action(async () => {
-      const args = command.processedArgs.map(unescapeOperand);
-      const invocation = definition.invocation(args, command.opts());
-      await onInvoke(definition, invocation, globals());
-    });
     configureErrors(command, io, `news ${definition.name} --help`);
+    if (definition.subcommands === undefined) {
+      command.action(async () => {
+        const args = command.processedArgs.map(unescapeOperand);
+        await onInvoke(definition, definition.invocation(args, command.opts()), globals());
+      });
+      continue;
+    }
+    // Without an action, `news feed` alone is commander's help for it on stderr, a usage error;
+    // `news feed add --help` is a subcommand's help (no `news feed help add`, as news has no nesting).
+    command.helpCommand(false);
+    for (const sub of definition.subcommands) {
+      const subcommand = command.command(sub.name);
+      sub.configure(subcommand);
+      subcommand.action(async () => {
+        const args = [sub.name, ...subcommand.processedArgs.map(unescapeOperand)];
+        const options = { ...command.opts(), ...subcommand.opts() };
+        await onInvoke(definition, definition.invocation(args, options), globals());
+      });
+      configureErrors(subcommand, io, `news ${definition.name} ${sub.name} --help`);
+    }
   }
   addHelpCommand(program, io);
   return program;

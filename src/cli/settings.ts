@@ -1,6 +1,7 @@
 // Settings, built once per run from the flags, the environment and the terminal: colour, width,
-// paging, how the library is read, and where imported articles go. The one place that reads NO_COLOR, COLUMNS, NEWS_* and
-// friends; everything below receives plain values.
+// paging, how the library is read, where imported articles go, where subscriptions and fetch state
+// live. The one place that reads NO_COLOR, COLUMNS, NEWS_* and friends; everything below receives
+// plain values.
 
 import { isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -154,6 +155,28 @@ export function resolveCacheDir(env: Env): string | undefined {
   return undefined;
 }
 
+/**
+ * Where subscriptions live (feeds.yaml): NEWS_CONFIG_DIR, else $XDG_CONFIG_HOME/news (an absolute
+ * path, as the XDG spec requires), else ~/.config/news; undefined without any of them.
+ */
+export function resolveConfigDir(env: Env): string | undefined {
+  if (env.NEWS_CONFIG_DIR) return resolve(env.NEWS_CONFIG_DIR);
+  if (env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME)) return join(env.XDG_CONFIG_HOME, 'news');
+  if (env.HOME && isAbsolute(env.HOME)) return join(env.HOME, '.config', 'news');
+  return undefined;
+}
+
+/**
+ * Where fetch state lives (validators, items seen, when each feed was fetched): NEWS_STATE_DIR,
+ * else $XDG_STATE_HOME/news (if absolute), else ~/.local/state/news; undefined without any of them.
+ */
+export function resolveStateDir(env: Env): string | undefined {
+  if (env.NEWS_STATE_DIR) return resolve(env.NEWS_STATE_DIR);
+  if (env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME)) return join(env.XDG_STATE_HOME, 'news');
+  if (env.HOME && isAbsolute(env.HOME)) return join(env.HOME, '.local', 'state', 'news');
+  return undefined;
+}
+
 /** NEWS_INDEX_CHECK: how each run looks for changed articles; see IndexSettings.check. */
 function resolveIndexCheck(value: string | undefined): 'files' | 'folders' {
   if (value === undefined || value === '' || value === 'files') return 'files';
@@ -189,6 +212,14 @@ export interface ImportSettings {
   maxBytes: number;
 }
 
+/** What `news feed` and `news fetch` need beyond the library and imports: where their files are. */
+export interface FeedSettings {
+  /** The folder of feeds.yaml (see resolveConfigDir); undefined when none can be found. */
+  configDir: string | undefined;
+  /** The folder of the fetch state (see resolveStateDir); undefined when none can be found. */
+  stateDir: string | undefined;
+}
+
 /** Everything about one run that is not the command's own arguments: decided once, passed down. */
 export interface Settings {
   output: OutputSettings;
@@ -196,6 +227,7 @@ export interface Settings {
   pager: PagerLaunch | undefined;
   library: LibrarySettings;
   import: ImportSettings;
+  feeds: FeedSettings;
 }
 
 /**
@@ -229,5 +261,6 @@ export function resolveSettings(
       owner: host.owner,
     },
     import: { libraryDir, maxBytes: resolveMaxImportBytes(env.NEWS_MAX_IMPORT_BYTES) },
+    feeds: { configDir: resolveConfigDir(env), stateDir: resolveStateDir(env) },
   };
 }

@@ -1,8 +1,9 @@
-// `news __complete-values <kind> [slug]`: an option's values (tags, sections, speakers) for the completion scripts; not for people.
+// `news __complete-values <kind> [slug]`: an option's values (tags, sections, speakers) and the feeds' titles, for the completion scripts; not for people.
 
 import { defineCommand } from '../cli/command.js';
 import { COMPLETE_VALUES_COMMAND } from '../cli/completion/shells.js';
 import type { ValueKind } from '../cli/completion/values.js';
+import type { FeedSettings } from '../cli/settings.js';
 import { EXIT_OK } from '../errors.js';
 import type { Library, LoadedArticle } from '../library/library.js';
 
@@ -44,7 +45,10 @@ function byText(a: Candidate, b: Candidate): number {
 }
 
 /** Where each kind's values come from. Each loads only what it needs, when it runs. */
-const SOURCES: Record<ValueKind, (library: Library, slug: string | undefined) => Promise<Candidate[]>> = {
+const SOURCES: Record<
+  ValueKind,
+  (library: Library, slug: string | undefined, feeds: FeedSettings) => Promise<Candidate[]>
+> = {
   /** Tags as first written (`--tag` ignores case), with how many articles carry each. */
   async tags(library, slug) {
     const tags =
@@ -81,6 +85,19 @@ const SOURCES: Record<ValueKind, (library: Library, slug: string | undefined) =>
     );
     return [...tally(speakers)].map(([value, n]) => ({ value, description: count(n, 'quotation') })).sort(byText);
   },
+
+  /** The subscribed feeds, by title (by address when they have none), with the address beside it: what `fetch` and `feed remove` take. */
+  async feeds(_library, _slug, feeds) {
+    if (feeds.configDir === undefined) return [];
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { SUBSCRIPTIONS_FILE, SubscriptionList } = await import('../feeds/subscriptions.js');
+    const path = join(feeds.configDir, SUBSCRIPTIONS_FILE);
+    const list = SubscriptionList.parse(readFileSync(path, 'utf8'), path);
+    return list.feeds.map((feed) =>
+      feed.title === undefined ? { value: feed.url } : { value: feed.title, description: feed.url },
+    );
+  },
 };
 
 export const completeValuesCommand = defineCommand<CompleteValuesInvocation>({
@@ -113,7 +130,11 @@ export const completeValuesCommand = defineCommand<CompleteValuesInvocation>({
     });
     let candidates: Candidate[] = [];
     try {
-      candidates = await source(new Library({ ...context.settings.library, folders: readable }), slug);
+      candidates = await source(
+        new Library({ ...context.settings.library, folders: readable }),
+        slug,
+        context.settings.feeds,
+      );
     } catch {
       // An unknown slug, or an article that cannot be read: nothing to offer. A completion that
       // failed would print into the user's command line, so this is the one place news says nothing.

@@ -5,6 +5,7 @@ import { Argument, InvalidArgumentError, Option } from 'commander';
 import { isValidSlug } from '../article/slug.js';
 import { defineCommand } from '../cli/command.js';
 import { completeArgumentWith } from '../cli/completion/values.js';
+import { DEFAULT_TIMEOUT_SECONDS, parseTimeout } from '../cli/options.js';
 import { UsageError } from '../errors.js';
 
 export interface ImportInvocation {
@@ -19,18 +20,6 @@ export interface ImportInvocation {
   timeout: number;
   source?: string;
   tags: string[];
-}
-
-/** Addresses that answer slower than this are given up on (`--timeout`). */
-export const DEFAULT_TIMEOUT_SECONDS = 30;
-const MAX_TIMEOUT_SECONDS = 3600;
-
-function parseTimeout(value: string): number {
-  const seconds = Number(value);
-  if (!/^\d+(?:\.\d+)?$/.test(value) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
-    throw new InvalidArgumentError(`Give a number of seconds above 0, up to ${MAX_TIMEOUT_SECONDS}.`);
-  }
-  return seconds;
 }
 
 function parseSlug(value: string): string {

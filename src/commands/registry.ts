@@ -4,6 +4,8 @@ import type { AnyCommand } from '../cli/command.js';
 import { completeSlugsCommand } from './complete-slugs.js';
 import { completeValuesCommand } from './complete-values.js';
 import { completionCommand } from './completion.js';
+import { feedCommand } from './feed.js';
+import { fetchCommand } from './fetch.js';
 import { importCommand } from './import.js';
 import { listCommand } from './list.js';
 import { quotesCommand } from './quotes.js';
@@ -18,6 +20,8 @@ export const COMMANDS: readonly AnyCommand[] = [
   quotesCommand,
   importCommand,
   removeCommand,
+  feedCommand,
+  fetchCommand,
   completionCommand,
   completeSlugsCommand,
   completeValuesCommand,

@@ -2,7 +2,7 @@
 import { buildItem, joinNames, plainTitle } from './item.js';
 import { collapseWhitespace, htmlToText, textToHtml } from './text.js';
 import type { Feed } from './types.js';
-import { resolveUrl } from './urls.js';
+import { isWebUrl, resolveUrl } from './urls.js';
 import { childElements, firstChild, serializeChildrenAsHtml, textContent, type XmlElement } from './xml.js';
 
 /** Reads a document whose root is <feed>; `url` is the feed's own URL, the base of its links. */
@@ -46,6 +46,8 @@ export function readAtomFeed(root: XmlElement, url: string | undefined): Feed {
 
   const feed: Feed = { format: 'atom1.0', title: textConstructAsText(firstChild(root, ns, 'title')), items };
   if (feedLink !== undefined) feed.link = feedLink;
+  const self = selfLink(root, ns, url);
+  if (self !== undefined) feed.self = self;
   const description = textConstructAsText(firstChild(root, ns, 'subtitle') ?? firstChild(root, ns, 'tagline'));
   if (description !== '') feed.description = description;
   return feed;
@@ -133,6 +135,13 @@ function alternateLink(el: XmlElement, ns: string): LinkRef | undefined {
   });
   const chosen = html ?? alternates[0];
   return chosen && { href: chosen.attrs.get('href') as string, base: chosen.xmlBase };
+}
+
+/** The feed's `<link rel="self">`, resolved, when it is an http(s) address. */
+export function selfLink(el: XmlElement, ns: string, url: string | undefined): string | undefined {
+  const link = childElements(el, ns, 'link').find((candidate) => candidate.attrs.get('rel')?.trim() === 'self');
+  const href = link && resolveUrl(link.attrs.get('href'), link.xmlBase, url);
+  return isWebUrl(href) ? href : undefined;
 }
 
 function authorNames(el: XmlElement, ns: string): string | undefined {

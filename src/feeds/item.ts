@@ -96,3 +96,13 @@ function nonEmpty(value: string | undefined): string | undefined {
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
+
+/**
+ * What an item says, as (half) a SHA-256: its title and the text of its content, else its summary.
+ * Markup, white space, the link and the dates are left out, so a feed that only rewrites its markup or
+ * its tracking parameters updates no article.
+ */
+export function itemFingerprint(item: FeedItem): string {
+  const text = htmlToText(item.contentHtml ?? item.summaryHtml ?? '');
+  return createHash('sha256').update(`${item.title}\n${text}`).digest('hex').slice(0, 32);
+}

@@ -42,6 +42,8 @@ export function readJsonFeed(doc: Record<string, unknown>, url: string | undefin
 
   const feed: Feed = { format: 'jsonfeed1.x', title: plainTitle(str(doc.title)), items };
   if (feedLink !== undefined) feed.link = feedLink;
+  const self = resolveUrl(str(doc.feed_url), url);
+  if (isWebUrl(self)) feed.self = self;
   const description = collapseWhitespace(str(doc.description) ?? '');
   if (description !== '') feed.description = description;
   return feed;

@@ -2,6 +2,7 @@
 import { readAtomFeed } from './atom.js';
 import { decodeFeedBytes } from './decode.js';
 import { FeedError } from './errors.js';
+import { formatSize } from './http.js';
 import { isJsonFeed, readJsonFeed } from './jsonfeed.js';
 import { NS } from './namespaces.js';
 import { readRssFeed } from './rss.js';
@@ -105,11 +106,4 @@ function firstSignificantChar(text: string): string | undefined {
     if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '\ufeff') return ch;
   }
   return undefined;
-}
-
-function formatSize(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
-  const kib = bytes / 1024;
-  return kib >= 1 ? `${Number.isInteger(kib) ? kib : kib.toFixed(1)} KiB` : `${bytes} bytes`;
 }

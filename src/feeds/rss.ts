@@ -1,4 +1,5 @@
 // Reads RSS 0.9x, 1.0 (RDF) and 2.0 documents, with the content:, dc: and media: extensions.
+import { selfLink } from './atom.js';
 import { buildItem, type EnclosureFields, joinNames, plainTitle } from './item.js';
 import { NS } from './namespaces.js';
 import { collapseWhitespace, htmlToText, looksLikeHtml, textToHtml } from './text.js';
@@ -54,6 +55,8 @@ export function readRssFeed(root: XmlElement, url: string | undefined): Feed {
 
   const feed: Feed = { format, title: plainTitle(text(channel, 'title')), items };
   if (feedLink !== undefined) feed.link = feedLink;
+  const self = channel && selfLink(channel, NS.atom, url);
+  if (self !== undefined) feed.self = self;
   const description = text(channel, 'description') ?? text(channel, 'description', NS.dc);
   if (description !== undefined) {
     const plain = looksLikeHtml(description) ? htmlToText(description) : collapseWhitespace(description);

@@ -33,6 +33,11 @@ export interface Feed {
   title: string;
   /** The site the feed belongs to, absolute when a base was known. */
   link?: string;
+  /**
+   * The feed's own address as it states it (Atom and RSS `<atom:link rel="self">`, JSON Feed
+   * `feed_url`): what a saved copy of the feed is subscribed to. Absolute, or left out.
+   */
+  self?: string;
   /** Plain text. */
   description?: string;
   items: FeedItem[];

@@ -1,4 +1,4 @@
-// A parsed feed's items as article drafts: the path `news import feed.xml` takes, and the one fetching subscriptions will.
+// A parsed feed's items as article drafts: the path `news import feed.xml` takes, and `news fetch` too.
 
 import { parseDateText } from '../article/dates.js';
 import { htmlToText } from '../feeds/text.js';
@@ -30,7 +30,8 @@ export function fragmentToMarkdown(html: string, baseUrl: string | undefined): {
   return { markdown: htmlToMarkdown(root, baseUrl === undefined ? {} : { baseUrl }), text };
 }
 
-function draftOfItem(feed: Feed, item: FeedItem): ArticleDraft {
+/** One item of a feed as an article draft (see articlesOfFeed). */
+export function draftOfFeedItem(feed: Feed, item: FeedItem): ArticleDraft {
   const link = isWebUrl(item.link) ? item.link : undefined;
   const base = link ?? feed.link;
   const html = item.contentHtml ?? item.summaryHtml ?? '';
@@ -70,5 +71,5 @@ function draftOfItem(feed: Feed, item: FeedItem): ArticleDraft {
  * link as `url`, its categories as `tags`, its date read as written (RFC 2822 or ISO 8601).
  */
 export function articlesOfFeed(feed: Feed): ArticleDraft[] {
-  return feed.items.map((item) => draftOfItem(feed, item));
+  return feed.items.map((item) => draftOfFeedItem(feed, item));
 }

@@ -3,6 +3,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { NewsError } from '../errors.js';
+import { formatSize } from '../feeds/http.js';
 
 /** Why one source cannot be imported; the message names the cause, the command names the source. */
 export class SourceError extends NewsError {}
@@ -18,14 +19,6 @@ export interface SourceBytes {
   fileName?: string;
   /** Bytes saved on this machine (a file, standard input), as opposed to fetched. */
   saved: boolean;
-}
-
-/** "10 MiB", "512 KiB", "300 bytes": sizes in messages. */
-export function formatSize(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
-  const kib = bytes / 1024;
-  return kib >= 1 ? `${Number.isInteger(kib) ? kib : kib.toFixed(1)} KiB` : `${bytes} bytes`;
 }
 
 /** The one-line cause for a source over the cap. */

@@ -148,14 +148,7 @@ export class LibraryWriter {
    * lose an article or take one slug twice.
    */
   async place(draft: ArticleDraft, wanted: string, provenance: { fileName?: string | undefined }): Promise<Placement> {
-    const text = formatArticleFile(draft, { imported: this.options.now().toISOString(), ...provenance });
-    const bytes = Buffer.byteLength(text);
-    // news refuses to read an article over its size cap: writing one would only hide it.
-    if (bytes > this.options.maxArticleBytes) {
-      throw new NewsError(
-        `its article would be ${bytes} bytes, over the ${this.options.maxArticleBytes} news reads; raise NEWS_MAX_ARTICLE_BYTES to import it`,
-      );
-    }
+    const text = this.format(draft, provenance);
     if (this.options.dryRun) return this.decide(draft, wanted, text);
     this.createFolder();
     const lock = await this.lock();
@@ -167,6 +160,40 @@ export class LibraryWriter {
     } finally {
       lock.release();
     }
+  }
+
+  /**
+   * Writes `draft` over the article `slug`, which a feed item became and whose text has changed
+   * since (`news fetch`): the same file, renamed into place whole. Undefined, having written
+   * nothing, when that article is no longer there (its reader removed it: it is not brought back).
+   */
+  async replace(draft: ArticleDraft, slug: string): Promise<Placement | undefined> {
+    const text = this.format(draft, {});
+    const path = join(this.options.dir, `${slug}.md`);
+    if (this.options.dryRun) return exists(path) ? { status: 'would-replace', slug, path, text } : undefined;
+    const lock = await this.lock();
+    try {
+      if (!exists(path)) return undefined;
+      await this.refresh();
+      const placement: Placement = { status: 'replaced', slug, path, text };
+      this.writeFile(placement);
+      this.saveIndex();
+      return placement;
+    } finally {
+      lock.release();
+    }
+  }
+
+  /** The article file of a draft; news refuses to read one over its size cap, so writing it would only hide it. */
+  private format(draft: ArticleDraft, provenance: { fileName?: string | undefined }): string {
+    const text = formatArticleFile(draft, { imported: this.options.now().toISOString(), ...provenance });
+    const bytes = Buffer.byteLength(text);
+    if (bytes > this.options.maxArticleBytes) {
+      throw new NewsError(
+        `its article would be ${bytes} bytes, over the ${this.options.maxArticleBytes} news reads; raise NEWS_MAX_ARTICLE_BYTES to import it`,
+      );
+    }
+    return text;
   }
 
   /**

@@ -157,13 +157,44 @@ describe('renderCompletion', () => {
     expect(script).toContain('set -l at (math $index + 2)');
   });
 
+  it("zsh: completes a command's subcommands, then each one's arguments; feeds by title", () => {
+    const script = renderCompletion('zsh', buildProgram());
+    expect(script).toContain('_news_feed_commands() {');
+    expect(script).toContain("    'remove:unsubscribe from a feed (its articles stay in the library)'");
+    // The subcommands are offered after `feed`, not beside the commands.
+    expect(script.slice(script.indexOf('_news_commands() {'), script.indexOf('_news_feed_commands() {'))).not.toContain(
+      "'add:",
+    );
+    expect(script).toContain("'1:command:_news_feed_commands' \\\n            '*:: :->subargument' \\");
+    expect(script).toContain(`curcontext=\${curcontext%:*:*}:news-feed-$words[1]:`);
+    expect(script).toContain('                (remove)\n                  _arguments -s -S \\');
+    expect(script).toContain("'1:feed: _news_values feeds'");
+    expect(script).toContain("'*:feed: _news_values feeds'");
+  });
+
+  it("fish: completes a command's subcommands with descriptions, then each one's arguments; feeds by title", () => {
+    const script = renderCompletion('fish', buildProgram());
+    expect(script).toContain(
+      "complete -c news -n '__news_argument feed 0' -a export -d 'print the subscriptions as OPML 2.0",
+    );
+    expect(script).toContain("complete -c news -n '__news_using \\'feed list\\'' -l json");
+    expect(script).toContain("complete -c news -n '__news_argument \\'feed remove\\' 0' -a '(__news_values feeds)'");
+    expect(script).toContain("complete -c news -n '__news_using fetch' -a '(__news_values feeds)'");
+    expect(script).toContain(
+      '    if contains -- "$command" feed; and test $count -gt 0\n        set command "$command $operands[2]"',
+    );
+    expect(script).not.toContain('-n __news_needs_command -a add');
+  });
+
   it('quotes descriptions for the shell they are written in', () => {
     const program = buildProgram();
     program
       .command('odd')
       .description("it's [odd]: \\ really")
       .action(() => {});
-    expect(renderCompletion('bash', program)).toContain("'list read search quotes import remove completion help odd'");
+    expect(renderCompletion('bash', program)).toContain(
+      "'list read search quotes import remove feed fetch completion help odd'",
+    );
     expect(renderCompletion('zsh', program)).toContain(`'odd:it'\\''s [odd]: \\ really'`);
     expect(renderCompletion('fish', program)).toContain(`-a odd -d 'it\\'s [odd]: \\\\ really'`);
   });
@@ -221,7 +252,7 @@ done`;
   it.each([
     [
       ['news', ''],
-      ['list', 'read', 'search', 'quotes', 'import', 'remove', 'completion', 'help'],
+      ['list', 'read', 'search', 'quotes', 'import', 'remove', 'feed', 'fetch', 'completion', 'help'],
     ],
     [
       ['news', 'r'],
@@ -251,7 +282,7 @@ done`;
     [['news', '-w', ''], []],
     [
       ['news', '--width', '80', ''],
-      ['list', 'read', 'search', 'quotes', 'import', 'remove', 'completion', 'help'],
+      ['list', 'read', 'search', 'quotes', 'import', 'remove', 'feed', 'fetch', 'completion', 'help'],
     ],
     [['news', 'search', ''], []],
     [['news', 'search', '-n', '3', 'peace', ''], []],
@@ -299,6 +330,8 @@ done`;
       'quotes',
       'import',
       'remove',
+      'feed',
+      'fetch',
       'completion',
       'help',
       'digest',
@@ -326,7 +359,7 @@ done`;
     [['news', 'completion', 'bash', ''], []],
     [
       ['news', 'help', ''],
-      ['list', 'read', 'search', 'quotes', 'import', 'remove', 'completion', 'help'],
+      ['list', 'read', 'search', 'quotes', 'import', 'remove', 'feed', 'fetch', 'completion', 'help'],
     ],
     [['news', 'list', '--sort', 't'], ['title']],
   ])('offers the fixed choices of arguments and options: %j → %j', (words, expected) => {
@@ -496,5 +529,67 @@ COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _news; printf '%s\\n' "\${COMPREPLY[@
     expect(run('news', 'import', 'page.html', 'n')).toEqual(['notes.md']);
     expect(run('news', 'remove', '')).toEqual(['imported-one']);
     expect(readLines(log)).toEqual([COMPLETE_SLUGS_COMMAND, '--library']);
+  });
+});
+
+describe.skipIf(!hasCommand('bash'))('completing feed and fetch, run by bash', () => {
+  const values = join(work, 'feed-titles.txt');
+  const log = join(work, 'feed-values.log');
+  const driver = `source "$1"; shift
+news() { printf '%s\\n' "$@" > "${log}"; cat "${values}"; }
+COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _news; printf '%s\\n' "\${COMPREPLY[@]}"`;
+
+  function run(...words: string[]): { replies: string[]; call: string[] } {
+    rmSync(log, { force: true });
+    writeFileSync(values, 'Example Gazette\thttp://gazette.example/rss\nNorthvale Times\thttp://times.example/feed\n');
+    const result = spawnSync('bash', ['-c', driver, 'bash', writeScript('bash'), ...words], {
+      cwd: work,
+      encoding: 'utf8',
+      env: scrubbedEnv(),
+    });
+    expect(result.stderr).toBe('');
+    return { replies: result.stdout.split('\n').filter((line) => line !== ''), call: readLines(log) };
+  }
+
+  it.each([
+    [
+      ['news', 'f'],
+      ['feed', 'fetch'],
+    ],
+    [
+      ['news', 'feed', ''],
+      ['add', 'list', 'remove', 'import', 'export'],
+    ],
+    [['news', 'feed', 'r'], ['remove']],
+    [['news', '--no-color', 'feed', 'e'], ['export']],
+    [['news', 'feed', 'list', '--j'], ['--json']],
+    [['news', 'feed', 'add', '--t'], ['--timeout']],
+    [
+      ['news', 'fetch', '--j'],
+      ['--jobs', '--json'],
+    ],
+    [['news', 'feed', 'export', ''], []],
+  ])('%j → %j', (words, expected) => {
+    expect(run(...words)).toEqual({ replies: expected, call: [] });
+  });
+
+  it.each([
+    [
+      ['news', 'feed', 'remove', ''],
+      ['Example\\ Gazette', 'Northvale\\ Times'],
+    ],
+    [['news', 'feed', 'remove', 'N'], ['Northvale\\ Times']],
+    [
+      ['news', 'fetch', ''],
+      ['Example\\ Gazette', 'Northvale\\ Times'],
+    ],
+    [['news', 'fetch', '--full', "'Example Gazette'", 'N'], ['Northvale\\ Times']],
+    [['news', 'fetch', "'E"], ['Example Gazette']],
+  ])("%j offers the feeds' titles: %j", (words, expected) => {
+    expect(run(...words)).toEqual({ replies: expected, call: [COMPLETE_VALUES_COMMAND, 'feeds'] });
+  });
+
+  it('offers nothing more once a feed is named to remove', () => {
+    expect(run('news', 'feed', 'remove', 'Northvale\\ Times', '').replies).toEqual([]);
   });
 });

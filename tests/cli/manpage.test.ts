@@ -94,10 +94,26 @@ describe('renderManPage', () => {
     expect(manSection('NAME')).toMatch(/^SH "NAME"\nnews \\- read news articles in the terminal/);
   });
 
-  it('documents exactly the commands that --help lists', () => {
+  it('documents exactly the commands that --help lists, and the subcommands of each', () => {
     const { program } = buildProgram();
-    expect(manHeadings('SS')).toEqual(helpCommandNames(program.helpInformation()));
-    expect(manHeadings('SS')).toEqual(['list', 'read', 'search', 'quotes', 'import', 'remove', 'completion', 'help']);
+    const commands = manHeadings('SS').filter((heading) => !heading.includes(' '));
+    expect(commands).toEqual(helpCommandNames(program.helpInformation()));
+    expect(commands).toEqual([
+      'list',
+      'read',
+      'search',
+      'quotes',
+      'import',
+      'remove',
+      'feed',
+      'fetch',
+      'completion',
+      'help',
+    ]);
+    const feed = program.commands.find((command) => command.name() === 'feed') as Command;
+    const subcommands = manHeadings('SS').filter((heading) => heading.startsWith('feed '));
+    expect(subcommands).toEqual(helpCommandNames(feed.helpInformation()).map((name) => `feed ${name}`));
+    expect(subcommands).toEqual(['feed add', 'feed list', 'feed remove', 'feed import', 'feed export']);
   });
 
   it('documents every global option of --help under OPTIONS', () => {
@@ -202,9 +218,16 @@ describe('renderManPage', () => {
     const synopsis = manSection('SYNOPSIS');
     expect(synopsis).not.toContain('.nf');
     const blocks = [...synopsis.matchAll(/^\.SY "([^"]+)"\n((?:(?!\.YS\n).*\n)*)\.YS$/gm)];
-    expect(blocks.map((block) => block[1])).toEqual(['news', ...manHeadings('SS').map((command) => `news ${command}`)]);
+    // A command with subcommands has none of its own: each subcommand has its synopsis.
+    const synopses = manHeadings('SS').filter((heading) => heading !== 'feed');
+    expect(blocks.map((block) => block[1])).toEqual(['news', ...synopses.map((command) => `news ${command}`)]);
+    const commandOf = (name: string): Command =>
+      name
+        .split(' ')
+        .slice(1)
+        .reduce<Command>((parent, word) => parent.commands.find((child) => child.name() === word) as Command, program);
     for (const [, name, body] of blocks.slice(1)) {
-      const command = program.commands.find((candidate) => `news ${candidate.name()}` === name) as Command;
+      const command = commandOf(name as string);
       const globals = new Set(program.options.map((option) => option.flags));
       const own = command.options.filter((option) => !option.hidden && !globals.has(option.flags));
       const lines = (body ?? '').split('\n').filter((line) => line !== '');
@@ -214,7 +237,7 @@ describe('renderManPage', () => {
       ).toHaveLength(own.length);
       expect(lines, name).toHaveLength(own.length + command.registeredArguments.length);
       // The command's own section repeats its synopsis.
-      expect(manSection(command.name(), 'SS'), name).toContain(`.SY "${name}"\n${body}.YS\n`);
+      expect(manSection((name as string).slice('news '.length), 'SS'), name).toContain(`.SY "${name}"\n${body}.YS\n`);
     }
     expect(synopsis).toContain('.OP "\\-\\-tag" "tag"\n');
     expect(synopsis).toContain('.OP "\\-\\-limit" "count"\n');

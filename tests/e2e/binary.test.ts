@@ -239,6 +239,8 @@ describe('the build', () => {
         '__complete-slugs',
         '__complete-values',
         'completion',
+        'feed',
+        'fetch',
         'import',
         'list',
         'other',
@@ -312,11 +314,41 @@ describe('the build', () => {
     });
   });
 
+  it.each([
+    [['feed', 'list', '--json'], 'feed.cjs', ''],
+    [['fetch'], 'fetch.cjs', "news: note: no feeds yet; subscribe with 'news feed add <address>'\n"],
+  ])('gives news %j its own file, which loads no HTML or XML parser to do nothing', (argv, own, stderr) => {
+    const folder = mkdtempSync(join(tmpdir(), 'news-e2e-feeds-'));
+    writeFileSync(join(folder, 'feeds.yaml'), '[]\n');
+    const script = `
+      const { readFileSync } = require('node:fs');
+      const { MAIN, loadMain } = require(${JSON.stringify(BIN)});
+      const { exports, scripts } = loadMain(readFileSync(MAIN + '.' + ${JSON.stringify(argv[0])} + '.cache'));
+      const io = exports.createStreamIo({ isTTY: false, write: (_c, done) => done(), on() {} }, 2);
+      const env = { NEWS_CONFIG_DIR: ${JSON.stringify(folder)}, NEWS_STATE_DIR: ${JSON.stringify(join(folder, 'state'))}, NEWS_LIBRARY: ${JSON.stringify(join(folder, 'library'))} };
+      exports.main(${JSON.stringify(argv)}, io, env, { bundled: { dir: ${JSON.stringify(join(ROOT, 'articles'))} } })
+        .then((code) => console.log(JSON.stringify({ code, files: [...scripts].map(([file, s]) => [file.split('dist/')[1], s.cachedDataRejected]) })));`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: env() });
+    rmSync(folder, { recursive: true, force: true });
+    expect(result.stderr).toBe(stderr);
+    const { code, files } = JSON.parse(result.stdout);
+    expect(code).toBe(0);
+    expect(Object.fromEntries(files)).toEqual({
+      'main.cjs': false,
+      [own]: false,
+      'vendor/subscriptions.cjs': false,
+      'vendor/yaml.cjs': false,
+    });
+  });
+
   it('writes bundles in pure ASCII, which bin/news.cjs reads as Latin-1 and V8 holds as one-byte strings', () => {
     for (const file of [
       'main.cjs',
       'index-worker.cjs',
       'import.cjs',
+      'feed.cjs',
+      'fetch.cjs',
+      'vendor/subscriptions.cjs',
       'vendor/yaml.cjs',
       'vendor/marked.cjs',
       'vendor/string-width.cjs',

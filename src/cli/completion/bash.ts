@@ -8,7 +8,9 @@ import {
   folderOption,
   namesOf,
   type OptionSpec,
+  parentCommands,
   quotePosix,
+  topCommands,
   valueOptionNames,
 } from './model.js';
 import { COMPLETE_SLUGS_COMMAND, COMPLETE_VALUES_COMMAND } from './shells.js';
@@ -39,16 +41,25 @@ function bashOptionArms(model: CompletionModel): string[] {
 }
 
 function bashArgumentArms(model: CompletionModel): string[] {
-  const commandNames = quotePosix(model.commands.map((command) => command.name).join(' '));
+  const commandNames = quotePosix(
+    topCommands(model)
+      .map((command) => command.name)
+      .join(' '),
+  );
   const arms = model.commands.flatMap((command) => {
     const completions = command.arguments.flatMap((argument, index) => {
-      // Files go on for every argument of a variadic list; other lists complete nothing.
-      if (argument.kind === 'text' || (argument.variadic && argument.kind !== 'file')) return [];
-      const words = argument.kind === 'choice' ? quotePosix(argument.choices.join(' ')) : commandNames;
+      // Files and feeds go on for every argument of a variadic list; other lists complete nothing.
+      const everyOne = argument.kind === 'file' || argument.kind === 'feed';
+      if (argument.kind === 'text' || (argument.variadic && !everyOne)) return [];
+      const words =
+        argument.kind === 'choice' || argument.kind === 'subcommand'
+          ? quotePosix(argument.choices.join(' '))
+          : commandNames;
       const replies: Partial<Record<typeof argument.kind, string>> = {
         slug: `_${model.name}_reply_slugs`,
         'library-slug': `_${model.name}_reply_slugs --library`,
         file: `_${model.name}_reply_files`,
+        feed: `_${model.name}_reply_values feeds`,
       };
       const reply = replies[argument.kind] ?? `_${model.name}_reply_words ${words}`;
       return [`((${model.name}_arguments ${argument.variadic ? '>=' : '=='} ${index})) && ${reply}`];
@@ -56,6 +67,20 @@ function bashArgumentArms(model: CompletionModel): string[] {
     return completions.length > 0 ? [caseArm([command.name], completions.join('; '))] : [];
   });
   return [caseArm(["''"], `_${model.name}_reply_words ${commandNames}`), ...arms];
+}
+
+/**
+ * The scan's test for a word that names a subcommand: right after a command that has them, it is
+ * part of the command (`feed add`), not an argument.
+ */
+function bashSubcommandTest(model: CompletionModel): string[] {
+  const parents = parentCommands(model).map((command) => command.name);
+  if (parents.length === 0) return [];
+  const n = model.name;
+  return [
+    `        elif [[ ${quotePosix(` ${parents.join(' ')} `)} == *" $${n}_command "* ]]; then`,
+    `          ${n}_command+=" $word"`,
+  ];
 }
 
 /** Case arms that pick the article's slug, for values of one article, among each command's arguments. */
@@ -130,7 +155,9 @@ ${[...bashFolderArms(model), ...bashSkipArm(model)].join('\n')}
       *)
         if [[ -z $${n}_command ]]; then
           ${n}_command=$word
-        else
+${bashSubcommandTest(model)
+  .map((line) => `${line}\n`)
+  .join('')}        else
           ((${n}_arguments += 1))
           ${n}_operands+=("$word")
         fi

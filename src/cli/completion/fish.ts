@@ -6,7 +6,9 @@ import {
   keyOf,
   namesOf,
   type OptionSpec,
+  parentCommands,
   quoteFish,
+  topCommands,
   valueOptionNames,
 } from './model.js';
 import { COMPLETE_SLUGS_COMMAND, COMPLETE_VALUES_COMMAND } from './shells.js';
@@ -28,31 +30,63 @@ function fishOptionLine(name: string, option: OptionSpec, condition: string | un
   return parts.join(' ');
 }
 
+/** A command's name as one word of a fish condition: `feed add` in quotes. */
+function fishWord(name: string): string {
+  return /\s/.test(name) ? `'${name}'` : name;
+}
+
 function fishCommandLines(model: CompletionModel): string[] {
   const n = model.name;
   const globalKeys = new Set(model.globalOptions.map(keyOf));
   return model.commands.flatMap((command) => {
+    const name = fishWord(command.name);
     const options = command.options
       .filter((option) => !globalKeys.has(keyOf(option)))
-      .map((option) => fishOptionLine(n, option, `__${n}_using ${command.name}`, command.slugIndex));
+      .map((option) => fishOptionLine(n, option, `__${n}_using ${name}`, command.slugIndex));
     const argumentLines = command.arguments.flatMap((argument, index) => {
+      const at = quoteFish(`__${n}_argument ${name} ${index}`);
       if (argument.kind === 'file') {
-        const where = argument.variadic ? `__${n}_using ${command.name}` : `__${n}_argument ${command.name} ${index}`;
+        const where = argument.variadic ? `__${n}_using ${name}` : `__${n}_argument ${name} ${index}`;
         return [`complete -c ${n} -n ${quoteFish(where)} -F`];
+      }
+      if (argument.kind === 'subcommand') {
+        return argument.choices.map(
+          (choice, which) =>
+            `complete -c ${n} -n ${at} -a ${choice} -d ${quoteFish(argument.descriptions?.[which] ?? '')}`,
+        );
+      }
+      if (argument.kind === 'feed') {
+        const where = argument.variadic ? quoteFish(`__${n}_using ${name}`) : at;
+        return [`complete -c ${n} -n ${where} -a ${quoteFish(`(__${n}_values feeds)`)}`];
       }
       if (argument.kind === 'text' || argument.variadic) return [];
       const sources = {
         slug: `(__${n}_slugs)`,
         'library-slug': `(__${n}_slugs --library)`,
-        command: model.commands.map((other) => other.name).join(' '),
+        command: topCommands(model)
+          .map((other) => other.name)
+          .join(' '),
         choice: argument.choices.join(' '),
       };
-      const source = sources[argument.kind];
-      return [`complete -c ${n} -n ${quoteFish(`__${n}_argument ${command.name} ${index}`)} -a ${quoteFish(source)}`];
+      return [`complete -c ${n} -n ${at} -a ${quoteFish(sources[argument.kind])}`];
     });
+    if (command.parent !== undefined) return [...options, ...argumentLines];
     const line = `complete -c ${n} -n __${n}_needs_command -a ${command.name} -d ${quoteFish(command.description)}`;
     return [line, ...options, ...argumentLines];
   });
+}
+
+/** The lines of __news_position that read `feed add` as one command, for the commands with subcommands. */
+function fishSubcommandLines(model: CompletionModel): string {
+  const parents = parentCommands(model).map((command) => command.name);
+  if (parents.length === 0) return '';
+  return [
+    `    if contains -- "$command" ${parents.join(' ')}; and test $count -gt 0`,
+    '        set command "$command $operands[2]"',
+    '        set count (math $count - 1)',
+    '    end',
+    '',
+  ].join('\n');
 }
 
 /** Switch cases that collect --dir values in their three spellings, for __news_folders. */
@@ -99,14 +133,15 @@ function __${n}_operands
     end
 end
 
-# Prints the command typed so far and how many arguments follow it.
+# Prints the command typed so far (with its subcommand: \`feed add\`) and how many arguments follow it.
 function __${n}_position
     set -l operands (__${n}_operands)
     set -l count (count $operands)
     if test $count -gt 0
         set count (math $count - 1)
     end
-    echo "$operands[1] $count"
+    set -l command $operands[1]
+${fishSubcommandLines(model)}    echo "$command $count"
 end
 
 function __${n}_needs_command

@@ -27,14 +27,19 @@ export interface ArgumentSpec {
   variadic: boolean;
   /**
    * Article slugs, the library folder's slugs only, file names, command names, fixed choices
-   * (commander's Argument.choices), or anything (no completion).
+   * (commander's Argument.choices), a command's subcommands, subscribed feeds, or anything (no completion).
    */
-  kind: 'slug' | 'library-slug' | 'file' | 'command' | 'choice' | 'text';
+  kind: 'slug' | 'library-slug' | 'file' | 'command' | 'choice' | 'subcommand' | 'feed' | 'text';
   choices: readonly string[];
+  /** For subcommands: what each choice does, in the same order. */
+  descriptions?: readonly string[];
 }
 
 export interface CommandSpec {
+  /** The name as typed: `list`, or a subcommand after its command, `feed add`. */
   name: string;
+  /** For a subcommand, the command it belongs to (`feed`). */
+  parent: string | undefined;
   description: string;
   /** Everything accepted after the command: its own options, then the program's. */
   options: OptionSpec[];
@@ -79,18 +84,38 @@ export function describeArgument(argument: Argument): ArgumentSpec {
   const choices = argument.argChoices ?? [];
   const hinted = completionArgumentValues(argument);
   const byName = name === 'slug' ? 'slug' : name === 'command' ? 'command' : 'text';
-  const kind =
-    choices.length > 0 ? 'choice' : hinted === 'files' ? 'file' : hinted === 'library-slugs' ? 'library-slug' : byName;
+  const byHint = { files: 'file', 'library-slugs': 'library-slug', feeds: 'feed' } as const;
+  const kind = choices.length > 0 ? 'choice' : hinted === undefined ? byName : byHint[hinted];
   return { name, required: argument.required, variadic: argument.variadic, kind, choices };
 }
 
-export function describeCommand(command: Command, globalOptions: readonly Option[], helper: Help): CommandSpec {
+export function describeCommand(
+  command: Command,
+  globalOptions: readonly Option[],
+  helper: Help,
+  parent?: string,
+): CommandSpec {
   const own = helper.visibleOptions(command);
   const shared = globalOptions.filter((option) => !own.some((mine) => mine.flags === option.flags));
-  const args = command.registeredArguments.map(describeArgument);
+  const subcommands = helper.visibleCommands(command);
+  // A command with subcommands takes one of them first; each subcommand is described on its own.
+  const args: ArgumentSpec[] =
+    subcommands.length > 0
+      ? [
+          {
+            name: 'command',
+            required: true,
+            variadic: false,
+            kind: 'subcommand',
+            choices: subcommands.map((sub) => sub.name()),
+            descriptions: subcommands.map((sub) => helper.subcommandDescription(sub)),
+          },
+        ]
+      : command.registeredArguments.map(describeArgument);
   const slugIndex = args.findIndex((argument) => argument.kind === 'slug' && !argument.variadic);
   return {
-    name: command.name(),
+    name: parent === undefined ? command.name() : `${parent} ${command.name()}`,
+    parent,
     description: helper.subcommandDescription(command),
     options: [...own, ...shared].map(describeOption),
     arguments: args,
@@ -98,15 +123,33 @@ export function describeCommand(command: Command, globalOptions: readonly Option
   };
 }
 
-/** Reads what --help shows: visible commands and options only, so hidden commands stay hidden. */
+/**
+ * Reads what --help shows: visible commands and options only, so hidden commands stay hidden. A
+ * command's subcommands follow it, named as typed (`feed add`).
+ */
 export function describeProgram(program: Command): CompletionModel {
   const helper = program.createHelp();
   const globalOptions = helper.visibleOptions(program);
   return {
     name: program.name(),
     globalOptions: globalOptions.map(describeOption),
-    commands: helper.visibleCommands(program).map((command) => describeCommand(command, globalOptions, helper)),
+    commands: helper
+      .visibleCommands(program)
+      .flatMap((command) => [
+        describeCommand(command, globalOptions, helper),
+        ...helper.visibleCommands(command).map((sub) => describeCommand(sub, globalOptions, helper, command.name())),
+      ]),
   };
+}
+
+/** The commands typed right after the program's name: every command but the subcommands. */
+export function topCommands(model: CompletionModel): CommandSpec[] {
+  return model.commands.filter((command) => command.parent === undefined);
+}
+
+/** The commands that have subcommands. */
+export function parentCommands(model: CompletionModel): CommandSpec[] {
+  return model.commands.filter((command) => command.arguments[0]?.kind === 'subcommand');
 }
 
 export function namesOf(option: OptionSpec): string[] {
@@ -145,6 +188,8 @@ export function quoteFish(text: string): string {
   return `'${text.replace(/[\\']/g, '\\$&')}'`;
 }
 
+/** A case arm of bash (and sh): a pattern with a space in it (`feed add`) is quoted. */
 export function caseArm(patterns: readonly string[], body: string, indent = '    '): string {
-  return `${indent}${patterns.join(' | ')}) ${body} ;;`;
+  const quoted = patterns.map((pattern) => (/\s/.test(pattern) ? quotePosix(pattern) : pattern));
+  return `${indent}${quoted.join(' | ')}) ${body} ;;`;
 }

@@ -2,10 +2,13 @@
 
 import type { Argument, Option } from 'commander';
 
-/** What `news __complete-values <kind> [slug]` lists: the library's tags, subheadings, or the people quoted. */
-export type ValueKind = 'tags' | 'sections' | 'speakers';
+/**
+ * What `news __complete-values <kind> [slug]` lists: the library's tags, subheadings, the people
+ * quoted, or the subscribed feeds' titles.
+ */
+export type ValueKind = 'tags' | 'sections' | 'speakers' | 'feeds';
 
-export const VALUE_KINDS: readonly ValueKind[] = ['tags', 'sections', 'speakers'];
+export const VALUE_KINDS: readonly ValueKind[] = ['tags', 'sections', 'speakers', 'feeds'];
 
 /**
  * A mark kept on a commander option or argument itself, so it travels with it wherever commander
@@ -39,14 +42,17 @@ export function completionValueKind(option: Option): ValueKind | undefined {
   return valueKinds.get(option);
 }
 
-/** What an argument completes to besides its name's default: files, or only the library folder's slugs. */
-export type ArgumentValues = 'files' | 'library-slugs';
+/**
+ * What an argument completes to besides its name's default: files, only the library folder's slugs,
+ * or the subscribed feeds' titles (from `news __complete-values feeds`).
+ */
+export type ArgumentValues = 'files' | 'library-slugs' | 'feeds';
 
 const argumentValues = mark<Argument, ArgumentValues>('news.completeArgumentWith');
 
 /**
- * Marks `argument` as taking files (`news import <source...>`) or a slug of the library folder
- * only (`news remove <slug>`), so the completion scripts offer those.
+ * Marks `argument` as taking files (`news import <source...>`), a slug of the library folder only
+ * (`news remove <slug>`) or a subscribed feed (`news fetch [feed...]`), so the completion scripts offer those.
  */
 export function completeArgumentWith<T extends Argument>(argument: T, values: ArgumentValues): T {
   return argumentValues.set(argument, values);

@@ -2,12 +2,15 @@
 
 import {
   type ArgumentSpec,
+  type CommandSpec,
   type CompletionModel,
   FOLDER_OPTION,
   folderOption,
   namesOf,
   type OptionSpec,
+  parentCommands,
   quotePosix,
+  topCommands,
 } from './model.js';
 import { COMPLETE_SLUGS_COMMAND, COMPLETE_VALUES_COMMAND } from './shells.js';
 
@@ -47,7 +50,7 @@ function zshOptionSpecs(option: OptionSpec, name: string, slugIndex?: number): s
   });
 }
 
-function zshArgumentSpec(argument: ArgumentSpec, index: number, name: string): string {
+function zshArgumentSpec(argument: ArgumentSpec, index: number, name: string, command: string): string {
   const position = argument.variadic ? '*' : String(index + 1);
   const colons = argument.required || argument.variadic ? ':' : '::';
   const actions = {
@@ -56,6 +59,8 @@ function zshArgumentSpec(argument: ArgumentSpec, index: number, name: string): s
     file: '_files',
     command: `_${name}_commands`,
     choice: `(${argument.choices.join(' ')})`,
+    subcommand: `_${name}_${command}_commands`,
+    feed: ` _${name}_values feeds`,
     text: ' ',
   };
   const action = actions[argument.kind];
@@ -68,16 +73,87 @@ function zshArguments(specs: readonly string[], indent: string): string {
   );
 }
 
+/** The `_arguments` call of one command: its options, then its arguments. */
+function zshCommandArguments(model: CompletionModel, command: CommandSpec, indent: string): string {
+  const specs = [
+    ...command.options.flatMap((option) => zshOptionSpecs(option, model.name, command.slugIndex)),
+    ...command.arguments.map((argument, index) => zshArgumentSpec(argument, index, model.name, command.name)),
+  ];
+  return zshArguments(specs, indent);
+}
+
+/**
+ * The case arms for the commands after `_arguments` has set the state to the command's arguments.
+ * A command with subcommands completes one of them, then that subcommand's arguments, in a case
+ * of its own.
+ */
 function zshCommandArms(model: CompletionModel): string {
-  return model.commands
+  const n = model.name;
+  return topCommands(model)
     .map((command) => {
-      const specs = [
-        ...command.options.flatMap((option) => zshOptionSpecs(option, model.name, command.slugIndex)),
-        ...command.arguments.map((argument, index) => zshArgumentSpec(argument, index, model.name)),
-      ];
-      return `        (${command.name})\n${zshArguments(specs, '          ')}\n          ;;`;
+      const children = model.commands.filter((child) => child.parent === command.name);
+      if (children.length === 0) {
+        return `        (${command.name})\n${zshCommandArguments(model, command, '          ')}\n          ;;`;
+      }
+      const call = zshCommandArguments(model, command, '          ').replace(
+        /\n( *)&& ret=0$/,
+        `\n$1${quotePosix('*:: :->subargument')} \\\n$1&& ret=0`,
+      );
+      const arms = children
+        .map(
+          (child) =>
+            `                (${child.name.slice(command.name.length + 1)})\n${zshCommandArguments(model, child, '                  ')}\n                  ;;`,
+        )
+        .join('\n');
+      return `        (${command.name})
+${call}
+          case $state in
+            (subargument)
+              curcontext=\${curcontext%:*:*}:${n}-${command.name}-$words[1]:
+              case $words[1] in
+${arms}
+              esac
+              ;;
+          esac
+          ;;`;
     })
     .join('\n');
+}
+
+/** A function offering commands with their descriptions: `_news_commands`, and `_news_feed_commands` for feed's. */
+function zshCommandsFunction(
+  name: string,
+  label: string,
+  commands: readonly { name: string; description: string }[],
+): string {
+  const entries = commands.map(
+    (command) => `    ${quotePosix(`${command.name.replace(/:/g, '\\:')}:${command.description}`)}`,
+  );
+  return `${name}() {
+  local -a commands
+  commands=(
+${entries.join('\n')}
+  )
+  _describe -t commands '${label}' commands
+}`;
+}
+
+/** The commands' function, and one per command with subcommands. */
+function zshCommandFunctions(model: CompletionModel): string {
+  const n = model.name;
+  const functions = [
+    zshCommandsFunction(`_${n}_commands`, `${n} command`, topCommands(model)),
+    ...parentCommands(model).map((parent) =>
+      zshCommandsFunction(
+        `_${n}_${parent.name}_commands`,
+        `${n} ${parent.name} command`,
+        model.commands
+          .filter((child) => child.parent === parent.name)
+          .map((child) => ({ name: child.name.slice(parent.name.length + 1), description: child.description })),
+      ),
+    ),
+  ];
+  return functions.join('\n\n');
 }
 
 function zshFolderArms(model: CompletionModel): string {
@@ -95,9 +171,6 @@ function zshFolderArms(model: CompletionModel): string {
 
 export function renderZsh(model: CompletionModel): string {
   const n = model.name;
-  const commands = model.commands.map(
-    (command) => `    ${quotePosix(`${command.name.replace(/:/g, '\\:')}:${command.description}`)}`,
-  );
   const globalSpecs = [
     ...model.globalOptions.flatMap((option) => zshOptionSpecs(option, n)),
     quotePosix(`1: :_${n}_commands`),
@@ -106,13 +179,7 @@ export function renderZsh(model: CompletionModel): string {
   return `#compdef ${n}
 # zsh completion for ${n}, generated from its command-line definition by src/cli/completion/; do not edit.
 
-_${n}_commands() {
-  local -a commands
-  commands=(
-${commands.join('\n')}
-  )
-  _describe -t commands '${n} command' commands
-}
+${zshCommandFunctions(model)}
 
 # Removes the quoting the word was typed with and expands a leading ~.
 _${n}_unquote() {
