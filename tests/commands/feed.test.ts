@@ -2,17 +2,11 @@
 
 import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lines, runCli, stripAnsi, temporaryFolder } from '../helpers.js';
-import { atom, COURIER, FeedServer, feedAnswer, rss2, statusAnswer, stories } from '../import/feed-server.js';
+import { atom, COURIER, feedAnswer, rss2, statusAnswer, stories, useFeedServer } from '../import/feed-server.js';
 
-const server = new FeedServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
-beforeEach(() => {
-  server.routes.clear();
-  server.seen.length = 0;
-});
+const server = useFeedServer();
 
 function freshEnv(): Record<string, string> {
   const root = temporaryFolder('news-feed-');

@@ -3,12 +3,11 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lines, runCli, temporaryFolder } from '../helpers.js';
 import {
   atom,
   COURIER,
-  FeedServer,
   feedAnswer,
   jsonFeed,
   rdf,
@@ -19,15 +18,10 @@ import {
   statusAnswer,
   stories,
   storyBody,
+  useFeedServer,
 } from '../import/feed-server.js';
 
-const server = new FeedServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
-beforeEach(() => {
-  server.routes.clear();
-  server.seen.length = 0;
-});
+const server = useFeedServer();
 
 /** A fresh config, state, library and cache folder, as the environment names them. */
 function freshEnv(): Record<string, string> {

@@ -1,17 +1,11 @@
 // The feeds' HTTP client against a server this test starts on 127.0.0.1: validators, redirects, encodings, caps.
 
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FEED_ACCEPT, type HttpError, httpGet } from '../../src/feeds/http.js';
-import { FeedServer, feedAnswer, redirectAnswer, statusAnswer } from '../import/feed-server.js';
+import { feedAnswer, redirectAnswer, statusAnswer, useFeedServer } from '../import/feed-server.js';
 
-const server = new FeedServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
-beforeEach(() => {
-  server.routes.clear();
-  server.seen.length = 0;
-});
+const server = useFeedServer();
 
 const OPTIONS = {
   userAgent: 'news/test (command-line news reader)',

@@ -3,6 +3,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** One invented story. */
 export interface Story {
@@ -220,4 +221,16 @@ export class FeedServer {
     this.server?.closeAllConnections();
     await new Promise((resolve) => this.server?.close(resolve));
   }
+}
+
+/** A FeedServer for the test file that calls this: started before its tests, stopped after, its routes and requests cleared before each. */
+export function useFeedServer(): FeedServer {
+  const server = new FeedServer();
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+  beforeEach(() => {
+    server.routes.clear();
+    server.seen.length = 0;
+  });
+  return server;
 }
