@@ -234,7 +234,6 @@ describe('readSimpleYaml against the YAML library', () => {
   it('takes most simple front matter (so the property above has cases to check)', () => {
     const texts = fc.sample(simpleFrontMatter, 2000);
     const taken = texts.filter((text) => readSimpleYaml(text) !== undefined).length;
-    console.log('TAKEN', taken);
     expect(taken).toBeGreaterThan(texts.length / 2);
   });
 
