@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isWordCode } from '../../../src/article/wordchars.js';
 import { checksum, StreamingChecksum } from '../../../src/library/index/bytes.js';
 import { combineSegments } from '../../../src/library/index/combine.js';
-import { type DocInput, REGIONS } from '../../../src/library/index/format.js';
+import { BLOCK_KEYS, type DocInput, REGIONS } from '../../../src/library/index/format.js';
 import { MemorySource, Segment } from '../../../src/library/index/reader.js';
 import { indexTokens } from '../../../src/library/index/tokens.js';
 import { MemorySink, SegmentBuilder, UNDECIDED, WORD_CODES } from '../../../src/library/index/writer.js';
@@ -261,6 +261,17 @@ describe('combining segments', () => {
       expect(combined.document(3)).toEqual(whole.document(3));
       expect(combined.postings('treaty')?.docs).toEqual(whole.postings('treaty')?.docs);
     }
+  });
+
+  it('reads each input’s dictionary line by line as it was written', () => {
+    const segment = built(Array.from({ length: 200 }, (_, index) => syntheticDoc(index)));
+    const lines = Buffer.from(regionBytes(segment, 'dict')).toString('utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    const read = [...segment.dictionary()].map((entry) =>
+      [entry.key, entry.offset, entry.docLength, entry.positionLength, entry.df, entry.sum, entry.last].join('\t'),
+    );
+    expect(read).toEqual(lines);
+    expect(read.length).toBeGreaterThan(BLOCK_KEYS);
   });
 
   it('refuses segments whose names are not consecutive', () => {
