@@ -129,16 +129,27 @@ function hashOf(key: string): number {
 }
 
 /**
+ * Whether `text` holds `key` at `start` (the caller has checked that it fits): compared here, a few
+ * characters, instead of through startsWith, whose call cost more than the comparison.
+ */
+function sameChars(text: string, start: number, key: string): boolean {
+  for (let at = 0; at < key.length; at++) {
+    if (text.charCodeAt(start + at) !== key.charCodeAt(at)) return false;
+  }
+  return true;
+}
+
+/**
  * Collects documents and writes them out as one segment: `add` each document in order of file
  * name, then `finish`. Text and stored bodies go to the sink at once; the rest stays in memory.
  */
 export class SegmentBuilder {
-  // --- the term table: keys by term number, and an open-addressing hash table of numbers (plus
-  // one: 0 is an empty slot) looked up with the token's characters where they are, so a token
-  // seen before costs no string and no Map lookup.
+  // --- the term table: keys by term number, and an open-addressing hash table looked up with the
+  // token's characters where they are, so a token seen before costs no string and no Map lookup.
+  // A slot is two numbers, the term's number plus one (0: empty) and its hash: a probe reads one
+  // place in memory until the hash matches, and only then the key's characters.
   private readonly keys: string[] = [];
-  private hashes = new Int32Array(1024);
-  private slots = new Int32Array(1 << 12);
+  private slots = new Int32Array(2 << 12);
   // --- per term, over the segment
   private lastDoc = new Int32Array(1024).fill(-1);
   private df = new Int32Array(1024);
@@ -280,26 +291,26 @@ export class SegmentBuilder {
 
   /** The term number of the token `text.slice(start, end)`, whose hash is `hash` (hashOf), added if new. */
   private termId(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const length = end - start;
     let slot = hash & mask;
     for (;;) {
-      const entry = this.slots[slot] as number;
+      const entry = slots[2 * slot] as number;
       if (entry === 0) break;
-      const id = entry - 1;
-      if (this.hashes[id] === hash) {
+      if (slots[2 * slot + 1] === hash) {
+        const id = entry - 1;
         const key = this.keys[id] as string;
-        if (key.length === end - start && text.startsWith(key, start)) return id;
+        if (key.length === length && sameChars(text, start, key)) return id;
       }
       slot = (slot + 1) & mask;
     }
     const id = this.keys.length;
-    const key = ownCopy(text.slice(start, end));
-    this.keys.push(key);
-    if (id >= this.hashes.length) this.hashes = grown(this.hashes, id + 1);
-    this.hashes[id] = hash;
-    this.slots[slot] = id + 1;
+    this.keys.push(ownCopy(text.slice(start, end)));
+    slots[2 * slot] = id + 1;
+    slots[2 * slot + 1] = hash;
     // At most half full, so a probe is short.
-    if (2 * (id + 1) > this.slots.length) this.rehash();
+    if (4 * (id + 1) > slots.length) this.rehash();
     if (id >= this.lastDoc.length) {
       const size = id + 1;
       this.lastDoc = grown(this.lastDoc, size, -1);
@@ -314,12 +325,17 @@ export class SegmentBuilder {
 
   /** The hash table twice as big, every term put back by its stored hash. */
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.keys.length; id++) {
-      let slot = (this.hashes[id] as number) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = id + 1;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      const entry = old[at] as number;
+      if (entry === 0) continue;
+      const hash = old[at + 1] as number;
+      let slot = hash & mask;
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = entry;
+      slots[2 * slot + 1] = hash;
     }
     this.slots = slots;
   }
