@@ -4,6 +4,7 @@
 import { type DocumentOptions, type ParseOptions, parseDocument, type ScalarTag, type SchemaOptions } from 'yaml';
 import { joinNames } from './fields.js';
 import { sanitizeLine } from './sanitize.js';
+import { readSimpleYaml } from './simple-yaml.js';
 
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
 
@@ -284,8 +285,11 @@ function salvageYaml(text: string, reason: string): Parsed {
   return { data, warning: `front matter is not valid YAML (${reason}); ${outcome}` };
 }
 
-/** What a piece of YAML holds when it is valid; undefined when it is not. */
-function parseValidYaml(text: string): unknown {
+/**
+ * What a piece of YAML holds when it is valid, as the YAML library reads front matter; undefined
+ * when it is not. Exported for the test that holds readSimpleYaml to it.
+ */
+export function parseValidYaml(text: string): unknown {
   try {
     const doc = parseDocument(text, YAML_OPTIONS);
     return doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
@@ -295,6 +299,9 @@ function parseValidYaml(text: string): unknown {
 }
 
 function parseYaml(text: string, line: number): Parsed {
+  // Most front matter is `key: value` lines that need no YAML library (simple-yaml.ts).
+  const simple = readSimpleYaml(text);
+  if (simple !== undefined) return { data: simple };
   try {
     const doc = parseDocument(text, YAML_OPTIONS);
     const [first] = doc.errors;

@@ -10,6 +10,7 @@
 import { Marked, type MarkedExtension, type Token, type Tokens } from 'marked';
 import { type HtmlNode, HtmlWalker, SLOT_ELEMENT, safeAddress, tidySpans } from './html.js';
 import type { Block, Span, SpanStyle } from './model.js';
+import { lexPlainMarkdown, type PlainBlock } from './plain.js';
 import { sanitizeText } from './sanitize.js';
 import {
   highlightToFences,
@@ -452,10 +453,7 @@ class BodyReader {
           if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) {
             spans.push(...this.inline(token.tokens, style));
           } else if ('text' in token && typeof token.text === 'string') {
-            // A soft line break inside a paragraph is a space once the text is re-wrapped.
-            const text = clean(this.decode(token.text));
-            // Most text tokens hold no line break: the replace is skipped for them.
-            spans.push({ text: text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text, style });
+            spans.push(textSpan(token.text, style, this.decode));
           }
       }
     }
@@ -463,9 +461,45 @@ class BodyReader {
   }
 }
 
+/** A text token's span: decoded, made safe, and a soft line break inside a paragraph a space, as it is once re-wrapped. */
+function textSpan(raw: string, style: SpanStyle, decode: Decoder): Span {
+  const text = clean(decode(raw));
+  // Most text tokens hold no line break: the replace is skipped for them.
+  return { text: text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text, style };
+}
+
+/**
+ * The blocks of a body of plain paragraphs and headings (lexPlainMarkdown), made as BodyReader
+ * makes them from marked's tokens for it: one text token each.
+ */
+function plainBodyBlocks(plain: readonly PlainBlock[], decode: Decoder): Block[] {
+  const blocks: Block[] = [];
+  for (const { depth, text } of plain) {
+    const span = textSpan(text, 'plain', decode);
+    if (depth > 0) {
+      const spans = [span.text.includes('\n') ? { ...span, text: span.text.replace(/\n/g, ' ') } : span];
+      blocks.push({ kind: 'heading', depth, spans: trimSpans(spans) });
+      continue;
+    }
+    const spans = trimSpans([span]);
+    if (hasText(spans)) blocks.push({ kind: 'paragraph', spans });
+  }
+  return blocks;
+}
+
 /** Whether spans show any text at all (a paragraph of only tags that show nothing does not). */
 function hasText(spans: readonly Span[]): boolean {
   return spans.some((span) => span.style !== 'url' && span.style !== 'note' && span.text.trim() !== '');
+}
+
+/**
+ * `text` without the spaces and line breaks at its end. The pattern runs only where the last
+ * character is one: an end-anchored pattern tries every space of the text, and most paragraphs
+ * end in a full stop.
+ */
+export function trimEndBlanks(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x20 || last === 0x0a ? text.replace(/[ \n]+$/, '') : text;
 }
 
 /** Spans without the whitespace a dropped tag or comment leaves at either end. */
@@ -478,7 +512,7 @@ function trimSpans(spans: Span[]): Span[] {
   for (let index = out.length - 1; index >= 0; index--) {
     const span = out[index] as Span;
     if (span.style === 'url' || span.style === 'note') continue;
-    if (span.style !== 'code') out[index] = { ...span, text: span.text.replace(/[ \n]+$/, '') };
+    if (span.style !== 'code') out[index] = { ...span, text: trimEndBlanks(span.text) };
     break;
   }
   return out.filter((span) => span.text !== '');
@@ -516,8 +550,14 @@ function readBody<T extends Block[] | Promise<Block[]>>(
   markdown: string,
   libraries: BodyLibraries,
   then: (reader: BodyReader, tokens: Token[]) => T,
+  plainPath = true,
 ): T | Block[] {
   if (isHostileMarkdown(markdown)) return plainBlocks(markdown, libraries.decode);
+  // Plain prose gives the blocks marked's tokens would, without marked (see plain.ts).
+  if (plainPath) {
+    const plain = lexPlainMarkdown(markdown);
+    if (plain !== undefined) return plainBodyBlocks(plain, libraries.decode);
+  }
   const siteTags = mayHaveSiteTags(markdown);
   const reader = new BodyReader(libraries.decode, libraries.footnotes, siteTags);
   reader.parseHtml = libraries.parseHtml;
@@ -551,12 +591,20 @@ export async function parseBody(markdown: string): Promise<Block[]> {
   });
 }
 
-/** Parses a body with libraries already loaded (loadBodyLibraries), synchronously. */
-export function parseBodyWith(markdown: string, libraries: BodyLibraries): Block[] {
-  return readBody(markdown, libraries, (reader, tokens) => {
-    if (reader.parseHtml === undefined && someToken(tokens, needsParser)) {
-      throw new Error('this body has HTML in it: parse it with the HTML parser loaded');
-    }
-    return reader.read(tokens);
-  });
+/**
+ * Parses a body with libraries already loaded (loadBodyLibraries), synchronously. `plainPath:
+ * false` sends even plain prose through marked: for tests that compare the two paths.
+ */
+export function parseBodyWith(markdown: string, libraries: BodyLibraries, plainPath = true): Block[] {
+  return readBody(
+    markdown,
+    libraries,
+    (reader, tokens) => {
+      if (reader.parseHtml === undefined && someToken(tokens, needsParser)) {
+        throw new Error('this body has HTML in it: parse it with the HTML parser loaded');
+      }
+      return reader.read(tokens);
+    },
+    plainPath,
+  );
 }

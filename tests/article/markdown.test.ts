@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isHostileMarkdown, loadBodyLibraries, parseBody, parseBodyWith } from '../../src/article/markdown.js';
+import {
+  isHostileMarkdown,
+  loadBodyLibraries,
+  parseBody,
+  parseBodyWith,
+  trimEndBlanks,
+} from '../../src/article/markdown.js';
 import { type Block, blocksToParagraphs, numberLinks, type Span } from '../../src/article/model.js';
 
 const plain = (text: string): Span => ({ text, style: 'plain' });
@@ -433,5 +439,21 @@ describe('isHostileMarkdown', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('trimEndBlanks', () => {
+  it('is the end-anchored replace it stands for, for any text', () => {
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(' ', '\n', '\t', '.', '\u00a0', 'word'), fc.string({ maxLength: 3 })))
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(trimEndBlanks(value)).toBe(value.replace(/[ \n]+$/, ''));
+      }),
+    );
+    expect(trimEndBlanks('ends. \n ')).toBe('ends.');
+    expect(trimEndBlanks('keeps\t')).toBe('keeps\t');
+    expect(trimEndBlanks('')).toBe('');
   });
 });

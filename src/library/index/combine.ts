@@ -140,8 +140,11 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
   const sparseIdx: number[] = [0];
   const sparseSums: number[] = [];
   let keys = 0;
-  const docsPart = new ByteWriter(1 << 12);
-  const positionsPart = new ByteWriter(1 << 12);
+  // A term's documents, then its positions: each input's documents in one pass, their positions
+  // after them in a second, so the two parts are written and summed as one piece.
+  const part = new ByteWriter(1 << 12);
+  const taken: Uint8Array[] = [];
+  const docEnds: number[] = [];
   for (;;) {
     let key: string | undefined;
     for (const cursor of cursors) {
@@ -149,8 +152,8 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
       if (current !== undefined && (key === undefined || current < key)) key = current;
     }
     if (key === undefined) break;
-    docsPart.length = 0;
-    positionsPart.length = 0;
+    part.length = 0;
+    let pieces = 0;
     let last = -1;
     let df = 0;
     for (const cursor of cursors) {
@@ -162,19 +165,26 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
       const docs = new ByteReader(bytes.subarray(0, entry.docLength));
       const first = docs.varint();
       const shift = base[cursor.input] as number;
-      docsPart.varint(first + shift - last - 1);
-      docsPart.append(bytes.subarray(docs.position, entry.docLength));
-      positionsPart.append(bytes.subarray(entry.docLength));
+      part.varint(first + shift - last - 1);
+      part.append(bytes.subarray(docs.position, entry.docLength));
+      // A piece is valid only until its reader's next take, and each input has its own reader.
+      taken[pieces] = bytes;
+      docEnds[pieces] = entry.docLength;
+      pieces += 1;
       last = entry.last + shift;
       df += entry.df;
       advance(cursor);
     }
+    const docLength = part.length;
+    for (let piece = 0; piece < pieces; piece++) {
+      part.append((taken[piece] as Uint8Array).subarray(docEnds[piece] as number));
+    }
     const offset = sink.length - postStart;
-    const sum = checksum(concat(docsPart, positionsPart));
-    sink.append(docsPart.view());
-    sink.append(positionsPart.view());
+    const whole = part.view();
+    const sum = checksum(whole);
+    sink.append(whole);
     if (keys % BLOCK_KEYS === 0) sparseKeys.push(key);
-    dictLines.push(`${key}\t${offset}\t${docsPart.length}\t${positionsPart.length}\t${df}\t${sum}\t${last}\n`);
+    dictLines.push(`${key}\t${offset}\t${docLength}\t${part.length - docLength}\t${df}\t${sum}\t${last}\n`);
     keys += 1;
     if (keys % BLOCK_KEYS === 0) {
       flushBlock();
@@ -288,12 +298,4 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
   }
   align();
   sink.patch(0, headerBytes(n, sink.length, table));
-}
-
-/** docs then positions, as one array for the checksum. */
-function concat(a: ByteWriter, b: ByteWriter): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a.view(), 0);
-  out.set(b.view(), a.length);
-  return out;
 }

@@ -86,20 +86,57 @@ function putVarint(bytes: Uint8Array, at: number, value: number): number {
 }
 
 /**
- * What separates tokens where every character is decided without Unicode tables: anything but
- * ASCII letters and digits, the letters and digits of Latin-1 (ª ² ³ µ ¹ º ¼–¾ À–ÿ but × ÷), and
- * every character from Latin Extended on, except General Punctuation (U+2000–U+206F), where
- * nothing is a letter or digit. The same as isWordCode (article/wordchars) for every character
- * outside UNDECIDED; a test checks it.
+ * Characters that need Unicode tables to tell a letter or digit (and surrogates): text with any of
+ * them is cut by indexTokens. Text without them holds only characters below U+0250 and General
+ * Punctuation (U+2000–U+206F), where nothing is a letter or digit.
  */
-export const SEPARATORS =
-  /[^0-9A-Za-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2070-\uffff]+/;
-/** Characters SEPARATORS cannot decide (and surrogates): text with any of them is cut by indexTokens. */
 export const UNDECIDED = /[\u0250-\u1fff\u2070-\uffff]/;
 
-/** The tokens of lower-cased text, as indexTokens gives them, with empty strings between some (skip those). */
-export function fieldTokens(lower: string): string[] {
-  return UNDECIDED.test(lower) ? indexTokens(lower) : lower.split(SEPARATORS);
+/**
+ * Letters and digits below U+0250, 1 for each: ASCII letters and digits, the letters and digits of
+ * Latin-1 (ª ² ³ µ ¹ º ¼–¾ À–ÿ but × ÷) and Latin Extended-A and -B. With UNDECIDED, what tells the
+ * builder the words of most text; a test checks it against isWordCode for every such character.
+ */
+export const WORD_CODES = new Uint8Array(0x250);
+for (let code = 0x30; code <= 0x39; code++) WORD_CODES[code] = 1;
+for (let code = 0x41; code <= 0x5a; code++) WORD_CODES[code] = 1;
+for (let code = 0x61; code <= 0x7a; code++) WORD_CODES[code] = 1;
+for (const code of [0xaa, 0xb2, 0xb3, 0xb5, 0xb9, 0xba, 0xbc, 0xbd, 0xbe]) WORD_CODES[code] = 1;
+for (let code = 0xc0; code < 0x250; code++) WORD_CODES[code] = code === 0xd7 || code === 0xf7 ? 0 : 1;
+
+/**
+ * `text` as a string of its own. A piece of 13 or more characters cut from a longer string is a
+ * view that keeps the whole of that string alive (V8's sliced strings): whatever the builder keeps
+ * until a segment is finished, it copies.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : `${text}\u0000`.slice(0, -1);
+}
+
+/** FNV-1a over a token's code units, the start and each step; mixHash spreads it over the table's bits. */
+const HASH_START = 0x811c9dc5 | 0;
+const HASH_STEP = 0x01000193;
+
+function mixHash(hash: number): number {
+  const mixed = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  return mixed ^ (mixed >>> 13);
+}
+
+function hashOf(key: string): number {
+  let hash = HASH_START;
+  for (let at = 0; at < key.length; at++) hash = Math.imul(hash ^ key.charCodeAt(at), HASH_STEP);
+  return mixHash(hash);
+}
+
+/**
+ * Whether `text` holds `key` at `start` (the caller has checked that it fits): compared here, a few
+ * characters, instead of through startsWith, whose call cost more than the comparison.
+ */
+function sameChars(text: string, start: number, key: string): boolean {
+  for (let at = 0; at < key.length; at++) {
+    if (text.charCodeAt(start + at) !== key.charCodeAt(at)) return false;
+  }
+  return true;
 }
 
 /**
@@ -107,9 +144,12 @@ export function fieldTokens(lower: string): string[] {
  * name, then `finish`. Text and stored bodies go to the sink at once; the rest stays in memory.
  */
 export class SegmentBuilder {
-  // --- the term table
+  // --- the term table: keys by term number, and an open-addressing hash table looked up with the
+  // token's characters where they are, so a token seen before costs no string and no Map lookup.
+  // A slot is two numbers, the term's number plus one (0: empty) and its hash: a probe reads one
+  // place in memory until the hash matches, and only then the key's characters.
   private readonly keys: string[] = [];
-  private readonly ids = new Map<string, number>();
+  private slots = new Int32Array(2 << 12);
   // --- per term, over the segment
   private lastDoc = new Int32Array(1024).fill(-1);
   private df = new Int32Array(1024);
@@ -185,7 +225,8 @@ export class SegmentBuilder {
     this.metaIdx.push(this.meta.length);
     if (!content) this.problems.push(id);
     if (meta?.draft) this.drafts.push(id);
-    this.titles.push(meta?.title ?? '');
+    // Kept until the segment is finished: a title cut from the file's text would keep all of it.
+    this.titles.push(ownCopy(meta?.title ?? ''));
     this.days.push(dayNumber(meta?.date));
     this.words.push(meta?.words ?? 0);
 
@@ -248,15 +289,28 @@ export class SegmentBuilder {
   private scratchBytes = new Uint8Array(1 << 16);
   private encoder: Utf8Encoder | undefined;
 
-  /** The term id of a token, added if new. */
-  private termId(token: string): number {
-    const known = this.ids.get(token);
-    if (known !== undefined) return known;
+  /** The term number of the token `text.slice(start, end)`, whose hash is `hash` (hashOf), added if new. */
+  private termId(text: string, start: number, end: number, hash: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const length = end - start;
+    let slot = hash & mask;
+    for (;;) {
+      const entry = slots[2 * slot] as number;
+      if (entry === 0) break;
+      if (slots[2 * slot + 1] === hash) {
+        const id = entry - 1;
+        const key = this.keys[id] as string;
+        if (key.length === length && sameChars(text, start, key)) return id;
+      }
+      slot = (slot + 1) & mask;
+    }
     const id = this.keys.length;
-    // A piece of 13 or more characters cut from a text is a view that keeps the whole text alive: copy it.
-    const key = token.length < 13 ? token : `${token}\u0000`.slice(0, -1);
-    this.keys.push(key);
-    this.ids.set(key, id);
+    this.keys.push(ownCopy(text.slice(start, end)));
+    slots[2 * slot] = id + 1;
+    slots[2 * slot + 1] = hash;
+    // At most half full, so a probe is short.
+    if (4 * (id + 1) > slots.length) this.rehash();
     if (id >= this.lastDoc.length) {
       const size = id + 1;
       this.lastDoc = grown(this.lastDoc, size, -1);
@@ -269,20 +323,65 @@ export class SegmentBuilder {
     return id;
   }
 
+  /** The hash table twice as big, every term put back by its stored hash. */
+  private rehash(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      const entry = old[at] as number;
+      if (entry === 0) continue;
+      const hash = old[at + 1] as number;
+      let slot = hash & mask;
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = entry;
+      slots[2 * slot + 1] = hash;
+    }
+    this.slots = slots;
+  }
+
+  /** The term number of a key already in the table. */
+  private idOf(key: string): number {
+    return this.termId(key, 0, key.length, hashOf(key));
+  }
+
   /**
    * Indexes one field's text: the same tokens as indexTokens (runs of letters and digits,
    * lower-cased). A gap follows, so a phrase never runs from one title, tag or paragraph into the
-   * next. Text whose every character is decided by SEPARATORS (ASCII, Latin-1 and Latin
-   * Extended, general punctuation: most text) is split natively, several times faster than
-   * deciding character by character; other text goes through indexTokens.
+   * next. Text whose every character is decided by WORD_CODES (ASCII, Latin-1 and Latin
+   * Extended, general punctuation: most text) is cut here, each token hashed as it is read and
+   * looked up where it lies in the text; other text goes through indexTokens.
    */
   private addText(original: string, field: number): void {
-    const tokens = fieldTokens(original.toLowerCase());
+    const lower = original.toLowerCase();
     let count = 0;
-    for (const token of tokens) {
-      if (token === '') continue;
-      this.addToken(this.termId(token), field);
-      count += 1;
+    if (UNDECIDED.test(lower)) {
+      for (const token of indexTokens(lower)) {
+        this.addToken(this.termId(token, 0, token.length, hashOf(token)), field);
+        count += 1;
+      }
+    } else {
+      const length = lower.length;
+      let start = -1;
+      let hash = HASH_START;
+      for (let at = 0; at < length; at++) {
+        const code = lower.charCodeAt(at);
+        if (code < 0x250 && WORD_CODES[code] === 1) {
+          if (start < 0) {
+            start = at;
+            hash = HASH_START;
+          }
+          hash = Math.imul(hash ^ code, HASH_STEP);
+        } else if (start >= 0) {
+          this.addToken(this.termId(lower, start, at, mixHash(hash)), field);
+          count += 1;
+          start = -1;
+        }
+      }
+      if (start >= 0) {
+        this.addToken(this.termId(lower, start, length, mixHash(hash)), field);
+        count += 1;
+      }
     }
     this.fieldLengths[field] = (this.fieldLengths[field] as number) + count;
     this.position += 1;
@@ -442,7 +541,7 @@ export class SegmentBuilder {
   } {
     const termCount = this.keys.length;
     // Sorted natively (code unit order, no comparator calls: several times faster), then numbered.
-    const sorted = [...this.keys].sort().map((key) => this.ids.get(key) as number);
+    const sorted = [...this.keys].sort().map((key) => this.idOf(key));
     // Where each term's postings go: its documents' counts, then its positions.
     const docCursor = new Float64Array(termCount);
     const positionCursor = new Float64Array(termCount);

@@ -5,34 +5,163 @@ import { describe, expect, it } from 'vitest';
 import { isWordCode } from '../../../src/article/wordchars.js';
 import { checksum, StreamingChecksum } from '../../../src/library/index/bytes.js';
 import { combineSegments } from '../../../src/library/index/combine.js';
-import { type DocInput, REGIONS } from '../../../src/library/index/format.js';
+import { BLOCK_KEYS, type DocInput, REGIONS } from '../../../src/library/index/format.js';
 import { MemorySource, Segment } from '../../../src/library/index/reader.js';
 import { indexTokens } from '../../../src/library/index/tokens.js';
-import { fieldTokens, MemorySink, SEPARATORS, SegmentBuilder, UNDECIDED } from '../../../src/library/index/writer.js';
+import { MemorySink, SegmentBuilder, UNDECIDED, WORD_CODES } from '../../../src/library/index/writer.js';
 
 describe('the builder’s tokens', () => {
-  it('split on exactly the characters that are not letters or digits, wherever SEPARATORS decides', () => {
+  it('are cut at exactly the characters that are not letters or digits, wherever WORD_CODES decides', () => {
     for (let code = 0; code <= 0xffff; code++) {
-      const char = String.fromCharCode(code);
-      if (UNDECIDED.test(char)) continue;
-      expect({ code, separates: SEPARATORS.test(char) }).toEqual({ code, separates: !isWordCode(code) });
+      if (UNDECIDED.test(String.fromCharCode(code))) continue;
+      const word = code < WORD_CODES.length && WORD_CODES[code] === 1;
+      expect({ code, word }).toEqual({ code, word: isWordCode(code) });
     }
   });
 
-  it('are indexTokens of the same text, for any text', () => {
-    const text = fc.oneof(
-      fc.string(),
-      fc.string({ unit: 'grapheme' }),
-      fc
-        .array(fc.constantFrom('Treaty', 'peace', '’s', '“', '”', '—', 'Ünïcödé', 'ǅ', '日本', '5.5%', ' ', '\n', '𝔘'))
-        .map((parts) => parts.join('')),
-    );
+  /** Text for fields: any string, graphemes, or words and marks of many scripts, cased and not. */
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc
+      .array(
+        fc.constantFrom(
+          'Treaty',
+          'treaty',
+          'TREATY',
+          'peace',
+          '’s',
+          '“',
+          '”',
+          '—',
+          'Ünïcödé',
+          'ǅ',
+          'İstanbul',
+          '日本',
+          '5.5%',
+          'a'.repeat(14),
+          // Pairs whose hashes collide: told apart by their characters.
+          'vdrd',
+          'mukrjirh',
+          'cscyrr',
+          'jlumrt',
+          ' ',
+          '\n',
+          '𝔘',
+        ),
+        { maxLength: 30 },
+      )
+      .map((parts) => parts.join('')),
+  );
+
+  /** Per term, per document: the counts by field and the positions indexTokens gives the same texts. */
+  function expectedPostings(docs: DocInput[]): Map<string, Map<number, { tf: number[]; positions: number[] }>> {
+    const terms = new Map<string, Map<number, { tf: number[]; positions: number[] }>>();
+    docs.forEach((doc, index) => {
+      const fields = doc.content?.fields;
+      if (!fields) return;
+      const texts: [string, number][] = [
+        [fields.title, 0],
+        ...fields.tags.map((tag): [string, number] => [tag, 1]),
+        ...fields.paragraphs.map((paragraph): [string, number] => [paragraph.text, paragraph.heading ? 2 : 3]),
+      ];
+      let position = 0;
+      for (const [value, field] of texts) {
+        for (const token of indexTokens(value)) {
+          const byDoc = terms.get(token) ?? new Map();
+          terms.set(token, byDoc);
+          const entry = byDoc.get(index) ?? { tf: [0, 0, 0, 0], positions: [] };
+          byDoc.set(index, entry);
+          entry.tf[field] = (entry.tf[field] as number) + 1;
+          entry.positions.push(position++);
+        }
+        position += 1;
+      }
+    });
+    return terms;
+  }
+
+  it('index the terms, counts and positions of indexTokens, for any text', () => {
+    const doc = fc.record({
+      title: text,
+      tags: fc.array(text, { maxLength: 3 }),
+      paragraphs: fc.array(fc.record({ text, heading: fc.boolean() }), { maxLength: 4 }),
+    });
     fc.assert(
-      fc.property(text, (value) => {
-        const lower = value.toLowerCase();
-        expect(fieldTokens(lower).filter((token) => token !== '')).toEqual(indexTokens(value));
+      fc.property(fc.array(doc, { minLength: 1, maxLength: 6 }), (fieldsOfDocs) => {
+        const docs: DocInput[] = fieldsOfDocs.map((fields, index) => ({
+          name: `doc-${index}.md`,
+          size: 1,
+          mtimeMs: 1,
+          sourceSum: 1,
+          content: {
+            meta: { title: fields.title, tags: fields.tags, words: 0 },
+            fields,
+            document: { blocks: [], breadcrumb: [] },
+          },
+        }));
+        const segment = built(docs);
+        const expected = expectedPostings(docs);
+        const keys = [...segment.dictionary()].map((entry) => entry.key);
+        expect(keys).toEqual([...expected.keys()].sort());
+        for (const [key, byDoc] of expected) {
+          const postings = segment.postings(key);
+          const ids = [...byDoc.keys()];
+          expect({ key, docs: [...(postings?.docs ?? [])] }).toEqual({ key, docs: ids });
+          expect({ key, tf: [...(postings?.tf ?? [])] }).toEqual({ key, tf: ids.flatMap((id) => byDoc.get(id)?.tf) });
+          expect({ key, positions: postings?.positions().map((list) => [...list]) }).toEqual({
+            key,
+            positions: ids.map((id) => byDoc.get(id)?.positions),
+          });
+        }
       }),
     );
+  });
+
+  it('keeps apart words whose hashes collide', () => {
+    const paragraph = 'vdrd mukrjirh cscyrr jlumrt Vdrd';
+    const docs: DocInput[] = [paragraph, 'jlumrt mukrjirh'].map((text, index) => ({
+      name: `doc-${index}.md`,
+      size: 1,
+      mtimeMs: 1,
+      sourceSum: 1,
+      content: {
+        meta: { title: 'T', tags: [], words: 0 },
+        fields: { title: 'T', tags: [], paragraphs: [{ text, heading: false }] },
+        document: { blocks: [], breadcrumb: [] },
+      },
+    }));
+    const segment = built(docs);
+    expect([...segment.dictionary()].map((entry) => entry.key)).toEqual(['cscyrr', 'jlumrt', 'mukrjirh', 't', 'vdrd']);
+    expect(
+      segment
+        .postings('vdrd')
+        ?.positions()
+        .map((list) => [...list]),
+    ).toEqual([[2, 6]]);
+    expect([...(segment.postings('jlumrt')?.docs ?? [])]).toEqual([0, 1]);
+  });
+
+  it('keeps every term apart among tens of thousands, the hash table growing', () => {
+    const words = Array.from({ length: 40_000 }, (_, index) => `w${index.toString(36)}`);
+    const docs: DocInput[] = Array.from({ length: 8 }, (_, index) => {
+      const paragraph = words.slice(index * 5000, index * 5000 + 5000).join(' ');
+      return {
+        name: `doc-${index}.md`,
+        size: 1,
+        mtimeMs: 1,
+        sourceSum: 1,
+        content: {
+          meta: { title: 'T', tags: [], words: 0 },
+          fields: { title: 'T', tags: [], paragraphs: [{ text: `${paragraph} w0`, heading: false }] },
+          document: { blocks: [], breadcrumb: [] },
+        },
+      };
+    });
+    const segment = built(docs);
+    expect([...segment.dictionary()].length).toBe(40_001);
+    expect([...(segment.postings('w0')?.docs ?? [])]).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect([...(segment.postings(words[39_999] as string)?.docs ?? [])]).toEqual([7]);
   });
 });
 
@@ -132,6 +261,17 @@ describe('combining segments', () => {
       expect(combined.document(3)).toEqual(whole.document(3));
       expect(combined.postings('treaty')?.docs).toEqual(whole.postings('treaty')?.docs);
     }
+  });
+
+  it('reads each input’s dictionary line by line as it was written', () => {
+    const segment = built(Array.from({ length: 200 }, (_, index) => syntheticDoc(index)));
+    const lines = Buffer.from(regionBytes(segment, 'dict')).toString('utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    const read = [...segment.dictionary()].map((entry) =>
+      [entry.key, entry.offset, entry.docLength, entry.positionLength, entry.df, entry.sum, entry.last].join('\t'),
+    );
+    expect(read).toEqual(lines);
+    expect(read.length).toBeGreaterThan(BLOCK_KEYS);
   });
 
   it('refuses segments whose names are not consecutive', () => {
