@@ -9,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
+  type Stats,
   statSync,
 } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -117,6 +118,18 @@ export function scanFolders(folders: readonly Folder[]): FolderScan {
     }
   }
   return { files: [...winners.values()].sort(compareSlugs), shadowed, problems };
+}
+
+/** An article file's stat (through a link); a file that is gone or cannot be reached is an ArticleError, as in reading. */
+export function statArticleFile(path: string): Stats {
+  try {
+    return statSync(path);
+  } catch (error) {
+    throw new ArticleError(
+      path,
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the file`,
+    );
+  }
 }
 
 /** Reads one article file without blocking on FIFOs or devices and without reading huge files. */
