@@ -74,11 +74,17 @@ function refuseEntry(folder: Folder, entry: Dirent, path: string): string | unde
   return undefined;
 }
 
-/** One folder's article files, sorted by slug; entries that cannot be articles go to `problems`. */
-export function listFolder(folder: Folder, problems: ArticleError[]): ArticleFile[] {
-  let entries: Dirent[];
+/** Why a file name cannot be an article's, or undefined when it can: the slug must be valid. */
+export function nameProblem(name: string): string | undefined {
+  return isValidSlug(name.slice(0, -3))
+    ? undefined
+    : "has a name that is not a valid slug; use letters, digits, '.', '_' and '-' only";
+}
+
+/** A folder's entries with their types; a folder that cannot be read is worded as a UsageError. */
+function readEntries(folder: Folder): Dirent[] {
   try {
-    entries = readdirSync(folder.path, { withFileTypes: true });
+    return readdirSync(folder.path, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const where = sanitizeLine(describeFolder(folder));
@@ -86,23 +92,42 @@ export function listFolder(folder: Folder, problems: ArticleError[]): ArticleFil
     if (code === 'ENOTDIR') throw new UsageError(`${where}: not a folder; name the folder that holds the .md files`);
     throw new UsageError(`${where}: cannot be read (${code ?? 'error'}); check its permissions`);
   }
+}
+
+/** One folder's article files, sorted by slug; entries that cannot be articles go to `problems`. */
+export function listFolder(folder: Folder, problems: ArticleError[]): ArticleFile[] {
   const files: ArticleFile[] = [];
-  for (const entry of entries) {
+  for (const entry of readEntries(folder)) {
     if (!entry.name.endsWith('.md')) continue;
     const path = join(folder.path, entry.name);
-    const slug = entry.name.slice(0, -3);
-    const refusal = refuseEntry(folder, entry, path);
-    if (refusal !== undefined) {
-      problems.push(new ArticleError(path, refusal));
-    } else if (!isValidSlug(slug)) {
-      problems.push(
-        new ArticleError(path, "has a name that is not a valid slug; use letters, digits, '.', '_' and '-' only"),
-      );
-    } else {
-      files.push({ slug, path, folder });
-    }
+    const refusal = refuseEntry(folder, entry, path) ?? nameProblem(entry.name);
+    if (refusal !== undefined) problems.push(new ArticleError(path, refusal));
+    else files.push({ slug: entry.name.slice(0, -3), path, folder });
   }
   return files.sort(compareSlugs);
+}
+
+/**
+ * The file names (`<slug>.md`) in a folder that may be articles, as the search index compares them
+ * with the names it holds: what `listFolder` lists, except that names are not yet checked as slugs
+ * (`nameProblem`), since a name the index holds was checked when it was indexed; entries that
+ * cannot be articles go to `problems` as [file name, reason]. A regular file costs no more than
+ * its directory entry: no path, object or pattern per file, and no order.
+ */
+export function listArticleNames(folder: Folder, problems: [string, string][]): Set<string> {
+  const names = new Set<string>();
+  for (const entry of readEntries(folder)) {
+    const name = entry.name;
+    if (!name.endsWith('.md')) continue;
+    if (entry.isFile()) {
+      names.add(name);
+      continue;
+    }
+    const refusal = refuseEntry(folder, entry, join(folder.path, name));
+    if (refusal !== undefined) problems.push([name, refusal]);
+    else names.add(name);
+  }
+  return names;
 }
 
 /** Lists every folder's article files; the first folder that has a slug wins it. */

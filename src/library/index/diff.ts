@@ -1,9 +1,8 @@
 // Compares a folder with its cached index: which indexed documents no longer count, which files to (re-)read.
 
 import { constants, lstatSync, type Stats, statSync } from 'node:fs';
-import { basename, join, sep } from 'node:path';
-import type { ArticleError } from '../../errors.js';
-import { type ArticleFile, listFolder } from '../files.js';
+import { join, sep } from 'node:path';
+import { type ArticleFile, listArticleNames, nameProblem } from '../files.js';
 import type { Folder } from '../folders.js';
 import { settledMtime } from './build.js';
 import type { Loaded, Manifest } from './manifest.js';
@@ -49,10 +48,8 @@ export function compareWithFolder(
   let problems: [string, string][] = loaded?.manifest.problems ?? [];
   let dirRecord = loaded?.manifest.dir ?? { mtimeMs: -1, ino: dirStat.ino };
   if (list) {
-    const listed: ArticleError[] = [];
-    const files = listFolder(folder, listed);
-    names = new Set(files.map((file) => `${file.slug}.md`));
-    problems = listed.map((problem) => [basename(problem.path), problem.problem]);
+    problems = [];
+    names = listArticleNames(folder, problems);
     dirRecord = { mtimeMs: settledMtime(dirStat.mtimeMs, Date.now()), ino: dirStat.ino };
   }
   const deleted = (loaded?.manifest.segments ?? []).map((segment) => new Set(segment.deleted));
@@ -94,7 +91,12 @@ export function compareWithFolder(
       }
     });
   });
-  // With a fresh listing, the names left over are new files.
-  for (const name of names) toRead.add(name);
+  // With a fresh listing, the names left over are new files: only their names are checked as slugs,
+  // those the index holds were checked when they were indexed.
+  for (const name of names) {
+    const problem = nameProblem(name);
+    if (problem === undefined) toRead.add(name);
+    else problems.push([name, problem]);
+  }
   return { deleted, toRead, dropped, dirRecord, problems, vanished };
 }
