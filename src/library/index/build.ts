@@ -5,7 +5,7 @@ import type { Article } from '../../article/article.js';
 import { type Block, blocksToParagraphs } from '../../article/model.js';
 import { ArticleError } from '../../errors.js';
 import { type ArticleFile, readArticleFile, statArticleFile } from '../files.js';
-import { ArticleLoader, loadBlocks } from '../loader.js';
+import { ArticleLoader } from '../loader.js';
 import { checksum } from './bytes.js';
 import { FileSink, SegmentWriteError } from './cache.js';
 import { combineSegments } from './combine.js';
@@ -113,7 +113,7 @@ async function readDocs(
       const article = await loader.load(file, text);
       for (const warning of article.warnings) settings.warn?.(name, warning);
       onEach(
-        articleDoc(article, await loadBlocks(article), {
+        articleDoc(article, await loader.blocks(article), {
           name,
           size: stat.size,
           mtimeMs: settledMtime(stat.mtimeMs, now),
