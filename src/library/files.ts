@@ -52,14 +52,17 @@ function isInside(folder: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
+/** What a directory entry is, as far as being an article goes. */
+type EntryKind = 'file' | 'folder' | 'link' | 'other';
+
 /**
  * Why an entry cannot be an article, or undefined when it may be one. Only regular files count;
  * a link is followed only to a file inside its own folder, so `x.md -> /etc/shadow` or a link
  * loop is refused before anything is opened.
  */
-function refuseEntry(folder: Folder, entry: Dirent, path: string): string | undefined {
-  if (entry.isDirectory()) return 'is a folder, not an article; rename it or move it away';
-  if (entry.isSymbolicLink()) {
+function refuseKind(folder: Folder, kind: EntryKind, path: string): string | undefined {
+  if (kind === 'folder') return 'is a folder, not an article; rename it or move it away';
+  if (kind === 'link') {
     let target: string;
     try {
       target = realpathSync(path);
@@ -70,8 +73,27 @@ function refuseEntry(folder: Folder, entry: Dirent, path: string): string | unde
     if (!isInside(folder.path, target)) return 'is a link to a file outside its folder; copy the file in instead';
     return undefined;
   }
-  if (!entry.isFile()) return 'is not a regular file (a pipe, socket or device); remove it';
+  if (kind === 'other') return 'is not a regular file (a pipe, socket or device); remove it';
   return undefined;
+}
+
+function refuseEntry(folder: Folder, entry: Dirent, path: string): string | undefined {
+  const kind = entry.isDirectory() ? 'folder' : entry.isSymbolicLink() ? 'link' : entry.isFile() ? 'file' : 'other';
+  return refuseKind(folder, kind, path);
+}
+
+/** As listing refuses an entry, from the mode bits of its lstat: for entries listed by name alone. */
+export function refuseByMode(folder: Folder, mode: number, path: string): string | undefined {
+  const type = mode & constants.S_IFMT;
+  const kind =
+    type === constants.S_IFREG
+      ? 'file'
+      : type === constants.S_IFDIR
+        ? 'folder'
+        : type === constants.S_IFLNK
+          ? 'link'
+          : 'other';
+  return refuseKind(folder, kind, path);
 }
 
 /** Why a file name cannot be an article's, or undefined when it can: the slug must be valid. */
@@ -81,10 +103,12 @@ export function nameProblem(name: string): string | undefined {
     : "has a name that is not a valid slug; use letters, digits, '.', '_' and '-' only";
 }
 
-/** A folder's entries with their types; a folder that cannot be read is worded as a UsageError. */
-function readEntries(folder: Folder): Dirent[] {
+/** A folder's entries, with their types or by name; a folder that cannot be read is worded as a UsageError. */
+function readEntries(folder: Folder): Dirent[];
+function readEntries(folder: Folder, types: false): string[];
+function readEntries(folder: Folder, types = true): Dirent[] | string[] {
   try {
-    return readdirSync(folder.path, { withFileTypes: true });
+    return types ? readdirSync(folder.path, { withFileTypes: true }) : readdirSync(folder.path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const where = sanitizeLine(describeFolder(folder));
@@ -105,6 +129,17 @@ export function listFolder(folder: Folder, problems: ArticleError[]): ArticleFil
     else files.push({ slug: entry.name.slice(0, -3), path, folder });
   }
   return files.sort(compareSlugs);
+}
+
+/**
+ * The names in a folder that end in `.md`, whatever their entries are: for a caller that will
+ * lstat each one anyway, and then refuses what cannot be an article with `refuseByMode`. The
+ * cheapest listing there is: a name per entry, no directory entry objects.
+ */
+export function listMarkdownNames(folder: Folder): Set<string> {
+  const names = new Set<string>();
+  for (const name of readEntries(folder, false)) if (name.endsWith('.md')) names.add(name);
+  return names;
 }
 
 /**

@@ -1,9 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleError } from '../../../src/errors.js';
-import { listArticleNames, listFolder, nameProblem } from '../../../src/library/files.js';
+import {
+  listArticleNames,
+  listFolder,
+  listMarkdownNames,
+  nameProblem,
+  refuseByMode,
+} from '../../../src/library/files.js';
 import type { Folder } from '../../../src/library/folders.js';
 import { buildChunk } from '../../../src/library/index/build.js';
 import { compareWithFolder } from '../../../src/library/index/diff.js';
@@ -18,6 +24,7 @@ import {
   MARSH,
   marshFolder,
   settleFolder,
+  uncached,
   writeArticle,
 } from './support.js';
 
@@ -90,6 +97,28 @@ describe('listing a folder for the index', () => {
   });
 });
 
+describe('listing a folder by name', () => {
+  it('refuses, by the lstat of each name, what listing by directory entries refuses', () => {
+    const folder = marshFolder();
+    addHazards(folder, temporaryFolder('news-outside-'));
+    const dir: Folder = { path: folder, origin: '--dir' };
+    const problems: [string, string][] = [];
+    const accepted = [...listArticleNames(dir, problems)];
+    const byName: [string, string | undefined][] = [...listMarkdownNames(dir)].map((name) => {
+      const path = join(folder, name);
+      return [name, refuseByMode(dir, lstatSync(path).mode, path)];
+    });
+    expect(
+      byName
+        .filter(([, refusal]) => refusal === undefined)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(accepted.sort());
+    expect(byName.filter(([, refusal]) => refusal !== undefined).sort()).toEqual(problems.sort());
+    expect(problems).toHaveLength(5);
+  });
+});
+
 describe('an indexed folder that changes', () => {
   it('sees names that are no articles, links and subfolders added to it, as --no-cache does', async () => {
     const folder = marshFolder();
@@ -140,6 +169,20 @@ describe('an indexed folder that changes', () => {
     rmSync(path, { recursive: true });
     writeArticle(folder, 'quokka-one', MARSH['quokka-one'] as FakeArticle);
     await expectSameAsUncached(cache, folder);
+  });
+
+  it('shows one article with `read` as --no-cache does, whatever else the folder gained', async () => {
+    const folder = marshFolder();
+    const cache = temporaryFolder('news-cache-');
+    await expectSameAsUncached(cache, folder);
+    addHazards(folder, temporaryFolder('news-outside-'));
+    unlinkSync(join(folder, 'quokka-two.md'));
+    mkdirSync(join(folder, 'quokka-two.md'));
+    for (const slug of ['numbat-four', 'alias', 'quokka-one', 'quokka-two', 'fifo', 'outside']) {
+      const argv = ['--dir', folder, 'read', slug];
+      expect(await cached(cache, argv), slug).toEqual(await uncached(argv));
+    }
+    await expectSameAsUncached(cache, folder, ['glorbix', 'zorblefax']);
   });
 
   it('reads only what is new or changed, trusting the names it holds', async () => {
