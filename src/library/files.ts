@@ -9,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
+  type Stats,
   statSync,
 } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -51,14 +52,17 @@ function isInside(folder: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
+/** What a directory entry is, as far as being an article goes. */
+type EntryKind = 'file' | 'folder' | 'link' | 'other';
+
 /**
  * Why an entry cannot be an article, or undefined when it may be one. Only regular files count;
  * a link is followed only to a file inside its own folder, so `x.md -> /etc/shadow` or a link
  * loop is refused before anything is opened.
  */
-function refuseEntry(folder: Folder, entry: Dirent, path: string): string | undefined {
-  if (entry.isDirectory()) return 'is a folder, not an article; rename it or move it away';
-  if (entry.isSymbolicLink()) {
+function refuseKind(folder: Folder, kind: EntryKind, path: string): string | undefined {
+  if (kind === 'folder') return 'is a folder, not an article; rename it or move it away';
+  if (kind === 'link') {
     let target: string;
     try {
       target = realpathSync(path);
@@ -69,15 +73,42 @@ function refuseEntry(folder: Folder, entry: Dirent, path: string): string | unde
     if (!isInside(folder.path, target)) return 'is a link to a file outside its folder; copy the file in instead';
     return undefined;
   }
-  if (!entry.isFile()) return 'is not a regular file (a pipe, socket or device); remove it';
+  if (kind === 'other') return 'is not a regular file (a pipe, socket or device); remove it';
   return undefined;
 }
 
-/** One folder's article files, sorted by slug; entries that cannot be articles go to `problems`. */
-export function listFolder(folder: Folder, problems: ArticleError[]): ArticleFile[] {
-  let entries: Dirent[];
+function refuseEntry(folder: Folder, entry: Dirent, path: string): string | undefined {
+  const kind = entry.isDirectory() ? 'folder' : entry.isSymbolicLink() ? 'link' : entry.isFile() ? 'file' : 'other';
+  return refuseKind(folder, kind, path);
+}
+
+/** As listing refuses an entry, from the mode bits of its lstat: for entries listed by name alone. */
+export function refuseByMode(folder: Folder, mode: number, path: string): string | undefined {
+  const type = mode & constants.S_IFMT;
+  const kind =
+    type === constants.S_IFREG
+      ? 'file'
+      : type === constants.S_IFDIR
+        ? 'folder'
+        : type === constants.S_IFLNK
+          ? 'link'
+          : 'other';
+  return refuseKind(folder, kind, path);
+}
+
+/** Why a file name cannot be an article's, or undefined when it can: the slug must be valid. */
+export function nameProblem(name: string): string | undefined {
+  return isValidSlug(name.slice(0, -3))
+    ? undefined
+    : "has a name that is not a valid slug; use letters, digits, '.', '_' and '-' only";
+}
+
+/** A folder's entries, with their types or by name; a folder that cannot be read is worded as a UsageError. */
+function readEntries(folder: Folder): Dirent[];
+function readEntries(folder: Folder, types: false): string[];
+function readEntries(folder: Folder, types = true): Dirent[] | string[] {
   try {
-    entries = readdirSync(folder.path, { withFileTypes: true });
+    return types ? readdirSync(folder.path, { withFileTypes: true }) : readdirSync(folder.path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const where = sanitizeLine(describeFolder(folder));
@@ -85,23 +116,53 @@ export function listFolder(folder: Folder, problems: ArticleError[]): ArticleFil
     if (code === 'ENOTDIR') throw new UsageError(`${where}: not a folder; name the folder that holds the .md files`);
     throw new UsageError(`${where}: cannot be read (${code ?? 'error'}); check its permissions`);
   }
+}
+
+/** One folder's article files, sorted by slug; entries that cannot be articles go to `problems`. */
+export function listFolder(folder: Folder, problems: ArticleError[]): ArticleFile[] {
   const files: ArticleFile[] = [];
-  for (const entry of entries) {
+  for (const entry of readEntries(folder)) {
     if (!entry.name.endsWith('.md')) continue;
     const path = join(folder.path, entry.name);
-    const slug = entry.name.slice(0, -3);
-    const refusal = refuseEntry(folder, entry, path);
-    if (refusal !== undefined) {
-      problems.push(new ArticleError(path, refusal));
-    } else if (!isValidSlug(slug)) {
-      problems.push(
-        new ArticleError(path, "has a name that is not a valid slug; use letters, digits, '.', '_' and '-' only"),
-      );
-    } else {
-      files.push({ slug, path, folder });
-    }
+    const refusal = refuseEntry(folder, entry, path) ?? nameProblem(entry.name);
+    if (refusal !== undefined) problems.push(new ArticleError(path, refusal));
+    else files.push({ slug: entry.name.slice(0, -3), path, folder });
   }
   return files.sort(compareSlugs);
+}
+
+/**
+ * The names in a folder that end in `.md`, whatever their entries are: for a caller that will
+ * lstat each one anyway, and then refuses what cannot be an article with `refuseByMode`. The
+ * cheapest listing there is: a name per entry, no directory entry objects.
+ */
+export function listMarkdownNames(folder: Folder): Set<string> {
+  const names = new Set<string>();
+  for (const name of readEntries(folder, false)) if (name.endsWith('.md')) names.add(name);
+  return names;
+}
+
+/**
+ * The file names (`<slug>.md`) in a folder that may be articles, as the search index compares them
+ * with the names it holds: what `listFolder` lists, except that names are not yet checked as slugs
+ * (`nameProblem`), since a name the index holds was checked when it was indexed; entries that
+ * cannot be articles go to `problems` as [file name, reason]. A regular file costs no more than
+ * its directory entry: no path, object or pattern per file, and no order.
+ */
+export function listArticleNames(folder: Folder, problems: [string, string][]): Set<string> {
+  const names = new Set<string>();
+  for (const entry of readEntries(folder)) {
+    const name = entry.name;
+    if (!name.endsWith('.md')) continue;
+    if (entry.isFile()) {
+      names.add(name);
+      continue;
+    }
+    const refusal = refuseEntry(folder, entry, join(folder.path, name));
+    if (refusal !== undefined) problems.push([name, refusal]);
+    else names.add(name);
+  }
+  return names;
 }
 
 /** Lists every folder's article files; the first folder that has a slug wins it. */
@@ -117,6 +178,18 @@ export function scanFolders(folders: readonly Folder[]): FolderScan {
     }
   }
   return { files: [...winners.values()].sort(compareSlugs), shadowed, problems };
+}
+
+/** An article file's stat (through a link); a file that is gone or cannot be reached is an ArticleError, as in reading. */
+export function statArticleFile(path: string): Stats {
+  try {
+    return statSync(path);
+  } catch (error) {
+    throw new ArticleError(
+      path,
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the file`,
+    );
+  }
 }
 
 /** Reads one article file without blocking on FIFOs or devices and without reading huge files. */

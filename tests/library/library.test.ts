@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { NotFoundError, UsageError } from '../../src/errors.js';
 import { MAX_ARTICLE_BYTES, readArticleFile, scanFolders } from '../../src/library/files.js';
 import { resolveFolders } from '../../src/library/folders.js';
-import { loadArticles } from '../../src/library/loader.js';
+import { ArticleLoader, loadArticles, loadBlocks } from '../../src/library/loader.js';
 import { findArticleFile, suggestSlugs } from '../../src/library/slugs.js';
 import { ARTICLES, BROKEN, BUNDLED_DIR, temporaryFolder } from '../helpers.js';
 
@@ -84,6 +84,20 @@ describe('loadArticles', () => {
       ['unterminated', 1],
     ]);
     expect(problems.map((problem) => problem.message)).toEqual([expect.stringContaining(join(BROKEN, 'bad name.md'))]);
+  });
+});
+
+describe('ArticleLoader.blocks', () => {
+  it('gives each article the blocks loadBlocks gives it, the Markdown module imported once', async () => {
+    const loader = new ArticleLoader(MAX_ARTICLE_BYTES);
+    const { files } = scanFolders([{ path: ARTICLES, origin: '--dir' }]);
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) {
+      const article = await loader.load(file);
+      const blocks = await loader.blocks(article);
+      expect(blocks.length, file.slug).toBeGreaterThan(0);
+      expect(blocks, file.slug).toEqual(await loadBlocks(article));
+    }
   });
 });
 

@@ -1,11 +1,11 @@
 // Reads and parses article files into index segments, on this thread and, for big jobs, a worker.
 
-import { type Stats, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import type { Article } from '../../article/article.js';
 import { type Block, blocksToParagraphs } from '../../article/model.js';
 import { ArticleError } from '../../errors.js';
-import { type ArticleFile, readArticleFile } from '../files.js';
-import { ArticleLoader, loadBlocks } from '../loader.js';
+import { type ArticleFile, readArticleFile, statArticleFile } from '../files.js';
+import { ArticleLoader } from '../loader.js';
 import { checksum } from './bytes.js';
 import { FileSink, SegmentWriteError } from './cache.js';
 import { combineSegments } from './combine.js';
@@ -120,12 +120,12 @@ async function readDocs(
     const now = Date.now();
     let stat: Stats | undefined;
     try {
-      stat = statSync(file.path);
+      stat = statArticleFile(file.path);
       const text = readArticleFile(file.path, settings.maxBytes);
       const article = await loader.load(file, text);
       for (const warning of article.warnings) settings.warn?.(name, warning);
       onEach(
-        articleDoc(article, await loadBlocks(article), {
+        articleDoc(article, await loader.blocks(article), {
           name,
           size: stat.size,
           mtimeMs: settledMtime(stat.mtimeMs, now),

@@ -15,15 +15,20 @@ export interface SegmentEntry {
 
 /**
  * Which segments to keep as they are. Small segments (recent changes) are merged once a few pile
- * up, since every segment costs each run an open and a read; a segment that has lost half its
- * documents is rewritten too. Every other segment is kept, whatever changed elsewhere.
+ * up, since every segment costs each run an open and a read; a big segment that has lost half its
+ * documents is rewritten too, since its dead documents' postings cost every query. Rewriting
+ * means reading its live articles again, so a small segment that lost half of them is kept until
+ * small ones pile up: the 50 articles of one import replaced by the next 50 must not make every
+ * run read again the few articles edited earlier that share their segment. A segment with no live
+ * document goes, which reads nothing. Every other segment is kept, whatever changed elsewhere.
  */
 export function segmentsToKeep(entries: readonly SegmentEntry[]): boolean[] {
   const live = entries.map(({ segment, deleted }) => segment.count - deleted.size);
-  const small = live.filter((count) => count < SMALL_SEGMENT).length;
+  const small = live.filter((count) => count > 0 && count < SMALL_SEGMENT).length;
   return entries.map(({ segment }, index) => {
     const count = live[index] as number;
-    const halfGone = count * 2 < segment.count;
+    if (count === 0 && segment.count > 0) return false;
+    const halfGone = count * 2 < segment.count && segment.count >= SMALL_SEGMENT;
     return !(halfGone || (small >= MAX_SMALL_SEGMENTS && count < SMALL_SEGMENT));
   });
 }

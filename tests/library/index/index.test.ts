@@ -600,4 +600,23 @@ describe('building segments', () => {
     await buildChunk(files, { maxBytes: 1 << 20 }, (bytes) => segments.push(new Segment(new MemorySource(bytes))), 1);
     expect(segments.map((segment) => segment.names)).toEqual(files.map((file) => [`${file.slug}.md`]));
   });
+
+  it('makes a file that vanished between listing and reading a skipped article, not a failed build', async () => {
+    const folder = marshFolder();
+    const files = readdirSync(folder)
+      .sort()
+      .map((name) => ({
+        slug: name.slice(0, -3),
+        path: join(folder, name),
+        folder: { path: folder, origin: '--dir' as const },
+      }));
+    unlinkSync(join(folder, 'quokka-two.md'));
+    const segments: Segment[] = [];
+    await buildChunk(files, { maxBytes: 1 << 20 }, (bytes) => segments.push(new Segment(new MemorySource(bytes))));
+    const [segment] = segments as [Segment];
+    const doc = segment.find('quokka-two.md');
+    expect(segment.count).toBe(3);
+    expect(segment.problems).toEqual([doc]);
+    expect(segment.meta(doc)).toMatch(/^cannot be read \(ENOENT\)/);
+  });
 });
