@@ -57,7 +57,7 @@ export async function runFeed(context: CommandContext, invocation: FeedInvocatio
       return report(context, await importOpmlFile(invocation.file, { files, http }));
     }
     case 'list': {
-      const rows = listFeeds(files);
+      const rows = await listFeeds(files);
       if (rows.length === 0 && !invocation.json) {
         io.stderr.write(formatMessage('note', `no feeds yet; subscribe with 'news feed add <address>'`));
       }

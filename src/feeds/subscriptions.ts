@@ -14,19 +14,9 @@ import {
   YAMLSeq,
 } from 'yaml';
 import { NewsError } from '../errors.js';
+import { normalizeFeedUrl, type Subscription } from './subscription.js';
 
-/** The subscription file's name in the config folder. */
-export const SUBSCRIPTIONS_FILE = 'feeds.yaml';
-
-/** One subscribed feed. */
-export interface Subscription {
-  /** The feed's address, as `new URL` writes it. */
-  url: string;
-  /** The feed's title when it was added (or as the user wrote it): every article's `source`. */
-  title?: string;
-  /** Fetch each item that carries only a summary from its link, as `news fetch --full` does. */
-  full?: boolean;
-}
+export { findSubscriptions, normalizeFeedUrl, SUBSCRIPTIONS_FILE, type Subscription } from './subscription.js';
 
 /** Fields an entry may have; anything else is a typo worth pointing at. */
 const FIELDS = ['url', 'title', 'full'];
@@ -37,14 +27,6 @@ const HEADER = ` Feeds news fetches: \`news feed add\`, \`remove\` and \`import\
 
 /** A subscription file that cannot be read: its path and line, then what is wrong and what to do. */
 export class SubscriptionsError extends NewsError {}
-
-/** An address as subscriptions compare them: parsed and written back (host lowercased, default port dropped). */
-export function normalizeFeedUrl(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (!URL.canParse(trimmed)) return undefined;
-  const url = new URL(trimmed);
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-}
 
 /**
  * The subscription file, parsed: its feeds, and the YAML document they came from, which edits
@@ -210,16 +192,4 @@ function readUrl(node: Scalar, fail: Fail): string {
   const url = normalizeFeedUrl(String(node.value));
   if (url === undefined) return fail(node, `'${String(node.value).slice(0, 80)}' is not an http or https address`);
   return url;
-}
-
-/**
- * The subscriptions a name means: the one with this address, else those whose title is the name
- * (case and surrounding space ignored).
- */
-export function findSubscriptions(feeds: readonly Subscription[], name: string): Subscription[] {
-  const url = normalizeFeedUrl(name);
-  const byUrl = url === undefined ? undefined : feeds.find((feed) => feed.url === url);
-  if (byUrl !== undefined) return [byUrl];
-  const wanted = name.trim().toLowerCase();
-  return feeds.filter((feed) => feed.title !== undefined && feed.title.toLowerCase() === wanted);
 }

@@ -9,6 +9,8 @@ import {
   readFileSync,
   realpathSync,
   renameSync,
+  type Stats,
+  statSync,
   unlinkSync,
   utimesSync,
   writeSync,
@@ -16,7 +18,8 @@ import {
 import { dirname, join } from 'node:path';
 import { NewsError, UsageError } from '../errors.js';
 import { type FetchState, formatFetchState, parseFetchState, STATE_FILE } from '../feeds/state.js';
-import { SUBSCRIPTIONS_FILE, SubscriptionList } from '../feeds/subscriptions.js';
+import { normalizeFeedUrl, SUBSCRIPTIONS_FILE, type Subscription } from '../feeds/subscription.js';
+import type { SubscriptionList } from '../feeds/subscriptions.js';
 import { type ProcessInfo, WriteLock } from '../library/index/lock.js';
 
 /** How long an edit of the list or the state waits for another process's edit: they take milliseconds. */
@@ -28,6 +31,14 @@ const LOCK_RETRY_MS = 25;
 const FETCH_LOCK = 'fetch.lock';
 const STATE_LOCK = 'state.lock';
 const SUBSCRIPTIONS_LOCK = 'subscriptions.lock';
+/** The subscription list as last parsed, in the state folder (see FeedFiles.readFeeds). */
+const PARSED_FILE = 'feeds.parsed.json';
+const PARSED_VERSION = 1;
+/**
+ * How long ago the list must have changed for its parse to be kept: an edit within the same tick of
+ * the file system's clock as the one parsed would leave size and mtime as they were.
+ */
+const SETTLED_MS = 2000;
 
 export interface FeedFolders {
   /** Where feeds.yaml is. */
@@ -35,6 +46,8 @@ export interface FeedFolders {
   /** Where the fetch state and the locks are. */
   stateDir: string;
   owner?: ProcessInfo | undefined;
+  /** The clock that tells whether the list changed too recently to keep its parse (tests move it). */
+  now?: () => number;
 }
 
 /** The files of `news feed` and `news fetch`, in the folders the settings found; a UsageError when there are none. */
@@ -42,15 +55,16 @@ export function openFeedFiles(folders: {
   configDir: string | undefined;
   stateDir: string | undefined;
   owner?: ProcessInfo | undefined;
+  now?: () => number;
 }): FeedFiles {
-  const { configDir, stateDir, owner } = folders;
+  const { configDir, stateDir, owner, now } = folders;
   if (configDir === undefined) {
     throw new UsageError('there is no folder for the subscriptions; set NEWS_CONFIG_DIR, XDG_CONFIG_HOME or HOME');
   }
   if (stateDir === undefined) {
     throw new UsageError('there is no folder for the fetch state; set NEWS_STATE_DIR, XDG_STATE_HOME or HOME');
   }
-  return new FeedFiles({ configDir, stateDir, owner });
+  return new FeedFiles({ configDir, stateDir, owner, ...(now === undefined ? {} : { now }) });
 }
 
 function sleep(ms: number): Promise<void> {
@@ -66,9 +80,9 @@ function describeWriteError(path: string, error: unknown): NewsError {
 /**
  * Writes `text` to `path` whole or not at all: a temporary file beside it, synced, renamed over it,
  * private to the user. A path that is a symbolic link (a dotfiles repository's) has its target
- * replaced, so the link stays.
+ * replaced, so the link stays. A cache news can always make again is not synced (`sync: false`).
  */
-export function writeFileAtomically(path: string, text: string): void {
+export function writeFileAtomically(path: string, text: string, sync = true): void {
   let target = path;
   try {
     target = realpathSync(path);
@@ -84,7 +98,7 @@ export function writeFileAtomically(path: string, text: string): void {
       const bytes = Buffer.from(text, 'utf8');
       let offset = 0;
       while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-      fsyncSync(fd);
+      if (sync) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -97,6 +111,54 @@ export function writeFileAtomically(path: string, text: string): void {
     }
     throw describeWriteError(path, error);
   }
+}
+
+/** The parser of the subscription list, with the YAML library: loaded only to parse or edit the file. */
+async function subscriptionLists(): Promise<typeof SubscriptionList> {
+  return (await import('../feeds/subscriptions.js')).SubscriptionList;
+}
+
+/** What identifies one version of the list's file: where it is, and its size, times and inode. */
+interface ListStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+function stampOf(path: string, stat: Stats): ListStamp {
+  return { path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+}
+
+/** A feed as the parsed copy holds it, checked as the list's parser would have made it. */
+function isParsedFeed(value: unknown): value is Subscription {
+  if (typeof value !== 'object' || value === null) return false;
+  const { url, title, full, ...rest } = value as Record<string, unknown>;
+  return (
+    Object.keys(rest).length === 0 &&
+    typeof url === 'string' &&
+    normalizeFeedUrl(url) === url &&
+    (title === undefined || (typeof title === 'string' && title !== '' && title === title.trim())) &&
+    (full === undefined || full === true)
+  );
+}
+
+/** The feeds of a parsed copy made from the file `stamp` describes; undefined for any other, or damage. */
+function parsedFeeds(text: string | undefined, stamp: ListStamp): Subscription[] | undefined {
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const record = parsed as Record<string, unknown>;
+  if (record.version !== PARSED_VERSION) return undefined;
+  for (const [key, value] of Object.entries(stamp)) if (record[key] !== value) return undefined;
+  const feeds = record.feeds;
+  return Array.isArray(feeds) && feeds.every(isParsedFeed) ? feeds : undefined;
 }
 
 function readText(path: string): string | undefined {
@@ -126,10 +188,51 @@ export class FeedFiles {
     return join(this.folders.stateDir, STATE_FILE);
   }
 
-  /** The subscriptions; an empty list when there is no file yet. */
-  readSubscriptions(): SubscriptionList {
-    const text = readText(this.subscriptionsPath);
-    return text === undefined ? SubscriptionList.empty() : SubscriptionList.parse(text, this.subscriptionsPath);
+  /**
+   * The subscribed feeds; none when there is no file yet. What the list's parser made of the file
+   * is kept in the state folder with the file's size, times and inode, and used while they are
+   * unchanged, as the search index trusts an article's stat: a fetch whose feeds all answer 304
+   * then loads no YAML library, about a quarter of such a run. A list that does not parse is an
+   * error every time (only a good parse is kept), and a file changed within SETTLED_MS of being
+   * read is parsed again next time.
+   */
+  async readFeeds(): Promise<readonly Subscription[]> {
+    const path = this.subscriptionsPath;
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(path, { throwIfNoEntry: false });
+    } catch (error) {
+      throw new NewsError(
+        `cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`,
+      );
+    }
+    if (stat === undefined) return [];
+    const stamp = stampOf(path, stat);
+    const parsedPath = join(this.folders.stateDir, PARSED_FILE);
+    let kept: string | undefined;
+    try {
+      kept = readText(parsedPath);
+    } catch {
+      // An unreadable copy is no copy: the list is parsed.
+    }
+    const feeds = parsedFeeds(kept, stamp);
+    if (feeds !== undefined) return feeds;
+    const text = readText(path);
+    if (text === undefined) return [];
+    const list = (await subscriptionLists()).parse(text, path);
+    const now = this.folders.now ?? Date.now;
+    if (now() - Math.max(stat.mtimeMs, stat.ctimeMs) >= SETTLED_MS) {
+      try {
+        writeFileAtomically(
+          parsedPath,
+          JSON.stringify({ version: PARSED_VERSION, ...stamp, feeds: list.feeds }),
+          false,
+        );
+      } catch {
+        // Only a copy: without it the next run parses the list again.
+      }
+    }
+    return list.feeds;
   }
 
   /**
@@ -137,6 +240,7 @@ export class FeedFiles {
    * list's lock: two processes editing at once both keep their edits.
    */
   async editSubscriptions<T>(edit: (list: SubscriptionList) => T): Promise<T> {
+    const SubscriptionList = await subscriptionLists();
     return this.withLock(SUBSCRIPTIONS_LOCK, EDIT_LOCK_WAIT_MS, () => {
       const before = readText(this.subscriptionsPath);
       const list =

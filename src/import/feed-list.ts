@@ -1,7 +1,7 @@
 // The subscription list as `news feed list`, `remove` and `export` see it: each feed with what the
 // fetch state says of it.
 
-import type { Subscription } from '../feeds/subscriptions.js';
+import type { Subscription } from '../feeds/subscription.js';
 import type { FeedFiles } from './feed-files.js';
 import { pickSubscription } from './feed-names.js';
 
@@ -31,10 +31,10 @@ export interface FeedRow {
 }
 
 /** Every subscription, with what the fetch state says of it. */
-export function listFeeds(files: FeedFiles): FeedRow[] {
-  const list = files.readSubscriptions();
+export async function listFeeds(files: FeedFiles): Promise<FeedRow[]> {
+  const feeds = await files.readFeeds();
   const { state } = files.readState();
-  return list.feeds.map((feed) => {
+  return feeds.map((feed) => {
     const record = state.get(feed.url);
     return {
       url: feed.url,
@@ -52,7 +52,7 @@ export function listFeeds(files: FeedFiles): FeedRow[] {
 /** `feed export`: OPML 2.0 of every subscription, with its site when a fetch has learned it. */
 export async function exportFeeds(files: FeedFiles, now: Date): Promise<string> {
   const { exportOpml } = await import('../feeds/opml.js');
-  const feeds = listFeeds(files).map((row) => {
+  const feeds = (await listFeeds(files)).map((row) => {
     const feed: { url: string; title?: string; htmlUrl?: string } = { url: row.url };
     if (row.title !== undefined) feed.title = row.title;
     if (row.site !== undefined) feed.htmlUrl = row.site;

@@ -1,7 +1,7 @@
 // Which subscription a name on the command line means: its address, or its title.
 
 import { NotFoundError, UsageError } from '../errors.js';
-import { findSubscriptions, type Subscription } from '../feeds/subscriptions.js';
+import { findSubscriptions, type Subscription } from '../feeds/subscription.js';
 import { suggestSlugs } from '../library/slugs.js';
 
 /**

@@ -6,7 +6,7 @@ import { EXIT_NOT_FOUND, isNewsError, UsageError } from '../errors.js';
 import { FEED_ACCEPT, type HttpOptions, httpGet } from '../feeds/http.js';
 import { hostKey, runScheduled } from '../feeds/schedule.js';
 import { emptyRecord, type FeedRecord, type FetchState } from '../feeds/state.js';
-import type { Subscription } from '../feeds/subscriptions.js';
+import type { Subscription } from '../feeds/subscription.js';
 import type { ProcessInfo } from '../library/index/lock.js';
 import type { FeedFiles } from './feed-files.js';
 import type { FetchedArticle, ItemWriter } from './feed-items.js';
@@ -261,15 +261,15 @@ export async function fetchFeeds(request: FetchRequest): Promise<FetchOutcome> {
   const now = request.now ?? (() => new Date());
   const lock = await request.files.lockFetch(request.onWait);
   try {
-    const list = request.files.readSubscriptions();
+    const subscribed = await request.files.readFeeds();
     const { state, damaged } = request.files.readState();
     const notes = damaged
       ? [
           `${request.files.statePath} could not be read; starting afresh (items already in the library are found as duplicates)`,
         ]
       : [];
-    if (list.feeds.length === 0) notes.push(`no feeds yet; subscribe with 'news feed add <address>'`);
-    const selected = selectFeeds(list.feeds, request.names, state);
+    if (subscribed.length === 0) notes.push(`no feeds yet; subscribe with 'news feed add <address>'`);
+    const selected = selectFeeds(subscribed, request.names, state);
     const run = new FeedFetch(request, state, now);
     let done = 0;
     request.onProgress?.(0, selected.length);

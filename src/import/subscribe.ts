@@ -7,7 +7,7 @@ import { FEED_ACCEPT, HttpError, type HttpOptions, httpGet } from '../feeds/http
 import { parseOpml } from '../feeds/opml.js';
 import { parseFeed } from '../feeds/parse.js';
 import { emptyRecord } from '../feeds/state.js';
-import { normalizeFeedUrl, type Subscription } from '../feeds/subscriptions.js';
+import { normalizeFeedUrl, type Subscription } from '../feeds/subscription.js';
 import type { Feed } from '../feeds/types.js';
 import { checkText, decodePage } from './decode.js';
 import type { FeedFiles } from './feed-files.js';
@@ -156,7 +156,7 @@ export async function addFeeds(inputs: readonly string[], options: AddOptions): 
       continue;
     }
     // A feed already subscribed is not fetched again (unless it had gone: adding it revives it).
-    const known = options.files.readSubscriptions().find(url);
+    const known = (await options.files.readFeeds()).find((feed) => feed.url === url);
     if (known !== undefined && options.files.readState().state.get(url)?.gone === undefined) {
       results.push({ input, status: 'already', url, ...titleOf(known), notes: [] });
       continue;
