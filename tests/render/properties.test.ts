@@ -639,7 +639,8 @@ describe('the plain renderer, for HTML of plain words', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      // A counterexample found before, always tried first: text in a row between its cells.
+      { numRuns: 150, examples: [[['<table><tr><td><td><td>a</td> a</td></td><td>a</td></tr></table>'], 60]] },
     );
   });
 
@@ -656,7 +657,8 @@ describe('the plain renderer, for HTML of plain words', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      // A counterexample found before, always tried first: text in a row between its cells.
+      { numRuns: 150, examples: [[['<table><tr><td><td><td>a</td> a</td></td><td>a</td></tr></table>'], 20]] },
     );
   });
 });
