@@ -77,6 +77,9 @@ const INLINE_STYLES: Record<string, SpanStyle> = {
 
 const CODE = new Set(['code', 'kbd', 'samp', 'tt']);
 
+/** The elements a table is made of; anything else in it stands outside its cells. */
+const TABLE_PARTS = new Set(['caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
+
 /** Deeper than this, an element's text is kept without its structure, so the walk never overflows. */
 const MAX_DEPTH = 100;
 
@@ -320,36 +323,59 @@ export class HtmlWalker {
     return [{ kind: 'list', ordered, loose, start: Number.isFinite(start) ? start : 1, items }];
   }
 
+  /**
+   * A table, after what a browser shows before it: whatever stands in the table outside any cell
+   * (text between cells, a paragraph in a row), which HTML's parser moves out in front of the
+   * table ("foster parenting"), then the caption. A parser that does not (linkedom's) leaves it
+   * in the table, where only cells are read, and the text would be lost. Cells outside a row
+   * make one, as in a browser.
+   */
   private table(element: HtmlNode, depth: number): Block[] {
-    const rows: HtmlNode[] = [];
+    const rows: HtmlNode[][] = [];
     let caption: Block[] = [];
-    const collect = (parent: HtmlNode) => {
+    /** Runs of siblings outside any cell, each shown apart so that no two words run together. */
+    const fostered: HtmlNode[][] = [];
+    const collect = (parent: HtmlNode, inRow: boolean) => {
+      let row: HtmlNode[] | undefined;
+      let stray: HtmlNode[] | undefined;
       const children = parent.childNodes;
       for (let index = 0; index < children.length; index++) {
         const child = children[index] as HtmlNode;
-        if (child.nodeType !== ELEMENT || isHidden(child)) continue;
-        const name = nameOf(child);
-        if (name === 'tr') rows.push(child);
-        else if (name === 'thead' || name === 'tbody' || name === 'tfoot') collect(child);
-        else if (name === 'caption') caption = this.blocks(child.childNodes, depth + 1);
+        const name = child.nodeType === ELEMENT ? nameOf(child) : '';
+        if (child.nodeType === ELEMENT && isHidden(child)) continue;
+        if (child.nodeType !== ELEMENT || (inRow && name !== 'td' && name !== 'th') || !TABLE_PARTS.has(name)) {
+          if (stray === undefined) {
+            stray = [];
+            fostered.push(stray);
+          }
+          stray.push(child);
+          continue;
+        }
+        stray = undefined;
+        if (name === 'td' || name === 'th') {
+          if (row === undefined) {
+            row = [];
+            rows.push(row);
+          }
+          row.push(child);
+        } else if (name === 'tr') {
+          row = undefined;
+          collect(child, true);
+        } else if (name === 'thead' || name === 'tbody' || name === 'tfoot') {
+          row = undefined;
+          collect(child, false);
+        } else if (name === 'caption') {
+          caption = this.blocks(child.childNodes, depth + 1);
+        }
       }
     };
-    collect(element);
+    collect(element, false);
+    const before = fostered.flatMap((nodes) => this.blocks(nodes, depth + 1));
     const cells = rows
-      .map((row) => {
-        const out: Span[][] = [];
-        const children = row.childNodes;
-        for (let index = 0; index < children.length; index++) {
-          const cell = children[index] as HtmlNode;
-          const name = nameOf(cell);
-          if (cell.nodeType !== ELEMENT || (name !== 'td' && name !== 'th') || isHidden(cell)) continue;
-          out.push(tidySpans(this.spans(cell.childNodes, 'plain', depth + 2)));
-        }
-        return out;
-      })
+      .map((row) => row.map((cell) => tidySpans(this.spans(cell.childNodes, 'plain', depth + 2))))
       .filter((row) => row.length > 0);
-    if (cells.length === 0) return caption;
-    return [...caption, { kind: 'table', rows: cells }];
+    if (cells.length === 0) return [...before, ...caption];
+    return [...before, ...caption, { kind: 'table', rows: cells }];
   }
 
   /** A pre element's text: one newline right after `<pre>` is not content (HTML's rule), nor are trailing ones. */

@@ -55,12 +55,14 @@ let presentation: RegExp | undefined;
 /**
  * Whether `text` has a character that joins others into one cluster: a mark, ZWJ or ZWNJ, a
  * variation selector, a keycap, a regional indicator, a skin tone, a tag, Hangul jamo, a prepended
- * format character. Text without any is one cluster per code point.
+ * character (Arabic number signs, Indic repha), and the few letters that join without being
+ * marks: Thai and Lao AM (U+0E33, U+0EB3) extend the cluster before them, and Kirat Rai vowel
+ * signs join each other. Text without any is one cluster per code point.
  */
 export function hasClusters(text: string): boolean {
   joining ??=
     // biome-ignore lint/suspicious/noMisleadingCharacterClass: joiners and marks are wanted one by one here, never as a sequence.
-    /[\u200d\p{M}\u200c\ufe00-\ufe0f\u20e3\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e007f}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uff9e\uff9f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u{110bd}\u{110cd}]/u;
+    /[\u200d\p{M}\u200c\ufe00-\ufe0f\u20e3\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e007f}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uff9e\uff9f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{113d1}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}\u0e33\u0eb3\u{16d63}\u{16d67}-\u{16d6a}]/u;
   return joining.test(text);
 }
 

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { type HtmlNode, HtmlWalker, safeAddress, textOf, tidySpans } from '../../src/article/html.js';
-import type { Span } from '../../src/article/model.js';
+import type { Block, Span } from '../../src/article/model.js';
 
 describe('safeAddress', () => {
   it.each([
@@ -86,6 +86,35 @@ describe('HtmlWalker', () => {
   it('shows the caption of a table before it', () => {
     const blocks = walker.blocks(dom('<table><caption>Cap</caption><tr><td>a</td></tr></table>').childNodes);
     expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'table']);
+  });
+
+  const cellText = (block: Block | undefined) =>
+    block?.kind === 'table'
+      ? block.rows.map((row) => row.map((cell) => cell.map((span) => span.text).join('')))
+      : block;
+  const paragraphText = (block: Block) =>
+    block.kind === 'paragraph' ? block.spans.map((span) => span.text).join('') : block.kind;
+
+  // What stands in a table outside its cells, a browser moves in front of it ("foster parenting"):
+  // linkedom leaves it where it is, and it must not be lost.
+  it.each<[string, string, string[], string[][]]>([
+    ['text in a row between cells', '<table><tr><td>a</td> b <td>c</td></tr></table>', ['b'], [['a', 'c']]],
+    [
+      'a cell in a cell, closed twice',
+      '<table><tr><td><td><td>a</td> b</td></td><td>c</td></tr></table>',
+      ['b'],
+      [['', '', 'a', 'c']],
+    ],
+    ['text in the table and its body', '<table>x<tbody>y<tr><td>a</td></tr></tbody></table>', ['x', 'y'], [['a']]],
+    ['a paragraph in a row', '<table><tr><td>a</td><p>p q</p></tr></table>', ['p q'], [['a']]],
+    ['runs in two rows, apart', '<table><tr><td>a</td>x</tr><tr><td>b</td>y</tr></table>', ['x', 'y'], [['a'], ['b']]],
+    ['cells outside a row, as one row', '<table><td>a</td><td>b</td></table>', [], [['a', 'b']]],
+    ['cells in a body without a row', '<table><tbody><td>a</td>x<td>b</td></tbody></table>', ['x'], [['a', 'b']]],
+    ['only the whitespace between parts', '<table>\n <tr>\n <td>a</td>\n </tr>\n</table>', [], [['a']]],
+  ])('keeps %s, before the table', (_what, html, before, rows) => {
+    const blocks = walker.blocks(dom(html).childNodes);
+    expect(blocks.slice(0, -1).map(paragraphText)).toEqual(before);
+    expect(cellText(blocks[blocks.length - 1])).toEqual(rows);
   });
 
   it('shows a dialog only when it is open', () => {

@@ -251,6 +251,18 @@ describe('parseBody: GitHub-flavoured Markdown', () => {
     ]);
   });
 
+  // CommonMark: a line of three or more of one of * - _, spaces between, is a thematic break
+  // before it is a list item, so `* ***` is a rule and the item's indented lines after it are code.
+  it.each<[string, string, string[]]>([
+    ['`* ` before `***` is one rule', '* ***', ['rule']],
+    ['`* * ***` is one rule', '* * ***', ['rule']],
+    ['`- ` before `***` is a list holding a rule', '- ***', ['list']],
+    ['`+ ` before `***` is a list holding a rule', '+ ***', ['list']],
+    ['indented lines after `* * ***` are code', '* * ***\n\n    # heading\n  * a', ['rule', 'code', 'list']],
+  ])('%s', async (_what, markdown, kinds) => {
+    expect((await parseBody(markdown)).map((block) => block.kind)).toEqual(kinds);
+  });
+
   it('keeps strikethrough as deleted text', async () => {
     expect(await parseBody('~~old~~ new')).toEqual([paragraph({ text: 'old', style: 'del' }, plain(' new'))]);
   });

@@ -300,20 +300,57 @@ describe('renderers, for any Markdown-ish article', () => {
   });
 });
 
+/**
+ * Blocks without code or tables, at any depth. Markdown can make code of text the generator meant
+ * as something else: `* ` before a rule `***` is one thematic break, `* * ***`, not a list holding
+ * a rule, and the item's indented lines after it become an indented code block.
+ */
+function withoutGrids(blocks: readonly Block[]): Block[] {
+  return blocks.flatMap((block): Block[] => {
+    switch (block.kind) {
+      case 'code':
+      case 'table':
+        return [];
+      case 'quote':
+        return [{ ...block, blocks: withoutGrids(block.blocks) }];
+      case 'list':
+        return [{ ...block, items: block.items.map(withoutGrids) }];
+      case 'notes':
+        return [{ ...block, notes: block.notes.map(withoutGrids) }];
+      default:
+        return [block];
+    }
+  });
+}
+
 describe('the plain and styled renderers, for any Markdown-ish article', () => {
   it('show the same letters and digits in the same order', () => {
     // Decoration differs (rules, boxes, bullets, quote bars), and so may where a word too long for
     // a line is broken (the box is narrower); the letters and digits a reader sees must not. Code
-    // and tables are left out (see block, and the properties below).
+    // and tables are left out (see block, and the properties below); and since Markdown may still
+    // read some text as code (see withoutGrids), the printers are given the body without them.
     const words = (text: string) => (text.match(/[\p{L}\p{N}]/gu) ?? []).join('');
     fc.assert(
       fc.property(frontMatter, bodyWithoutCode, fc.integer({ min: 20, max: 160 }), (fields, markdown, width) => {
         const article = parse(articleSource(fields, markdown));
-        const styled = renderStyled(article, width).replace(WELL_FORMED_SGR, '');
-        expect(words(styled)).toEqual(words(renderPlain(article, width)));
+        const blocks = withoutGrids(parseBodyWith(article.body, libraries));
+        const styled = layoutArticle(article, blocks, width, createStyledTheme(chalk), exact);
+        const plain = layoutArticle(article, blocks, width, plainTheme, exact);
+        expect(words(styled.replace(WELL_FORMED_SGR, ''))).toEqual(words(plain));
       }),
-      // A counterexample found before, always tried first: a list item that is only a heading of a no-break space.
-      { numRuns: 100, examples: [[{}, '1. # &nbsp;\n2. b', 20]] },
+      {
+        numRuns: 100,
+        // Counterexamples found before, always tried first: a list item that is only a heading of a
+        // no-break space; a list in a list whose first item is a rule, read as a rule and code.
+        examples: [
+          [{}, '1. # &nbsp;\n2. b', 20],
+          [
+            {},
+            '* * ***\n\n    # 日本語 aaa 日本語\n  * a\n\n  日本語\n* 日本語\n\n<p>a <a href="https://example.test/0">a</a></p>',
+            20,
+          ],
+        ],
+      },
     );
   });
 
@@ -344,14 +381,27 @@ describe('code blocks, for any lines of code', () => {
           const shown = lines.map((line) => line.trimEnd()).filter((line) => line !== '');
           for (const line of shown) {
             expect(plain).toContain(`  ${line}`);
-            const cut = styled.find((each) => each.startsWith('  ') && `  ${line}`.startsWith(each.replace(/…$/, '')));
+            // Looked for whole, or as a cut line with its marker: a shorter line, or an empty one
+            // (shown as its indentation), may be a prefix of this one, and is not its cut.
+            if (stringWidth(line) <= width - 2) {
+              expect(styled).toContain(`  ${line}`);
+              continue;
+            }
+            const cut = styled.find((each) => each.endsWith('…') && `  ${line}`.startsWith(each.slice(0, -1)));
             expect(cut, line).toBeDefined();
             expect(stringWidth(cut as string)).toBeLessThanOrEqual(width);
-            expect((cut as string).endsWith('…')).toBe(stringWidth(line) > width - 2);
           }
         },
       ),
-      { numRuns: 100 },
+      {
+        numRuns: 100,
+        // Counterexamples found before, always tried first: a line too long after an empty one, and
+        // after a short one that begins it.
+        examples: [
+          [['', 'a'.repeat(19)], 20],
+          [['a', `a${'b'.repeat(40)}`], 20],
+        ],
+      },
     );
   });
 });
@@ -639,7 +689,8 @@ describe('the plain renderer, for HTML of plain words', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      // A counterexample found before, always tried first: text in a row between its cells.
+      { numRuns: 150, examples: [[['<table><tr><td><td><td>a</td> a</td></td><td>a</td></tr></table>'], 60]] },
     );
   });
 
@@ -656,7 +707,8 @@ describe('the plain renderer, for HTML of plain words', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      // A counterexample found before, always tried first: text in a row between its cells.
+      { numRuns: 150, examples: [[['<table><tr><td><td><td>a</td> a</td></td><td>a</td></tr></table>'], 20]] },
     );
   });
 });

@@ -140,6 +140,38 @@ describe('widths without string-width, for text whose every code point is a clus
     expect(differ).toEqual([]);
   });
 
+  it('leave out no code point that joins a letter or itself into one cluster', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const clusters = (text: string) => [...segmenter.segment(text)].length;
+    const joins: string[] = [];
+    const planes: [number, number][] = [
+      [0x20, 0x2ffff],
+      [0xe0000, 0xe01ef],
+    ];
+    for (const [from, to] of planes) {
+      for (let code = from; code <= to; code++) {
+        if ((code >= 0xd800 && code <= 0xdfff) || code === 0x7f) continue;
+        const char = String.fromCodePoint(code);
+        if (hasClusters(char)) continue;
+        // Four clusters unless it joins the letter before it, the one after it, or itself.
+        if (clusters(`a${char}${char}a`) !== 4) joins.push(code.toString(16));
+      }
+    }
+    expect(joins).toEqual([]);
+  });
+
+  it.each([
+    ['Thai AM after a letter', 'ทำ'],
+    ['Lao AM after a space', ' ຳ'],
+    ['Malayalam repha before a letter', 'ൎക'],
+    ['a Sharada prefix before a space', '𑇂 '],
+    ['a Soyombo prefix before a space', '𑪄 '],
+    ['Kirat Rai vowel signs together', '\u{16d63}\u{16d67}'],
+  ])('find the cluster of %s, and measure it as string-width does', async (_what, text) => {
+    expect(hasClusters(text)).toBe(true);
+    expect((await loadMetrics([text])).cells(text)).toBe(stringWidth(text));
+  });
+
   it('equal string-width for strings of them, and load string-width only for text with clusters', async () => {
     const wide = await loadMetrics(['日本 ★ →']);
     const char = fc
