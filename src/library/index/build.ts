@@ -1,10 +1,12 @@
 // Reads and parses article files into index segments, on this thread and, for big jobs, a worker.
 
 import type { Stats } from 'node:fs';
+import { join } from 'node:path';
 import type { Article } from '../../article/article.js';
 import { type Block, blocksToParagraphs } from '../../article/model.js';
 import { ArticleError } from '../../errors.js';
 import { type ArticleFile, readArticleFile, statArticleFile } from '../files.js';
+import type { Folder } from '../folders.js';
 import { ArticleLoader } from '../loader.js';
 import { checksum } from './bytes.js';
 import { FileSink, SegmentWriteError } from './cache.js';
@@ -107,16 +109,27 @@ export function articleDoc(
   return { ...file, content };
 }
 
+/**
+ * Files of one folder to build from, by name (`<slug>.md`). A build holds and hands out names, not
+ * an `ArticleFile` per file: at 100,000 files the objects, their paths and their copies in the
+ * workers' batches were ~50 MB of the main thread's heap for the whole build (measured).
+ */
+export interface FileNames {
+  folder: Folder;
+  names: readonly string[];
+}
+
 /** Reads and parses article files into builder input; a bad file becomes a document with a problem. */
 async function readDocs(
-  files: readonly ArticleFile[],
+  { folder, names }: FileNames,
   settings: BuildSettings,
   onEach: (doc: DocInput) => void,
 ): Promise<void> {
   const loader = new ArticleLoader(settings.maxBytes);
   let done = 0;
-  for (const file of files) {
-    const name = `${file.slug}.md`;
+  for (const name of names) {
+    // The file's object lives as long as its document is read, not the whole build.
+    const file: ArticleFile = { slug: name.slice(0, -3), path: join(folder.path, name), folder };
     const now = Date.now();
     let stat: Stats | undefined;
     try {
@@ -143,7 +156,7 @@ async function readDocs(
       });
     }
     done += 1;
-    settings.progress?.(done, files.length);
+    settings.progress?.(done, names.length);
     // Let a worker's messages in now and then: the loop above never waits on anything else.
     if (done % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -159,7 +172,7 @@ export type BuiltSegment = { file: string; bytes?: undefined } | { bytes: Uint8A
  * metadata, so a build's memory stays bounded whatever the size of the folder.
  */
 export async function buildChunkInto(
-  files: readonly ArticleFile[],
+  files: FileNames,
   settings: BuildSettings,
   dir: string | undefined,
   emit: (segment: BuiltSegment) => void,
@@ -215,7 +228,7 @@ export async function buildChunkInto(
       const done: Open = current;
       current = undefined;
       emit(done.finish());
-    } else if (files.length === 0) emit(start().finish());
+    } else if (files.names.length === 0) emit(start().finish());
   } catch (error) {
     (current as Open | undefined)?.discard();
     throw error;
@@ -224,7 +237,7 @@ export async function buildChunkInto(
 
 /** Segments of a batch of files, in memory: for the bundled articles' index and for tests. */
 export async function buildChunk(
-  files: readonly ArticleFile[],
+  files: FileNames,
   settings: BuildSettings,
   emit: (bytes: Uint8Array) => void,
   heldLimit = SEGMENT_HELD_BYTES,
@@ -232,14 +245,13 @@ export async function buildChunk(
   await buildChunkInto(files, settings, undefined, (segment) => emit(segment.bytes as Uint8Array), heldLimit);
 }
 
-/** Splits files into segment-sized batches, at least two when two workers will read them. */
-function chunksOf(unsorted: readonly ArticleFile[], parallel: boolean): ArticleFile[][] {
+/** Splits file names into segment-sized batches, at least two when two workers will read them. */
+function chunksOf(unsorted: Iterable<string>, parallel: boolean): string[][] {
   // A segment holds its documents in order of file name (slug order differs: "a-b.md" < "a.md").
-  const named = unsorted.map((file) => ({ file, name: `${file.slug}.md` }));
-  const files = named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(({ file }) => file);
-  const size = Math.min(SEGMENT_DOCS, Math.max(1, Math.ceil(files.length / (parallel ? 2 : 1))));
-  const chunks: ArticleFile[][] = [];
-  for (let start = 0; start < files.length; start += size) chunks.push(files.slice(start, start + size));
+  const names = [...unsorted].sort();
+  const size = Math.min(SEGMENT_DOCS, Math.max(1, Math.ceil(names.length / (parallel ? 2 : 1))));
+  const chunks: string[][] = [];
+  for (let start = 0; start < names.length; start += size) chunks.push(names.slice(start, start + size));
   return chunks;
 }
 
@@ -265,26 +277,27 @@ export interface SegmentStore<T> {
 }
 
 /**
- * Builds segments of `files` into `store`. Big jobs go to two worker threads; if a worker cannot
+ * Builds segments of the files `names` of `folder` into `store`. Big jobs go to two worker threads; if a worker cannot
  * start or fails, its batch goes back to the queue for the other or for this thread, and the
  * segments the worker had sent of that batch are dropped (a stored one is never named in a manifest, and is removed as
  * unused by the next writer).
  */
 export async function buildSegments<T>(
-  files: readonly ArticleFile[],
+  folder: Folder,
+  names: ReadonlySet<string> | readonly string[],
   settings: BuildSettings,
   store: SegmentStore<T>,
 ): Promise<T[]> {
-  const parallel = settings.workerScript !== undefined && files.length >= PARALLEL_MIN;
-  const chunks = chunksOf(files, parallel);
+  const total = names instanceof Set ? names.size : (names as readonly string[]).length;
+  const parallel = settings.workerScript !== undefined && total >= PARALLEL_MIN;
+  const chunks = chunksOf(names, parallel);
   if (chunks.length === 0) chunks.push([]);
-  const total = files.length;
   let mainDone = 0;
   let workerDone = 0;
   const report = () => settings.progress?.(mainDone + workerDone, total);
   const queue = [...chunks];
   const kept: T[] = [];
-  const onThisThread = async (chunk: ArticleFile[]) => {
+  const onThisThread = async (chunk: string[]) => {
     const before = mainDone;
     const progress = (done: number) => {
       mainDone = before + done;
@@ -294,13 +307,15 @@ export async function buildSegments<T>(
     if (settings.warn) chunkSettings.warn = settings.warn;
     const mine: T[] = [];
     try {
-      await buildChunkInto(chunk, chunkSettings, store.dir(), (segment) => mine.push(store.keep(segment)));
+      await buildChunkInto({ folder, names: chunk }, chunkSettings, store.dir(), (segment) =>
+        mine.push(store.keep(segment)),
+      );
     } catch (error) {
       if (!(error instanceof SegmentWriteError)) throw error;
       store.failed(error.cause);
       mainDone = before;
       const quiet: BuildSettings = { maxBytes: settings.maxBytes, progress };
-      await buildChunkInto(chunk, quiet, undefined, (segment) => mine.push(store.keep(segment)));
+      await buildChunkInto({ folder, names: chunk }, quiet, undefined, (segment) => mine.push(store.keep(segment)));
     }
     kept.push(...mine);
   };
@@ -312,7 +327,7 @@ export async function buildSegments<T>(
     const runWorker = () =>
       new Promise<void>((resolve) => {
         const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-        let current: ArticleFile[] | undefined;
+        let current: string[] | undefined;
         // The current batch's segments and progress count only once the whole batch is done.
         let pending: T[] = [];
         let pendingDone = 0;
@@ -325,7 +340,7 @@ export async function buildSegments<T>(
             void worker.terminate();
             resolve();
           } else {
-            worker.postMessage({ files: current, maxBytes: settings.maxBytes, dir: store.dir() });
+            worker.postMessage({ folder, names: current, maxBytes: settings.maxBytes, dir: store.dir() });
           }
         };
         const giveBack = () => {

@@ -4,19 +4,21 @@
 // files are read, and 'done' at the end of the batch.
 
 import { parentPort } from 'node:worker_threads';
-import type { ArticleFile } from '../files.js';
+import type { Folder } from '../folders.js';
 import { buildChunkInto } from './build.js';
 
 const PROGRESS_EVERY = 100;
 
 interface Job {
-  files: ArticleFile[];
+  /** The folder, and the names of its files in this batch. */
+  folder: Folder;
+  names: string[];
   maxBytes: number;
   /** The cache folder to write segment files into; undefined: send their bytes. */
   dir: string | undefined;
 }
 
-parentPort?.on('message', async ({ files, maxBytes, dir }: Job) => {
+parentPort?.on('message', async ({ folder, names, maxBytes, dir }: Job) => {
   try {
     let reported = 0;
     const progress = (done: number) => {
@@ -25,11 +27,11 @@ parentPort?.on('message', async ({ files, maxBytes, dir }: Job) => {
       reported = done;
     };
     const warn = (name: string, message: string) => parentPort?.postMessage({ type: 'warning', name, message });
-    await buildChunkInto(files, { maxBytes, progress, warn }, dir, (segment) => {
+    await buildChunkInto({ folder, names }, { maxBytes, progress, warn }, dir, (segment) => {
       if (segment.file !== undefined) parentPort?.postMessage({ type: 'segment', file: segment.file });
       else parentPort?.postMessage({ type: 'segment', bytes: segment.bytes }, [segment.bytes.buffer as ArrayBuffer]);
     });
-    parentPort?.postMessage({ type: 'progress', count: files.length - reported });
+    parentPort?.postMessage({ type: 'progress', count: names.length - reported });
     parentPort?.postMessage({ type: 'done' });
   } catch (error) {
     parentPort?.postMessage({ type: 'failed', message: (error as Error).message });
