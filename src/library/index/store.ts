@@ -114,6 +114,7 @@ export async function indexInMemory(folder: Folder, settings: IndexSettings): Pr
     keep: ({ bytes }) => inMemory(bytes as Uint8Array),
     failed: () => {},
     segmentOf: (segment) => segment,
+    fileOf: () => undefined,
   });
   return {
     folder,
@@ -320,6 +321,7 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
             keep: (built) => writer.store(built),
             failed: (error) => writer.failed(error),
             segmentOf: (entry) => entry.segment,
+            fileOf: (entry) => entry.file,
           })
         : [];
     const all = [...entries.filter((_, at) => keep[at]), ...fresh];

@@ -54,6 +54,7 @@ describe('buildSegments', () => {
         keep: ({ bytes }) => new Segment(new MemorySource(bytes as Uint8Array)),
         failed: () => {},
         segmentOf: (segment) => segment,
+        fileOf: () => undefined,
       },
     );
     expect(segments).toHaveLength(1);
