@@ -7,6 +7,7 @@ import { createProgram } from './cli/program.js';
 import { COMMANDS } from './commands/registry.js';
 import { CATALOG_FORMAT, type CompiledCatalog } from './library/catalog.js';
 import { readArticleFile, scanFolders } from './library/files.js';
+import type { Folder } from './library/folders.js';
 import { buildChunk } from './library/index/build.js';
 import { main } from './main.js';
 import { BufferSink, type Io, type Sink } from './terminal/io.js';
@@ -35,9 +36,10 @@ export async function compileCatalog(dir: string): Promise<CompiledCatalog> {
  * index them: it only checks that each file's text is still the one indexed.
  */
 export async function compileIndex(dir: string): Promise<Uint8Array> {
-  const catalog = scanFolders([{ path: dir, origin: 'bundled' }]);
+  const folder: Folder = { path: dir, origin: 'bundled' };
+  const names = scanFolders([folder]).files.map((file) => `${file.slug}.md`);
   const segments: Uint8Array[] = [];
-  await buildChunk(catalog.files, { maxBytes: Number.POSITIVE_INFINITY }, (bytes) => segments.push(bytes));
+  await buildChunk({ folder, names }, { maxBytes: Number.POSITIVE_INFINITY }, (bytes) => segments.push(bytes));
   const [segment, ...more] = segments;
   if (segment === undefined || more.length > 0) throw new Error('the bundled articles must make exactly one segment');
   return segment;

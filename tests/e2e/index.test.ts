@@ -3,8 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { temporaryFolder } from '../helpers.js';
+import { buildChunkInto } from '../../src/library/index/build.js';
+import { openSegment } from '../../src/library/index/cache.js';
+import { combineSegments } from '../../src/library/index/combine.js';
+import { MemorySink } from '../../src/library/index/writer.js';
+import { ROOT, temporaryFolder } from '../helpers.js';
 import {
   generatedFolder,
   indexDir,
@@ -97,5 +102,33 @@ describe('the built binary', () => {
     expect(list).toEqual(await uncached(['--dir', folder, 'list', '--json']));
     expect(JSON.parse(list.stdout)).toHaveLength(601);
     expect(leftovers(cache)).toEqual([]);
+  });
+
+  it("combines a build's segment files in the worker thread, byte for byte as this thread does", async () => {
+    const folder = generatedFolder(20, (i) => i % 7 === 3);
+    const dir = temporaryFolder('news-combine-');
+    const files: string[] = [];
+    const names = readdirSync(folder).sort();
+    // A held limit of one byte: a segment per article.
+    await buildChunkInto(
+      { folder: { path: folder, origin: '--dir' }, names },
+      { maxBytes: 1 << 20 },
+      dir,
+      (segment) => files.push(segment.file as string),
+      1,
+    );
+    expect(files).toHaveLength(20);
+    const here = new MemorySink();
+    combineSegments(
+      files.map((file) => openSegment(dir, file)),
+      here,
+    );
+    const worker = new Worker(join(ROOT, 'dist', 'index-worker.cjs'));
+    const reply = new Promise<{ type: string; file?: string }>((resolve) => worker.once('message', resolve));
+    worker.postMessage({ combine: files, dir });
+    const { type, file } = await reply;
+    await worker.terminate();
+    expect(type).toBe('combined');
+    expect(readFileSync(join(dir, file as string))).toEqual(Buffer.from(here.bytes()));
   });
 });

@@ -1,8 +1,8 @@
 // Compares a folder with its cached index: which indexed documents no longer count, which files to (re-)read.
 
 import { constants, lstatSync, type Stats, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
-import { type ArticleFile, listArticleNames, listMarkdownNames, nameProblem, refuseByMode } from '../files.js';
+import { sep } from 'node:path';
+import { listArticleNames, listMarkdownNames, nameProblem, refuseByMode } from '../files.js';
 import type { Folder } from '../folders.js';
 import { settledMtime } from './build.js';
 import type { Loaded, Manifest } from './manifest.js';
@@ -10,10 +10,6 @@ import type { Segment } from './reader.js';
 
 /** lstat's options for the sweep: one object, not one per file. */
 const QUIET = { throwIfNoEntry: false } as const;
-
-export function folderFiles(folder: Folder, names: Iterable<string>): ArticleFile[] {
-  return [...names].sort().map((name) => ({ slug: name.slice(0, -3), path: join(folder.path, name), folder }));
-}
 
 export interface FolderDiff {
   /** Per segment, its documents that no longer count (deleted, changed, or gone). */

@@ -17,7 +17,7 @@ import type { Folder } from '../folders.js';
 import { type BuildSettings, type BuiltSegment, buildSegments, sourceChecksum } from './build.js';
 import { CorruptIndexError } from './bytes.js';
 import { cachePath, manifestStamp, openSegment, SegmentWriteError, uniqueName, writeAtomically } from './cache.js';
-import { compareWithFolder, type FolderDiff, folderFiles } from './diff.js';
+import { compareWithFolder, type FolderDiff } from './diff.js';
 import type { ProcessInfo } from './lock.js';
 import { WriteLock } from './lock.js';
 import { type Loaded, loadCached, MANIFEST_FORMAT, writeManifest } from './manifest.js';
@@ -108,11 +108,13 @@ export async function indexInMemory(folder: Folder, settings: IndexSettings): Pr
   const problems: ArticleError[] = [];
   const files = listFolder(folder, problems);
   const warnings: string[] = [];
-  const segments = await buildSegments(files, warningsInto(warnings, folder, settings), {
+  const names = files.map((file) => `${file.slug}.md`);
+  const segments = await buildSegments(folder, names, warningsInto(warnings, folder, settings), {
     dir: () => undefined,
     keep: ({ bytes }) => inMemory(bytes as Uint8Array),
     failed: () => {},
     segmentOf: (segment) => segment,
+    fileOf: () => undefined,
   });
   return {
     folder,
@@ -307,16 +309,19 @@ export async function openFolderIndex(folder: Folder, settings: IndexSettings): 
 
   // Something changed: merge when segments pile up, then index what is new.
   const keep = segmentsToKeep(entries);
-  const reread = new Set([...diff.toRead, ...namesToReread(entries, keep)]);
+  const merged = namesToReread(entries, keep);
+  // A first build rereads every file: its names are not copied into a second set of 100,000.
+  const reread = merged.length === 0 ? diff.toRead : new Set([...diff.toRead, ...merged]);
   const writer = new CacheWriter(dir, settings, startedFrom, notes);
   try {
     const fresh =
       reread.size > 0
-        ? await buildSegments(folderFiles(folder, reread), warningsInto(warnings, folder, settings), {
+        ? await buildSegments(folder, reread, warningsInto(warnings, folder, settings), {
             dir: () => writer.dirForSegments(),
             keep: (built) => writer.store(built),
             failed: (error) => writer.failed(error),
             segmentOf: (entry) => entry.segment,
+            fileOf: (entry) => entry.file,
           })
         : [];
     const all = [...entries.filter((_, at) => keep[at]), ...fresh];

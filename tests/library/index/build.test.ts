@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { squeezeSpaces } from '../../../src/library/index/build.js';
+import { buildSegments, squeezeSpaces } from '../../../src/library/index/build.js';
+import { MemorySource, Segment } from '../../../src/library/index/reader.js';
+import { marshFolder, writeArticle } from './support.js';
 
 /** What squeezeSpaces stands for. */
 const squeezedByReplace = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -32,5 +34,37 @@ describe('squeezeSpaces', () => {
         expect(squeezeSpaces(text)).toBe(squeezedByReplace(text));
       }),
     );
+  });
+});
+
+describe('buildSegments', () => {
+  it('reads the files it is given by name, in name order, whatever order the names come in', async () => {
+    const folder = marshFolder({});
+    // Slug order ("a" < "a-b") and name order ("a-b.md" < "a.md") differ: segments hold name order.
+    for (const slug of ['b', 'a', 'a-b'])
+      writeArticle(folder, slug, { title: `Title ${slug}`, body: `Body of ${slug}.` });
+    const segments = await buildSegments(
+      { path: folder, origin: '--dir' },
+      new Set(['b.md', 'a.md', 'a-b.md']),
+      {
+        maxBytes: 1 << 20,
+      },
+      {
+        dir: () => undefined,
+        keep: ({ bytes }) => new Segment(new MemorySource(bytes as Uint8Array)),
+        failed: () => {},
+        segmentOf: (segment) => segment,
+        fileOf: () => undefined,
+      },
+    );
+    expect(segments).toHaveLength(1);
+    const [segment] = segments as [Segment];
+    expect(segment.names).toEqual(['a-b.md', 'a.md', 'b.md']);
+    expect(segment.problems).toEqual([]);
+    expect([0, 1, 2].map((doc) => segment.listingLine(doc).split('\t')[2])).toEqual([
+      'Title a-b',
+      'Title a',
+      'Title b',
+    ]);
   });
 });

@@ -189,7 +189,8 @@ describe('an indexed folder that changes', () => {
     const folder = marshFolder();
     const dir: Folder = { path: folder, origin: '--dir' };
     const segments: Uint8Array[] = [];
-    await buildChunk(listFolder(dir, []), { maxBytes: 1 << 20 }, (bytes) => segments.push(bytes));
+    const names = listFolder(dir, []).map((file) => `${file.slug}.md`);
+    await buildChunk({ folder: dir, names }, { maxBytes: 1 << 20 }, (bytes) => segments.push(bytes));
     const segment = new Segment(new MemorySource(segments[0] as Uint8Array));
     const manifest: Manifest = {
       format: MANIFEST_FORMAT,

@@ -589,27 +589,17 @@ describe('ranking through the CLI', () => {
 describe('building segments', () => {
   it('starts a new segment once one holds enough text, and each reads back in name order', async () => {
     const folder = marshFolder();
-    const files = readdirSync(folder)
-      .sort()
-      .map((name) => ({
-        slug: name.slice(0, -3),
-        path: join(folder, name),
-        folder: { path: folder, origin: '--dir' as const },
-      }));
+    const names = readdirSync(folder).sort();
+    const files = { folder: { path: folder, origin: '--dir' as const }, names };
     const segments: Segment[] = [];
     await buildChunk(files, { maxBytes: 1 << 20 }, (bytes) => segments.push(new Segment(new MemorySource(bytes))), 1);
-    expect(segments.map((segment) => segment.names)).toEqual(files.map((file) => [`${file.slug}.md`]));
+    expect(segments.map((segment) => segment.names)).toEqual(names.map((name) => [name]));
   });
 
   it('makes a file that vanished between listing and reading a skipped article, not a failed build', async () => {
     const folder = marshFolder();
-    const files = readdirSync(folder)
-      .sort()
-      .map((name) => ({
-        slug: name.slice(0, -3),
-        path: join(folder, name),
-        folder: { path: folder, origin: '--dir' as const },
-      }));
+    const names = readdirSync(folder).sort();
+    const files = { folder: { path: folder, origin: '--dir' as const }, names };
     unlinkSync(join(folder, 'quokka-two.md'));
     const segments: Segment[] = [];
     await buildChunk(files, { maxBytes: 1 << 20 }, (bytes) => segments.push(new Segment(new MemorySource(bytes))));
