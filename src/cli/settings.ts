@@ -79,14 +79,13 @@ function decideWidth(flag: number | undefined, env: Env, stdout: TerminalInfo): 
  * Colour: --color always/never wins; then a non-empty NO_COLOR; then FORCE_COLOR (0 or false
  * means off); then TERM=dumb; then whether stdout is a terminal. The styled layout is used on a
  * terminal or whenever colour is on. Width: --width; on a terminal its columns, capped at
- * READING_MEASURE for text but not for tables (tableWidth);
- * READING_MEASURE; in a pipe COLUMNS or 80.
+ * READING_MEASURE for text but not for tables (tableWidth); in a pipe COLUMNS or 80.
  */
 export function resolveOutputSettings(flags: OutputFlags, env: Env, stdout: TerminalInfo): OutputSettings {
   const color = decideColor(flags.color ?? 'auto', env, stdout);
   const width = decideWidth(flags.width, env, stdout);
   // Tables are scanned, not read line by line: they may use a wide terminal's whole width.
-  const tableWidth = flags.width ?? (stdout.isTTY ? screenWidth(env, stdout) : width);
+  const tableWidth = flags.width ?? screenWidth(env, stdout);
   return { color, styled: color || stdout.isTTY, width, tableWidth };
 }
 
