@@ -177,8 +177,7 @@ function optionOf(command: Command, arg: string): { takesNext: boolean } | undef
   for (const option of command.options) {
     const takesValue = option.required || option.optional;
     if (long) {
-      if (option.long === long[1] || (option.negate && option.long === long[1]))
-        return { takesNext: takesValue && !long[2] };
+      if (option.long === long[1]) return { takesNext: takesValue && !long[2] };
       continue;
     }
     if (option.short === arg) return { takesNext: takesValue };
