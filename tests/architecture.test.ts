@@ -91,6 +91,14 @@ function importsOf(file: string): string[] {
   return specifiers.map((specifier) => resolve(dirname(file), specifier).replace(/\.js$/, '.ts'));
 }
 
+/** The modules a file imports statically for their values (no `import type`, no `await import(…)`), as paths. */
+function staticImportsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^import (?!type )[^;]*?from '(\.[^']+)';/gms)].map((match) =>
+    resolve(dirname(file), match[1] as string).replace(/\.js$/, '.ts'),
+  );
+}
+
 const files = sourceFiles(SRC);
 
 describe('the layers of src/', () => {
@@ -147,10 +155,7 @@ describe('the parts of news bundled on their own', () => {
       if (file === target || path === 'build-assets.ts' || path.startsWith('import/') || OWN_FILES.includes(path)) {
         return false;
       }
-      const text = readFileSync(file, 'utf8');
-      return [...text.matchAll(/^import (?!type )[^;]*?from '(\.[^']+)';/gms)].some(
-        (match) => resolve(dirname(file), match[1] as string).replace(/\.js$/, '.ts') === target,
-      );
+      return staticImportsOf(file).includes(target);
     });
     expect(static_.map((file) => relative(SRC, file))).toEqual([]);
   });
@@ -159,12 +164,7 @@ describe('the parts of news bundled on their own', () => {
 describe('the runs of import, feed and fetch', () => {
   it.each(OWN_FILES)('%s is imported only by its command, with await import()', (own) => {
     const target = join(SRC, own);
-    const importers = files.filter((file) => {
-      const text = readFileSync(file, 'utf8');
-      return [...text.matchAll(/^import (?!type )[^;]*?from '(\.[^']+)';/gms)].some(
-        (match) => resolve(dirname(file), match[1] as string).replace(/\.js$/, '.ts') === target,
-      );
-    });
+    const importers = files.filter((file) => staticImportsOf(file).includes(target));
     expect(importers.map((file) => relative(SRC, file))).toEqual([]);
     const command = join(SRC, own.replace(/-run\.ts$/, '.ts'));
     expect(readFileSync(command, 'utf8')).toContain(

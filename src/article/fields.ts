@@ -23,7 +23,8 @@ interface Occurrence {
   nested: boolean;
 }
 
-function isMapping(value: unknown): value is Record<string, unknown> {
+/** A plain mapping of fields, as every parser gives one (not a list, a Date, a Set or binary data). */
+export function isMapping(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;

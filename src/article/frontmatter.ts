@@ -2,7 +2,7 @@
 // parsed without ever failing the article: what cannot be read becomes a one-line warning.
 
 import { type DocumentOptions, type ParseOptions, parseDocument, type ScalarTag, type SchemaOptions } from 'yaml';
-import { joinNames } from './fields.js';
+import { isMapping, joinNames } from './fields.js';
 import { sanitizeLine } from './sanitize.js';
 import { readSimpleYaml } from './simple-yaml.js';
 
@@ -203,13 +203,6 @@ function describeShape(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint') return 'a number';
   if (typeof value === 'boolean') return 'true or false';
   return 'another kind of value';
-}
-
-/** A plain mapping of fields, as every parser gives one (not a list, a Date, a Set or binary data). */
-function isMapping(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 /** Copies fields one by one: a `__proto__` field, assigned, would replace the object's prototype. */

@@ -177,8 +177,7 @@ function optionOf(command: Command, arg: string): { takesNext: boolean } | undef
   for (const option of command.options) {
     const takesValue = option.required || option.optional;
     if (long) {
-      if (option.long === long[1] || (option.negate && option.long === long[1]))
-        return { takesNext: takesValue && !long[2] };
+      if (option.long === long[1]) return { takesNext: takesValue && !long[2] };
       continue;
     }
     if (option.short === arg) return { takesNext: takesValue };
@@ -189,13 +188,6 @@ function optionOf(command: Command, arg: string): { takesNext: boolean } | undef
   return undefined;
 }
 
-/**
- * Arguments commander would take for unknown options but that a command takes as operands: for
- * `search`, `-sanctions` is a word to leave out, not an option. Finds the command as commander
- * does (the first argument that is not a program option or its value), then marks each later
- * argument that starts with one '-' and is none of that command's or the program's options, up to
- * `--`. The command's action receives them unmarked.
- */
 /**
  * Where in `argv` the command is, found as commander finds it: the first argument that is not one
  * of the program's options or an option's value, before any `--`. Undefined when there is none.
@@ -208,6 +200,13 @@ function commandPosition(program: Command, argv: readonly string[]): number | un
   return at < argv.length && argv[at] !== '--' ? at : undefined;
 }
 
+/**
+ * Arguments commander would take for unknown options but that a command takes as operands: for
+ * `search`, `-sanctions` is a word to leave out, not an option. Finds the command as commander
+ * does (the first argument that is not a program option or its value), then marks each later
+ * argument that starts with one '-' and is none of that command's or the program's options, up to
+ * `--`. The command's action receives them unmarked.
+ */
 export function markDashOperands(program: Command, commands: readonly AnyCommand[], argv: readonly string[]): string[] {
   const out = [...argv];
   const at = commandPosition(program, out) ?? out.length;

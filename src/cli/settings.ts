@@ -79,14 +79,13 @@ function decideWidth(flag: number | undefined, env: Env, stdout: TerminalInfo): 
  * Colour: --color always/never wins; then a non-empty NO_COLOR; then FORCE_COLOR (0 or false
  * means off); then TERM=dumb; then whether stdout is a terminal. The styled layout is used on a
  * terminal or whenever colour is on. Width: --width; on a terminal its columns, capped at
- * READING_MEASURE for text but not for tables (tableWidth);
- * READING_MEASURE; in a pipe COLUMNS or 80.
+ * READING_MEASURE for text but not for tables (tableWidth); in a pipe COLUMNS or 80.
  */
 export function resolveOutputSettings(flags: OutputFlags, env: Env, stdout: TerminalInfo): OutputSettings {
   const color = decideColor(flags.color ?? 'auto', env, stdout);
   const width = decideWidth(flags.width, env, stdout);
   // Tables are scanned, not read line by line: they may use a wide terminal's whole width.
-  const tableWidth = flags.width ?? (stdout.isTTY ? screenWidth(env, stdout) : width);
+  const tableWidth = flags.width ?? screenWidth(env, stdout);
   return { color, styled: color || stdout.isTTY, width, tableWidth };
 }
 
@@ -133,15 +132,25 @@ function resolveMaxImportBytes(value: string | undefined): number {
 }
 
 /**
+ * One of news's folders: $`own` when set; else `inside` the XDG base folder $`xdg` when that is
+ * an absolute path, as the XDG spec requires; else `inside` `~/<home>`; undefined without any of them.
+ */
+function resolveOwnDir(env: Env, own: string, xdg: string, home: string, inside: string): string | undefined {
+  const chosen = env[own];
+  if (chosen) return resolve(chosen);
+  const base = env[xdg];
+  if (base && isAbsolute(base)) return join(base, inside);
+  if (env.HOME && isAbsolute(env.HOME)) return join(env.HOME, home, inside);
+  return undefined;
+}
+
+/**
  * The library folder `news import` writes to and every command reads: NEWS_LIBRARY, else
  * $XDG_DATA_HOME/news/articles (an absolute path, as the XDG spec requires), else
  * ~/.local/share/news/articles; undefined without any of them.
  */
 export function resolveLibraryDir(env: Env): string | undefined {
-  if (env.NEWS_LIBRARY) return resolve(env.NEWS_LIBRARY);
-  if (env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME)) return join(env.XDG_DATA_HOME, 'news', 'articles');
-  if (env.HOME && isAbsolute(env.HOME)) return join(env.HOME, '.local', 'share', 'news', 'articles');
-  return undefined;
+  return resolveOwnDir(env, 'NEWS_LIBRARY', 'XDG_DATA_HOME', '.local/share', 'news/articles');
 }
 
 /**
@@ -149,10 +158,7 @@ export function resolveLibraryDir(env: Env): string | undefined {
  * XDG spec requires), else ~/.cache/news; without any of them, indexes are built in memory.
  */
 export function resolveCacheDir(env: Env): string | undefined {
-  if (env.NEWS_CACHE_DIR) return resolve(env.NEWS_CACHE_DIR);
-  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'news');
-  if (env.HOME && isAbsolute(env.HOME)) return join(env.HOME, '.cache', 'news');
-  return undefined;
+  return resolveOwnDir(env, 'NEWS_CACHE_DIR', 'XDG_CACHE_HOME', '.cache', 'news');
 }
 
 /**
@@ -160,10 +166,7 @@ export function resolveCacheDir(env: Env): string | undefined {
  * path, as the XDG spec requires), else ~/.config/news; undefined without any of them.
  */
 export function resolveConfigDir(env: Env): string | undefined {
-  if (env.NEWS_CONFIG_DIR) return resolve(env.NEWS_CONFIG_DIR);
-  if (env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME)) return join(env.XDG_CONFIG_HOME, 'news');
-  if (env.HOME && isAbsolute(env.HOME)) return join(env.HOME, '.config', 'news');
-  return undefined;
+  return resolveOwnDir(env, 'NEWS_CONFIG_DIR', 'XDG_CONFIG_HOME', '.config', 'news');
 }
 
 /**
@@ -171,10 +174,7 @@ export function resolveConfigDir(env: Env): string | undefined {
  * else $XDG_STATE_HOME/news (if absolute), else ~/.local/state/news; undefined without any of them.
  */
 export function resolveStateDir(env: Env): string | undefined {
-  if (env.NEWS_STATE_DIR) return resolve(env.NEWS_STATE_DIR);
-  if (env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME)) return join(env.XDG_STATE_HOME, 'news');
-  if (env.HOME && isAbsolute(env.HOME)) return join(env.HOME, '.local', 'state', 'news');
-  return undefined;
+  return resolveOwnDir(env, 'NEWS_STATE_DIR', 'XDG_STATE_HOME', '.local/state', 'news');
 }
 
 /** NEWS_INDEX_CHECK: how each run looks for changed articles; see IndexSettings.check. */

@@ -8,8 +8,6 @@ import type { Argument, Option } from 'commander';
  */
 export type ValueKind = 'tags' | 'sections' | 'speakers' | 'feeds';
 
-export const VALUE_KINDS: readonly ValueKind[] = ['tags', 'sections', 'speakers', 'feeds'];
-
 /**
  * A mark kept on a commander option or argument itself, so it travels with it wherever commander
  * has it. Under a registered symbol: the completion scripts are rendered by a bundle of their own
