@@ -141,6 +141,13 @@ export function normalizeHeading(text: string): string {
   return wordRuns(text.toLowerCase()).join(' ');
 }
 
+/** A body that opens with the headline repeated as `# Title` gives it once: the printers show the title themselves. */
+export function dropRepeatedHeadline(blocks: readonly Block[], title: string): readonly Block[] {
+  const first = blocks[0];
+  if (first?.kind === 'heading' && first.depth === 1 && spansText(first.spans).trim() === title) return blocks.slice(1);
+  return blocks;
+}
+
 /** Every heading of the body, in order. */
 export function listHeadings(blocks: readonly Block[]): { depth: number; text: string }[] {
   return blocks.flatMap((block) =>

@@ -5,6 +5,11 @@ import { isCalendarDate } from '../article/dates.js';
 import { UsageError } from '../errors.js';
 import type { ArticleFilter } from '../search/filters.js';
 
+/** A repeatable option's values, in the order given (`--dir a --dir b`, `--tag x --tag y`). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /** A parser for --limit that names what is counted: "articles", "hits". */
 export function limitParser(counted: string): (value: string) => number {
   return (value) => {

@@ -6,6 +6,7 @@ import { suggestSlugs } from '../library/slugs.js';
 import type { Io } from '../terminal/io.js';
 import type { AnyCommand } from './command.js';
 import { formatHelpEpilogue } from './helptext.js';
+import { collect } from './options.js';
 import { type GlobalOptions, MAX_WIDTH, MIN_WIDTH } from './settings.js';
 
 function parseWidth(value: string): number {
@@ -14,10 +15,6 @@ function parseWidth(value: string): number {
     throw new InvalidArgumentError(`Give a whole number of columns from ${MIN_WIDTH} to ${MAX_WIDTH}.`);
   }
   return width;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 /** Commander's usage errors, on one line, with where to look next. */

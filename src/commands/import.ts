@@ -5,7 +5,7 @@ import { Argument, InvalidArgumentError, Option } from 'commander';
 import { isValidSlug } from '../article/slug.js';
 import { defineCommand } from '../cli/command.js';
 import { completeArgumentWith } from '../cli/completion/values.js';
-import { DEFAULT_TIMEOUT_SECONDS, parseTimeout } from '../cli/options.js';
+import { collect, DEFAULT_TIMEOUT_SECONDS, parseTimeout } from '../cli/options.js';
 import { UsageError } from '../errors.js';
 
 export interface ImportInvocation {
@@ -25,10 +25,6 @@ export interface ImportInvocation {
 function parseSlug(value: string): string {
   if (!isValidSlug(value)) throw new InvalidArgumentError("Give a slug of letters, digits, '.', '_' and '-'.");
   return value;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 export const importCommand = defineCommand<ImportInvocation>({

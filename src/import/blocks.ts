@@ -1,6 +1,7 @@
 // Where the rules cut: the article's text blocks, and the guards that keep a rule from taking the story with the boilerplate.
 
-import { BLOCK_TAGS, normalizedText } from './dom.js';
+import { BLOCK_ELEMENTS } from '../article/elements.js';
+import { normalizedText } from './dom.js';
 
 /** No single removal may take more than this share of the article's text: a rule that would is wrong here. */
 const MAX_REMOVED_SHARE = 0.4;
@@ -96,10 +97,11 @@ export function textBlocks(root: Element): Element[] {
       const tag = child.localName;
       const mark = blocks.length;
       const childHoldsBlock = tag === 'table' && isDataTable(child) ? false : visit(child);
-      if (BLOCK_TAGS.has(tag) || childHoldsBlock) holdsBlock = true;
+      if (BLOCK_ELEMENTS.has(tag) || childHoldsBlock) holdsBlock = true;
       if (childHoldsBlock) continue;
       blocks.length = mark;
-      if ((TEXT_BLOCK_TAGS.has(tag) || BLOCK_TAGS.has(tag)) && /\S/.test(child.textContent ?? '')) blocks.push(child);
+      if ((TEXT_BLOCK_TAGS.has(tag) || BLOCK_ELEMENTS.has(tag)) && /\S/.test(child.textContent ?? ''))
+        blocks.push(child);
     }
     return holdsBlock;
   };

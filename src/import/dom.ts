@@ -1,10 +1,6 @@
 // The DOM the extractor works on: parsing HTML with linkedom and the small node helpers every stage shares.
 
 import { parseHTML } from 'linkedom';
-import { BLOCK_ELEMENTS } from '../article/elements.js';
-
-/** Elements that start a new line of text; everything else flows inline. */
-export const BLOCK_TAGS = BLOCK_ELEMENTS;
 
 const HAS_DOCUMENT_ELEMENT = /<(?:html|body|head)[\s>]/i;
 

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { decodeHTML } from 'entities/decode';
 import { Document, isSeq } from 'yaml';
 import type { Banner } from '../article/article.js';
+import { wordRuns } from '../article/wordchars.js';
 
 /** What one source (or one feed item) gave: the fields of its front matter and its Markdown body. */
 export interface ArticleDraft {
@@ -98,11 +99,8 @@ export function formatArticleFile(draft: ArticleDraft, provenance: Provenance): 
 /** Bodies with fewer words than this are told apart by their title too: two short notices may well share their words. */
 const MIN_FINGERPRINT_WORDS = 20;
 
-let wordPattern: RegExp | undefined;
-
 function wordsOf(text: string): string[] {
-  wordPattern ??= /[\p{L}\p{N}]+/gu;
-  return text.toLowerCase().match(wordPattern) ?? [];
+  return wordRuns(text.toLowerCase());
 }
 
 /**

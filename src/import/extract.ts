@@ -1,7 +1,7 @@
 // A web page's article: metadata, clean HTML, Markdown and text, found with Readability and general boilerplate rules.
 
 import { Readability } from '@mozilla/readability';
-import { BOILERPLATE_RULES, removeBoilerplate } from './boilerplate.js';
+import { removeBoilerplate } from './boilerplate.js';
 import { cleanDocument, MAX_DEPTH, treeDepth } from './clean.js';
 import { parseDocument } from './dom.js';
 import { htmlToMarkdown } from './markdown.js';
@@ -34,15 +34,12 @@ export interface ExtractedArticle {
 export interface ExtractOptions {
   /** The page's address, for relative links and the result's url. */
   url?: string;
-  /** Switches rules off by name (see BOILERPLATE_RULES); for measuring what each is worth. */
+  /** Switches rules off by name (BOILERPLATE_RULES' names and `jsonLdBody`); for measuring what each is worth. */
   disabledRules?: readonly string[];
 }
 
 /** The recovery rule: the page's JSON-LD articleBody stands in for what Readability could not find. */
 const JSON_LD_BODY_RULE = 'jsonLdBody';
-
-/** Every rule that `disabledRules` can name. */
-export const RULE_NAMES: readonly string[] = [...BOILERPLATE_RULES.map((rule) => rule.name), JSON_LD_BODY_RULE];
 
 /** Articles shorter than this (in characters of text) are not articles: a menu, a login page, an error. */
 const MIN_ARTICLE_LENGTH = 140;

@@ -4,8 +4,6 @@
 import { HttpError, httpGet, PAGE_ACCEPT } from '../feeds/http.js';
 import { type SourceBytes, SourceError } from './source.js';
 
-export { MAX_REDIRECTS } from '../feeds/http.js';
-
 export interface FetchOptions {
   /** The User-Agent header: `news/<version> (command-line news reader)`. */
   userAgent: string;
@@ -39,7 +37,7 @@ export function looksLikeAddress(text: string): boolean {
 }
 
 /**
- * Fetches an http(s) address: redirects followed up to MAX_REDIRECTS, each to http(s) only; a
+ * Fetches an http(s) address: redirects followed up to feeds/http.ts's MAX_REDIRECTS, each to http(s) only; a
  * status other than 2xx, a body over the cap or an exchange longer than the timeout is a
  * SourceError. gzip, deflate and br bodies are decoded by fetch (the cap counts decoded bytes).
  */

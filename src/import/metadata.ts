@@ -10,6 +10,7 @@
 // Dates are returned as the raw strings found; `calendarDate` reads the day as written.
 
 import { decodeHTML } from 'entities/decode';
+import { isCalendarDate } from '../article/dates.js';
 
 export interface PageMetadata {
   title?: string;
@@ -173,12 +174,8 @@ export function readPageMetadata(document: Document, url?: string): PageMetadata
 
 /** The calendar date an ISO 8601 string names as written, offset ignored: `2019-04-09T23:30:00-05:00` → `2019-04-09`. */
 export function calendarDate(iso: string): string | undefined {
-  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(iso);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return valid ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
+  const date = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T\s])/.exec(iso)?.[1];
+  return date !== undefined && isCalendarDate(date) ? date : undefined;
 }
 
 /**

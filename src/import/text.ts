@@ -1,6 +1,7 @@
 // Plain text of clean article HTML as a reader sees it: one line per block, white space collapsed.
 
-import { BLOCK_TAGS, isElement } from './dom.js';
+import { BLOCK_ELEMENTS } from '../article/elements.js';
+import { isElement } from './dom.js';
 
 /**
  * The visible text under `root`, one line per block element (paragraph, heading, list item,
@@ -43,7 +44,7 @@ export function renderText(root: Node): string {
       }
       return;
     }
-    const block = BLOCK_TAGS.has(tag);
+    const block = BLOCK_ELEMENTS.has(tag);
     const pre = preformatted || tag === 'pre';
     if (block && !preformatted) flush();
     for (let child = node.firstChild; child; child = child.nextSibling) visit(child, pre);

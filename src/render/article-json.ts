@@ -1,7 +1,7 @@
 // The printer of `news read --json`: an article as data for scripts, its body as blocks of plain text.
 
 import type { Article } from '../article/article.js';
-import { type Block, numberLinks, type Span, spansText } from '../article/model.js';
+import { type Block, dropRepeatedHeadline, numberLinks, type Span, spansText } from '../article/model.js';
 import { toSafeJson } from '../article/sanitize.js';
 import { articleFields } from './list.js';
 
@@ -84,16 +84,9 @@ function toJsonBlock(block: Block): JsonBlock {
   }
 }
 
-/** A body that opens with the headline repeated as `# Title` gives it once, in `title`. */
-function withoutRepeatedHeadline(blocks: readonly Block[], title: string): readonly Block[] {
-  const first = blocks[0];
-  if (first?.kind === 'heading' && first.depth === 1 && spansText(first.spans).trim() === title) return blocks.slice(1);
-  return blocks;
-}
-
 /** The article as `read --json` prints it: metadata, blocks of plain text with `label[1]` link markers, links. */
 export function articleData(article: Article, blocks: readonly Block[]) {
-  const { blocks: numbered, links } = numberLinks(withoutRepeatedHeadline(blocks, article.title));
+  const { blocks: numbered, links } = numberLinks(dropRepeatedHeadline(blocks, article.title));
   return {
     ...articleFields(article),
     summary: article.summary ?? null,

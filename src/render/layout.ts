@@ -5,6 +5,7 @@ import { formatLongDate } from '../article/dates.js';
 import {
   type Block,
   blocksToParagraphs,
+  dropRepeatedHeadline,
   listHeadings,
   numberLinks,
   type Span,
@@ -180,13 +181,6 @@ export function datelineText(article: Article): string {
     article.agency,
   ];
   return parts.filter((part): part is string => part !== undefined && part !== '').join(' · ');
-}
-
-/** A body that opens with the headline repeated as `# Title` shows it once, not twice. */
-function dropRepeatedHeadline(blocks: readonly Block[], title: string): readonly Block[] {
-  const first = blocks[0];
-  if (first?.kind === 'heading' && first.depth === 1 && spansText(first.spans).trim() === title) return blocks.slice(1);
-  return blocks;
 }
 
 /** Renders a whole article: banner, headline, dateline, body. Every line fits in `width` cells. */
