@@ -9,7 +9,6 @@ import { readRssFeed } from './rss.js';
 import type { Feed } from './types.js';
 import { DEFAULT_MAX_DEPTH, parseXmlDocument, scanProlog } from './xml.js';
 
-export { DEFAULT_MAX_DEPTH } from './xml.js';
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface ParseFeedOptions {
