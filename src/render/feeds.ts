@@ -49,7 +49,7 @@ async function renderFeedTable(rows: readonly FeedListRow[], output: OutputSetti
   const titles = rows.map((row) => sanitizeLine(row.title ?? '(no title yet)'));
   const urls = rows.map((row) => sanitizeLine(row.url));
   const metrics = await loadMetrics(titles);
-  const counts = rows.map((row) => `${row.articles} article${row.articles === 1 ? '' : 's'}`);
+  const counts = rows.map((row) => count(row.articles, 'article'));
   const times = rows.map((row) => (row.fetched === undefined ? 'never fetched' : formatLocalTime(row.fetched)));
   const states = rows.map(feedState);
   const widest = (texts: readonly string[]) => Math.max(...texts.map((text) => metrics.cells(text)));
