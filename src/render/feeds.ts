@@ -130,6 +130,17 @@ export async function createSubscribeLinePrinter(output: OutputSettings): Promis
   };
 }
 
+/** `3 added, 1 already subscribed, 1 failed`: the terminal's last line after adding or importing several feeds. */
+export function formatSubscribeSummary(lines: readonly SubscribeLine[]): string {
+  const added = lines.filter((line) => line.status === 'added').length;
+  const already = lines.filter((line) => line.status === 'already').length;
+  const failed = lines.filter((line) => line.status === 'failed').length;
+  const parts = [`${added} added`];
+  if (already > 0) parts.push(`${already} already subscribed`);
+  if (failed > 0) parts.push(`${failed} failed`);
+  return `${parts.join(', ')}\n`;
+}
+
 /** One article a fetch wrote or found (src/import/refresh.ts makes them). */
 export interface FetchedLine {
   status: string;
