@@ -6,7 +6,7 @@ import { padCells, truncateCells } from './table.js';
 import { loadChalk, type OutputSettings } from './theme.js';
 import { loadMetrics } from './width.js';
 
-/** One subscription as `feed list` shows it (src/import/subscribe.ts makes them). */
+/** One subscription as `feed list` shows it (src/import/feed-list.ts makes them). */
 export interface FeedListRow {
   url: string;
   title: string | undefined;
