@@ -79,7 +79,7 @@ export function formatSize(bytes: number): string {
 }
 
 /** The one-line cause for a document over the cap. */
-export function tooLargeError(maxBytes: number): HttpError {
+function tooLargeError(maxBytes: number): HttpError {
   return new HttpError(`is over the ${formatSize(maxBytes)} limit; raise NEWS_MAX_IMPORT_BYTES to import it`, false);
 }
 

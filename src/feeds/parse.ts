@@ -36,7 +36,7 @@ export function parseFeed(bytes: Uint8Array, options: ParseFeedOptions = {}): Fe
 }
 
 /** parseFeed for a document already decoded to text. */
-export function parseFeedText(text: string, options: Omit<ParseFeedOptions, 'contentType'> = {}): Feed {
+function parseFeedText(text: string, options: Omit<ParseFeedOptions, 'contentType'> = {}): Feed {
   const first = firstSignificantChar(text);
   if (first === undefined) throw new FeedError('empty', 'not a feed: the document is empty');
   if (first === '{' || first === '[') return parseJsonFeedText(text, options.url);

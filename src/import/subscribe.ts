@@ -48,7 +48,7 @@ const FEED_TYPES = new Set([
  * The feeds a web page names in its `<link rel="alternate" type="…">` elements, as absolute
  * addresses. The HTML parser is loaded only for a page.
  */
-export async function discoverFeeds(html: string, pageUrl: string): Promise<string[]> {
+async function discoverFeeds(html: string, pageUrl: string): Promise<string[]> {
   const { parseDocument } = await import('./dom.js');
   const document = parseDocument(html);
   const found: string[] = [];

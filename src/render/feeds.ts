@@ -22,7 +22,7 @@ export interface FeedListRow {
 }
 
 /** A timestamp as people read it, in their own time zone: `2024-03-05 14:02`. */
-export function formatLocalTime(iso: string): string {
+function formatLocalTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const pad = (value: number) => String(value).padStart(2, '0');
