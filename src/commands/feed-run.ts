@@ -6,7 +6,7 @@
 // bundles (isNewsError).
 
 import { sanitizeLine } from '../article/sanitize.js';
-import type { CommandContext } from '../cli/command.js';
+import { type CommandContext, userAgentOf } from '../cli/command.js';
 import { EXIT_ERROR, EXIT_OK } from '../errors.js';
 import { openFeedFiles } from '../import/feed-files.js';
 import { exportFeeds, listFeeds, removeFeed } from '../import/feed-list.js';
@@ -39,7 +39,7 @@ export async function runFeed(context: CommandContext, invocation: FeedInvocatio
   const { io, settings } = context;
   const files = openFeedFiles({ ...settings.feeds, owner: settings.library.owner });
   const http = {
-    userAgent: `news/${context.program.version() ?? '0'} (command-line news reader)`,
+    userAgent: userAgentOf(context),
     timeoutMs: (invocation.action === 'add' ? invocation.timeout : 30) * 1000,
     maxBytes: settings.import.maxBytes,
   };
