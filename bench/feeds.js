@@ -9,33 +9,8 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-
-/** mulberry32, as bench/corpus.js and bench/pages.js use: floats in [0, 1). */
-function createRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'zi', 'pe', 'sa', 'do', 'fu', 'gri', 'bel', 'tor', 'wen'];
-
-function pseudoWord(random) {
-  let word = '';
-  for (let count = 1 + Math.floor(random() * 3); count > 0; count--) {
-    word += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
-  }
-  return word;
-}
-
-function sentence(random, words) {
-  const text = Array.from({ length: words }, () => pseudoWord(random)).join(' ');
-  return `${text[0].toUpperCase()}${text.slice(1)}.`;
-}
+import { createRandom } from './corpus.js';
+import { pseudoWord, sentence } from './pages.js';
 
 /** An item's content: five to eight paragraphs, some with a link or emphasis, as feeds' full content is. */
 function content(random) {

@@ -7,14 +7,14 @@ import { createRandom } from './corpus.js';
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'zi', 'pe', 'sa', 'do', 'fu', 'gri', 'bel', 'tor', 'wen'];
 
-function pseudoWord(random) {
+export function pseudoWord(random) {
   const count = 1 + Math.floor(random() * 3);
   let word = '';
   for (let index = 0; index < count; index++) word += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
   return word;
 }
 
-function sentence(random, words) {
+export function sentence(random, words) {
   const parts = Array.from({ length: words }, () => pseudoWord(random));
   const text = parts.join(' ');
   return `${text[0].toUpperCase()}${text.slice(1)}.`;

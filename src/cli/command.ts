@@ -12,6 +12,11 @@ export interface CommandContext {
   program: Command;
 }
 
+/** The User-Agent of every request news makes (`import`, `feed add`, `fetch`): `news/<version> (command-line news reader)`. */
+export function userAgentOf(context: CommandContext): string {
+  return `news/${context.program.version() ?? '0'} (command-line news reader)`;
+}
+
 /**
  * One command. Its module is loaded at every start (commander needs every command to parse and
  * for help), so its top level is only this definition: whatever `run` needs beyond it, it imports

@@ -6,12 +6,17 @@
 // bundles (isNewsError).
 
 import { sanitizeLine } from '../article/sanitize.js';
-import type { CommandContext } from '../cli/command.js';
+import { type CommandContext, userAgentOf } from '../cli/command.js';
 import { EXIT_ERROR, EXIT_OK } from '../errors.js';
 import { openFeedFiles } from '../import/feed-files.js';
 import { exportFeeds, listFeeds, removeFeed } from '../import/feed-list.js';
 import type { SubscribeResult } from '../import/subscribe.js';
-import { createSubscribeLinePrinter, formatSubscribeTsv, renderFeedList } from '../render/feeds.js';
+import {
+  createSubscribeLinePrinter,
+  formatSubscribeSummary,
+  formatSubscribeTsv,
+  renderFeedList,
+} from '../render/feeds.js';
 import { formatMessage } from '../terminal/messages.js';
 import type { FeedInvocation } from './feed.js';
 
@@ -26,15 +31,7 @@ async function report(context: CommandContext, results: readonly SubscribeResult
     for (const note of result.notes) io.stderr.write(formatMessage('note', `${input}: ${note}`));
     io.stdout.write(printLine(result));
   }
-  if (settings.output.styled && results.length > 1) {
-    const added = results.filter((result) => result.status === 'added').length;
-    const already = results.filter((result) => result.status === 'already').length;
-    const failed = results.filter((result) => result.status === 'failed').length;
-    const parts = [`${added} added`];
-    if (already > 0) parts.push(`${already} already subscribed`);
-    if (failed > 0) parts.push(`${failed} failed`);
-    io.stdout.write(`${parts.join(', ')}\n`);
-  }
+  if (settings.output.styled && results.length > 1) io.stdout.write(formatSubscribeSummary(results));
   return results.some((result) => result.status === 'failed') ? EXIT_ERROR : EXIT_OK;
 }
 
@@ -42,7 +39,7 @@ export async function runFeed(context: CommandContext, invocation: FeedInvocatio
   const { io, settings } = context;
   const files = openFeedFiles({ ...settings.feeds, owner: settings.library.owner });
   const http = {
-    userAgent: `news/${context.program.version() ?? '0'} (command-line news reader)`,
+    userAgent: userAgentOf(context),
     timeoutMs: (invocation.action === 'add' ? invocation.timeout : 30) * 1000,
     maxBytes: settings.import.maxBytes,
   };

@@ -5,7 +5,7 @@
 // only by `news fetch`; a NewsError thrown here reaches main's catch, which recognises it across
 // bundles (isNewsError).
 
-import type { CommandContext } from '../cli/command.js';
+import { type CommandContext, userAgentOf } from '../cli/command.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from '../errors.js';
 import { openFeedFiles } from '../import/feed-files.js';
 import { type FeedResult, fetchFeeds } from '../import/refresh.js';
@@ -36,7 +36,7 @@ export async function runFetch(context: CommandContext, invocation: FetchInvocat
     full: invocation.full,
     jobs: invocation.jobs,
     http: {
-      userAgent: `news/${context.program.version() ?? '0'} (command-line news reader)`,
+      userAgent: userAgentOf(context),
       timeoutMs: invocation.timeout * 1000,
       maxBytes: settings.import.maxBytes,
     },

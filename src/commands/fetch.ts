@@ -16,7 +16,7 @@ export interface FetchInvocation {
 }
 
 /** Feeds fetched at once by default: enough to hide slow servers, few enough to stay polite. */
-export const DEFAULT_JOBS = 4;
+const DEFAULT_JOBS = 4;
 const MAX_JOBS = 64;
 
 function parseJobs(value: string): number {

@@ -5,7 +5,7 @@
 // loaded only by `news import`; nothing here may throw an error meant for main's catch (a second
 // copy of src/errors.ts lives in that file): every failure is a result, reported here.
 
-import type { CommandContext } from '../cli/command.js';
+import { type CommandContext, userAgentOf } from '../cli/command.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import { importSources } from '../import/importer.js';
 import {
@@ -41,7 +41,7 @@ export async function runImport(context: CommandContext, invocation: ImportInvoc
     maxBytes: settings.import.maxBytes,
     maxArticleBytes: settings.library.maxArticleBytes,
     fetch: {
-      userAgent: `news/${context.program.version() ?? '0'} (command-line news reader)`,
+      userAgent: userAgentOf(context),
       timeoutMs: invocation.timeout * 1000,
     },
     owner: settings.library.owner,

@@ -80,7 +80,7 @@ export function charsetFromContentType(contentType: string | undefined): string 
  * every ASCII-compatible encoding, so reading the first bytes as Latin-1 is exact for it.
  */
 export function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
-  const head = latin1Head(bytes, 1024).trimStart();
+  const head = asciiHead(bytes, 1024).trimStart();
   if (!head.startsWith('<?xml')) return undefined;
   const end = head.indexOf('?>');
   const decl = end === -1 ? head : head.slice(0, end);
@@ -184,11 +184,9 @@ function fixWindows1252(text: string): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
-function latin1Head(bytes: Uint8Array, max: number): string {
-  let s = '';
-  const n = Math.min(bytes.length, max);
-  for (let i = 0; i < n; i++) s += String.fromCharCode(bytes[i] as number);
-  return s;
+/** The first bytes as Latin-1: exact for the ASCII of markup, whatever the encoding (UTF-16 aside). */
+export function asciiHead(bytes: Uint8Array, length: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, length)).toString('latin1');
 }
 
 function skipSpaces(s: string, i: number): number {

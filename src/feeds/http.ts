@@ -79,13 +79,8 @@ export function formatSize(bytes: number): string {
 }
 
 /** The one-line cause for a document over the cap. */
-export function tooLargeError(maxBytes: number): HttpError {
+function tooLargeError(maxBytes: number): HttpError {
   return new HttpError(`is over the ${formatSize(maxBytes)} limit; raise NEWS_MAX_IMPORT_BYTES to import it`, false);
-}
-
-/** Whether `text` is an http(s) address news may fetch. */
-export function isFetchableAddress(text: string): boolean {
-  return URL.canParse(text) && WEB_SCHEMES.has(new URL(text).protocol);
 }
 
 /** Statuses worth trying again later: the server is busy or down, not wrong about the address. */

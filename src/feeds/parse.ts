@@ -9,7 +9,6 @@ import { readRssFeed } from './rss.js';
 import type { Feed } from './types.js';
 import { DEFAULT_MAX_DEPTH, parseXmlDocument, scanProlog } from './xml.js';
 
-export { DEFAULT_MAX_DEPTH } from './xml.js';
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface ParseFeedOptions {
@@ -37,7 +36,7 @@ export function parseFeed(bytes: Uint8Array, options: ParseFeedOptions = {}): Fe
 }
 
 /** parseFeed for a document already decoded to text. */
-export function parseFeedText(text: string, options: Omit<ParseFeedOptions, 'contentType'> = {}): Feed {
+function parseFeedText(text: string, options: Omit<ParseFeedOptions, 'contentType'> = {}): Feed {
   const first = firstSignificantChar(text);
   if (first === undefined) throw new FeedError('empty', 'not a feed: the document is empty');
   if (first === '{' || first === '[') return parseJsonFeedText(text, options.url);

@@ -1,18 +1,19 @@
 // Bytes of a page, a scrape or a Markdown file to text: which character encoding, and refusing what is no text at all.
 
 import { isUtf8 } from 'node:buffer';
-import { charsetFromContentType, decodeWithEncoding, encodingFromBom, resolveEncodingLabel } from '../feeds/decode.js';
+import {
+  asciiHead,
+  charsetFromContentType,
+  decodeWithEncoding,
+  encodingFromBom,
+  resolveEncodingLabel,
+} from '../feeds/decode.js';
 import { SourceError } from './source.js';
 
 /** How much of a page is searched for its `<meta charset>`: the HTML standard's prescan reads 1024 bytes, pages overrun it. */
 const META_PRESCAN_BYTES = 4096;
 /** How much of a source is looked at to tell text from binary data, as git and grep do. */
 const BINARY_PRESCAN_BYTES = 8192;
-
-/** The first bytes as Latin-1: exact for the ASCII of markup, whatever the encoding (UTF-16 aside). */
-export function asciiHead(bytes: Uint8Array, length: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, length)).toString('latin1');
-}
 
 /**
  * Refuses a source that holds no text: empty (or only white space), or binary data (a NUL byte,

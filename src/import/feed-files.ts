@@ -25,7 +25,7 @@ import { type ProcessInfo, WriteLock } from '../library/index/lock.js';
 /** How long an edit of the list or the state waits for another process's edit: they take milliseconds. */
 const EDIT_LOCK_WAIT_MS = 30_000;
 /** How long `news fetch` waits for another fetch to end before giving up. */
-export const FETCH_LOCK_WAIT_MS = 5 * 60_000;
+const FETCH_LOCK_WAIT_MS = 5 * 60_000;
 const LOCK_RETRY_MS = 25;
 
 const FETCH_LOCK = 'fetch.lock';
@@ -82,7 +82,7 @@ function describeWriteError(path: string, error: unknown): NewsError {
  * private to the user. A path that is a symbolic link (a dotfiles repository's) has its target
  * replaced, so the link stays. A cache news can always make again is not synced (`sync: false`).
  */
-export function writeFileAtomically(path: string, text: string, sync = true): void {
+function writeFileAtomically(path: string, text: string, sync = true): void {
   let target = path;
   try {
     target = realpathSync(path);

@@ -23,7 +23,7 @@ import { LibraryWriter } from './writer.js';
  * words carries only a summary, and its page is fetched. A summary or standfirst runs to a few
  * dozen words; the shortest news stories to a hundred and more.
  */
-export const FULL_TEXT_WORDS = 100;
+const FULL_TEXT_WORDS = 100;
 
 /** A summary longer than this is a second copy of the text, not a standfirst (as for feed imports). */
 const MAX_SUMMARY_CHARS = 500;
@@ -71,7 +71,7 @@ function describeError(error: unknown): string {
 }
 
 /** The calendar day of `date` where the reader is: what an item without a date is dated. */
-export function localDay(date: Date): string {
+function localDay(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
@@ -81,7 +81,7 @@ function wordCount(html: string | undefined): number {
 }
 
 /** Whether `--full` fetches this item's page: it has a link, and too few words of its own. */
-export function wantsPage(item: FeedItem): boolean {
+function wantsPage(item: FeedItem): boolean {
   return isWebUrl(item.link) && wordCount(item.contentHtml ?? item.summaryHtml) < FULL_TEXT_WORDS;
 }
 

@@ -12,8 +12,6 @@ import type { FeedFiles } from './feed-files.js';
 import type { FetchedArticle, ItemWriter } from './feed-items.js';
 import { pickSubscription } from './feed-names.js';
 
-export type { FetchedArticle } from './feed-items.js';
-
 export interface FetchRequest {
   /** The feeds to fetch, by address or title; every subscription when empty. */
   names: readonly string[];

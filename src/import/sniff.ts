@@ -1,6 +1,6 @@
 // What a source is — a web page, a text scrape, Markdown or a feed — from its Content-Type, its name and its first bytes.
 
-import { asciiHead } from './decode.js';
+import { asciiHead } from '../feeds/decode.js';
 import type { SourceBytes } from './source.js';
 
 export type SourceKind = 'page' | 'scrape' | 'markdown' | 'feed';

@@ -2,6 +2,7 @@
 // lists imported.
 
 import { isNewsError, UsageError } from '../errors.js';
+import { asciiHead } from '../feeds/decode.js';
 import { FeedError } from '../feeds/errors.js';
 import { FEED_ACCEPT, HttpError, type HttpOptions, httpGet } from '../feeds/http.js';
 import { parseOpml } from '../feeds/opml.js';
@@ -47,7 +48,7 @@ const FEED_TYPES = new Set([
  * The feeds a web page names in its `<link rel="alternate" type="…">` elements, as absolute
  * addresses. The HTML parser is loaded only for a page.
  */
-export async function discoverFeeds(html: string, pageUrl: string): Promise<string[]> {
+async function discoverFeeds(html: string, pageUrl: string): Promise<string[]> {
   const { parseDocument } = await import('./dom.js');
   const document = parseDocument(html);
   const found: string[] = [];
@@ -115,7 +116,7 @@ async function probeFeed(url: string, options: AddOptions, fromPage = false): Pr
 function feedsOfFile(path: string, maxBytes: number): { url: string; title?: string }[] {
   const source = readSourceFile(path, maxBytes);
   checkText(source.bytes);
-  const head = Buffer.from(source.bytes.subarray(0, 2048)).toString('latin1');
+  const head = asciiHead(source.bytes, 2048);
   if (/<opml\b/i.test(head)) return parseOpml(source.bytes).feeds;
   const feed = parseFeed(source.bytes, { maxBytes });
   if (feed.self === undefined) {

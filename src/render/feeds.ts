@@ -6,7 +6,7 @@ import { padCells, truncateCells } from './table.js';
 import { loadChalk, type OutputSettings } from './theme.js';
 import { loadMetrics } from './width.js';
 
-/** One subscription as `feed list` shows it (src/import/subscribe.ts makes them). */
+/** One subscription as `feed list` shows it (src/import/feed-list.ts makes them). */
 export interface FeedListRow {
   url: string;
   title: string | undefined;
@@ -22,7 +22,7 @@ export interface FeedListRow {
 }
 
 /** A timestamp as people read it, in their own time zone: `2024-03-05 14:02`. */
-export function formatLocalTime(iso: string): string {
+function formatLocalTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -49,7 +49,7 @@ async function renderFeedTable(rows: readonly FeedListRow[], output: OutputSetti
   const titles = rows.map((row) => sanitizeLine(row.title ?? '(no title yet)'));
   const urls = rows.map((row) => sanitizeLine(row.url));
   const metrics = await loadMetrics(titles);
-  const counts = rows.map((row) => `${row.articles} article${row.articles === 1 ? '' : 's'}`);
+  const counts = rows.map((row) => count(row.articles, 'article'));
   const times = rows.map((row) => (row.fetched === undefined ? 'never fetched' : formatLocalTime(row.fetched)));
   const states = rows.map(feedState);
   const widest = (texts: readonly string[]) => Math.max(...texts.map((text) => metrics.cells(text)));
@@ -128,6 +128,17 @@ export async function createSubscribeLinePrinter(output: OutputSettings): Promis
     const title = line.title === undefined ? '' : `${chalk.bold(sanitizeLine(line.title))}  `;
     return `${colour(line.status.padEnd(7))}  ${title}${chalk.cyan(sanitizeLine(line.url))}\n`;
   };
+}
+
+/** `3 added, 1 already subscribed, 1 failed`: the terminal's last line after adding or importing several feeds. */
+export function formatSubscribeSummary(lines: readonly SubscribeLine[]): string {
+  const added = lines.filter((line) => line.status === 'added').length;
+  const already = lines.filter((line) => line.status === 'already').length;
+  const failed = lines.filter((line) => line.status === 'failed').length;
+  const parts = [`${added} added`];
+  if (already > 0) parts.push(`${already} already subscribed`);
+  if (failed > 0) parts.push(`${failed} failed`);
+  return `${parts.join(', ')}\n`;
 }
 
 /** One article a fetch wrote or found (src/import/refresh.ts makes them). */

@@ -4,7 +4,16 @@ import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lines, runCli, stripAnsi, temporaryFolder } from '../helpers.js';
-import { atom, COURIER, feedAnswer, rss2, statusAnswer, stories, useFeedServer } from '../import/feed-server.js';
+import {
+  atom,
+  COURIER,
+  feedAnswer,
+  opmlFile,
+  rss2,
+  statusAnswer,
+  stories,
+  useFeedServer,
+} from '../import/feed-server.js';
 
 const server = useFeedServer();
 
@@ -297,7 +306,7 @@ describe('feeds.yaml', () => {
   it('keeps comments and the order a person gave it when news edits it', async () => {
     const env = freshEnv();
     const path = subscriptionsFile(env);
-    await news(env, 'feed', 'import', opml(['https://times.example/feed']));
+    await news(env, 'feed', 'import', opmlFile(['https://times.example/feed']));
     writeFileSync(
       path,
       '# My feeds\n- https://times.example/feed   # the Times, no title\n- url: https://sport.example/rss\n  title: Sport\n',
@@ -336,7 +345,7 @@ describe('feeds.yaml', () => {
     ['- url: file:///etc/passwd\n', /:1: 'file:\/\/\/etc\/passwd' is not an http or https address/],
   ])('a hand-edit news cannot read is one line naming the file and line: %j', async (text, message) => {
     const env = freshEnv();
-    await news(env, 'feed', 'import', opml(['https://times.example/feed']));
+    await news(env, 'feed', 'import', opmlFile(['https://times.example/feed']));
     writeFileSync(subscriptionsFile(env), text);
     for (const argv of [['feed', 'list'], ['feed', 'add', 'https://b.example/'], ['fetch']]) {
       const run = await news(env, ...argv);
@@ -346,11 +355,3 @@ describe('feeds.yaml', () => {
     }
   });
 });
-
-/** An OPML file of `urls`, in a temporary folder. */
-function opml(urls: readonly string[]): string {
-  const path = join(temporaryFolder('news-opml-'), 'list.opml');
-  const outlines = urls.map((url) => `<outline type="rss" text="${url}" xmlUrl="${url}"/>`).join('');
-  writeFileSync(path, `<opml version="2.0"><body>${outlines}</body></opml>`);
-  return path;
-}

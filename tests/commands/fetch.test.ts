@@ -10,6 +10,7 @@ import {
   COURIER,
   feedAnswer,
   jsonFeed,
+  opmlFile,
   rdf,
   redirectAnswer,
   rss2,
@@ -177,7 +178,7 @@ describe('news fetch', () => {
       env,
       'feed',
       'import',
-      opmlOf(['/error', '/page', '/broken', '/hangs'].map((path) => server.url(path))),
+      opmlFile(['/error', '/page', '/broken', '/hangs'].map((path) => server.url(path))),
     );
     expect(titles.code, titles.stderr).toBe(0);
     const started = Date.now();
@@ -211,7 +212,7 @@ describe('news fetch', () => {
     server.routes.set('/old', redirectAnswer(301, '/newer'));
     server.routes.set('/newer', redirectAnswer(302, '/today'));
     server.routes.set('/today', feedAnswer(rss2(stories(2))));
-    await news(env, 'feed', 'import', opmlOf([server.url('/old')]));
+    await news(env, 'feed', 'import', opmlFile([server.url('/old')]));
     const first = await news(env, 'fetch');
     expect(first.code).toBe(0);
     expect(lines(first.stdout)).toHaveLength(2);
@@ -231,7 +232,7 @@ describe('news fetch', () => {
     const env = freshEnv();
     for (let hop = 0; hop < 7; hop++) server.routes.set(`/hop${hop}`, redirectAnswer(302, `/hop${hop + 1}`));
     server.routes.set('/to-file', redirectAnswer(302, 'file:///etc/passwd'));
-    await news(env, 'feed', 'import', opmlOf([server.url('/hop0'), server.url('/to-file')]));
+    await news(env, 'feed', 'import', opmlFile([server.url('/hop0'), server.url('/to-file')]));
     const run = await news(env, 'fetch');
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual([
@@ -279,7 +280,7 @@ describe('news fetch', () => {
     server.routes.set('/xxe', feedAnswer(xxe));
     server.routes.set('/laughs', feedAnswer(laughs));
     server.routes.set('/external', feedAnswer(external));
-    await news(env, 'feed', 'import', opmlOf(['/xxe', '/laughs', '/external'].map((path) => server.url(path))));
+    await news(env, 'feed', 'import', opmlFile(['/xxe', '/laughs', '/external'].map((path) => server.url(path))));
     const run = await news(env, 'fetch');
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual([
@@ -454,7 +455,7 @@ describe('news fetch', () => {
       feedAnswer(rss2([{ id: 'f', title: 'Ferry', link: server.url('/story/ferry'), summary: '<p>Short.</p>' }])),
     );
     const config = env.NEWS_CONFIG_DIR as string;
-    await news(env, 'feed', 'import', opmlOf([server.url('/rss')]));
+    await news(env, 'feed', 'import', opmlFile([server.url('/rss')]));
     const yaml = readFileSync(join(config, 'feeds.yaml'), 'utf8').replace(
       `url: ${server.url('/rss')}`,
       `url: ${server.url('/rss')}\n  full: true`,
@@ -467,7 +468,7 @@ describe('news fetch', () => {
   it('says which line of a hand-edited feeds.yaml it cannot read, and fetches nothing', async () => {
     const env = freshEnv();
     const config = env.NEWS_CONFIG_DIR as string;
-    await news(env, 'feed', 'import', opmlOf([server.url('/rss')]));
+    await news(env, 'feed', 'import', opmlFile([server.url('/rss')]));
     const path = join(config, 'feeds.yaml');
     writeFileSync(path, `${readFileSync(path, 'utf8')}- url: https://courier.example/other\n  tittle: Other\n`);
     const run = await news(env, 'fetch');
@@ -522,15 +523,4 @@ describe('news fetch', () => {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** An OPML file listing `urls` (no titles: the fetch learns them), written to a temporary folder. */
-function opmlOf(urls: readonly string[]): string {
-  const path = join(temporaryFolder('news-opml-'), 'feeds.opml');
-  const outlines = urls.map((url) => `<outline type="rss" text="${url}" xmlUrl="${url}"/>`).join('\n');
-  writeFileSync(
-    path,
-    `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>${outlines}</body></opml>`,
-  );
-  return path;
 }

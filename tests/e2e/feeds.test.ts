@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ESCAPE, lines, temporaryFolder } from '../helpers.js';
-import { COURIER, rss2, stories } from '../import/feed-server.js';
+import { COURIER, opmlFile, rss2, stories } from '../import/feed-server.js';
 import {
   hasUtilLinuxScript,
   runNews,
@@ -91,10 +91,8 @@ describe('a new user, with the built binary', () => {
       ),
     );
     const env = freshEnv();
-    const folder = temporaryFolder('news-e2e-opml-');
-    const outlines = Array.from({ length: 6 }, (_, index) => `<outline xmlUrl="${server.url(`/many/${index}`)}"/>`);
-    writeFileSync(join(folder, 'many.opml'), `<opml version="2.0"><body>${outlines.join('')}</body></opml>`);
-    expect(runNews(['feed', 'import', join(folder, 'many.opml')], env).code).toBe(0);
+    const many = opmlFile(Array.from({ length: 6 }, (_, index) => server.url(`/many/${index}`)));
+    expect(runNews(['feed', 'import', many], env).code).toBe(0);
     const runs = await Promise.all([startNews(['fetch'], env), startNews(['fetch', '--jobs', '2'], env)]);
     for (const run of runs) expect([run.code, run.stderr]).toEqual([0, '']);
     const imported = runs.flatMap((run) => lines(run.stdout));
@@ -121,10 +119,8 @@ describe('a new user, with the built binary', () => {
         ),
       );
       const env = freshEnv();
-      const folder = temporaryFolder('news-e2e-opml-');
-      const outlines = Array.from({ length: 4 }, (_, index) => `<outline xmlUrl="${server.url(`/slow/${index}`)}"/>`);
-      writeFileSync(join(folder, 'slow.opml'), `<opml version="2.0"><body>${outlines.join('')}</body></opml>`);
-      expect(runNews(['feed', 'import', join(folder, 'slow.opml')], env).code).toBe(0);
+      const slow = opmlFile(Array.from({ length: 4 }, (_, index) => server.url(`/slow/${index}`)));
+      expect(runNews(['feed', 'import', slow], env).code).toBe(0);
       const run = runUnderTerminal('node bin/news.cjs --color never fetch', env);
       expect(run.code).toBe(0);
       // biome-ignore lint/suspicious/noControlCharactersInRegex: the progress line's own escape is what is looked for.
@@ -146,7 +142,7 @@ describe('a new user, with the built binary', () => {
     expect(text).toContain('    import) ((news_arguments >= 0)) && _news_reply_files ;;');
     expect(text).toContain('    remove) ((news_arguments == 0)) && _news_reply_slugs --library ;;');
     const config = env.NEWS_CONFIG_DIR as string;
-    runNews(['feed', 'import', writeOpml(['https://courier.example/rss', 'https://times.example/feed'])], env);
+    runNews(['feed', 'import', opmlFile(['https://courier.example/rss', 'https://times.example/feed'])], env);
     writeFileSync(
       join(config, 'feeds.yaml'),
       `${readFileSync(join(config, 'feeds.yaml'), 'utf8').replace('url: https://courier.example/rss', `url: https://courier.example/rss\n  title: ${COURIER}`)}`,
@@ -163,13 +159,3 @@ describe('a new user, with the built binary', () => {
     expect(existsSync(join(config, 'feeds.yaml'))).toBe(true);
   });
 });
-
-/** An OPML file of `urls`, in a temporary folder. */
-function writeOpml(urls: readonly string[]): string {
-  const path = join(temporaryFolder('news-e2e-opml-'), 'list.opml');
-  writeFileSync(
-    path,
-    `<opml version="2.0"><body>${urls.map((url) => `<outline xmlUrl="${url}"/>`).join('')}</body></opml>`,
-  );
-  return path;
-}

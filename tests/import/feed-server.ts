@@ -1,9 +1,12 @@
 // Synthetic feeds in every format news reads (an invented paper, the Northvale Courier, and invented
 // stories), and a server on 127.0.0.1 that answers from a table the test can change: never any other host.
 
+import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { temporaryFolder } from '../helpers.js';
 
 /** One invented story. */
 export interface Story {
@@ -22,6 +25,17 @@ export interface Story {
 
 export const COURIER = 'Northvale Courier';
 const SITE = 'https://courier.example';
+
+/** An OPML file listing `urls` (no titles: a fetch learns them), written to a temporary folder. */
+export function opmlFile(urls: readonly string[]): string {
+  const path = join(temporaryFolder('news-opml-'), 'feeds.opml');
+  const outlines = urls.map((url) => `<outline type="rss" text="${url}" xmlUrl="${url}"/>`).join('\n');
+  writeFileSync(
+    path,
+    `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>${outlines}</body></opml>`,
+  );
+  return path;
+}
 
 /** Paragraphs of an invented story, long enough to read as an article. */
 export function storyBody(topic: string, words = 60): string {
