@@ -380,16 +380,14 @@ export class Segment {
    */
   listingLine(doc: number): string {
     if (this.listingLines !== undefined) return this.listingLines[doc] as string;
+    const start = this.listingIdx[doc] as number;
+    const end = (this.listingIdx[doc + 1] as number) - 1;
     if (this.listingWhole !== undefined) {
-      const start = this.listingIdx[doc] as number;
-      const end = (this.listingIdx[doc + 1] as number) - 1;
       if (!(start >= 0 && end >= start && end < this.listingWhole.length && this.listingWhole[end] === NEWLINE)) {
         throw new CorruptIndexError('listing line out of place');
       }
       return decode(this.listingWhole.subarray(start, end));
     }
-    const start = this.listingIdx[doc] as number;
-    const end = (this.listingIdx[doc + 1] as number) - 1;
     return decode(this.slice('listing', start, end, this.sums[doc * SUMS + 5] as number));
   }
 
