@@ -633,8 +633,8 @@ function dictEntry(numbers: number[]): DictEntry {
   return { offset, docLength, positionLength, df, sum, last };
 }
 
-/** The tables whose checksums are checked when read (see Segment.table). */
 const NEWLINE = 0x0a;
+/** The tables whose checksums are checked when read (see Segment.table). */
 const SUMMED = new Set<string>(['lens', 'days', 'words', 'byDate', 'byTitle']);
 
 const f64 = (bytes: Uint8Array) => new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
