@@ -7,7 +7,17 @@
 // holds only the per-document tables of the result and its dictionary.
 
 import { ByteReader, ByteWriter, CorruptIndexError, checksum, StreamingChecksum } from './bytes.js';
-import { BLOCK_KEYS, HEADER_SPACE, headerBytes, type RegionTable, SMALL_TABLES, SUMS, utf8 } from './format.js';
+import {
+  BLOCK_KEYS,
+  dateOrder,
+  HEADER_SPACE,
+  headerBytes,
+  type RegionTable,
+  SMALL_TABLES,
+  SUMS,
+  titleOrder,
+  utf8,
+} from './format.js';
 import type { DictEntry, Segment } from './reader.js';
 import type { SegmentSink } from './writer.js';
 
@@ -60,9 +70,9 @@ function lineSlug(line: string): string {
   return line.slice(0, line.indexOf('\t'));
 }
 
-/** The lower-cased title in a listing line. */
-function lineTitleKey(line: string): string {
-  return line.slice(line.indexOf('\t', line.indexOf('\t') + 1) + 1).toLowerCase();
+/** The title in a listing line. */
+function lineTitle(line: string): string {
+  return line.slice(line.indexOf('\t', line.indexOf('\t') + 1) + 1);
 }
 
 /**
@@ -252,21 +262,8 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     for (let doc = 0; doc < input.count; doc++) lines.push(input.listingLine(doc));
   }
   const slugs = lines.map(lineSlug);
-  const bySlug = (a: number, b: number) => {
-    const slugA = slugs[a] as string;
-    const slugB = slugs[b] as string;
-    return slugA < slugB ? -1 : slugA > slugB ? 1 : 0;
-  };
-  const byDate = Uint32Array.from(
-    Array.from({ length: n }, (_, doc) => doc).sort((a, b) => {
-      const dayA = days[a] as number;
-      const dayB = days[b] as number;
-      return dayA !== dayB ? dayB - dayA : bySlug(a, b);
-    }),
-  );
-  const titleKeys = lines.map((line, doc) => `${lineTitleKey(line)}\u0000${slugs[doc]}\u0000${doc}`);
-  titleKeys.sort();
-  const byTitle = Uint32Array.from(titleKeys, (key) => Number(key.slice(key.lastIndexOf('\u0000') + 1)));
+  const byDate = dateOrder(days, slugs);
+  const byTitle = titleOrder(lines.map(lineTitle), slugs);
   const [sparseOut, sparseIdxOut] = [utf8(sparseKeys.join('\n')), Float64Array.from(sparseIdx)];
   const bytesOf = (array: Float64Array | Uint32Array | Uint16Array | Int32Array) =>
     new Uint8Array(array.buffer, array.byteOffset, array.byteLength);

@@ -11,6 +11,7 @@ import { ByteWriter, checksum } from './bytes.js';
 import {
   BLOCK_KEYS,
   type DocInput,
+  dateOrder,
   dayNumber,
   FIELD_COUNT,
   HEADER_SPACE,
@@ -18,6 +19,7 @@ import {
   metaRow,
   type RegionTable,
   SMALL_TABLES,
+  titleOrder,
   utf8,
 } from './format.js';
 import { indexTokens } from './tokens.js';
@@ -474,6 +476,7 @@ export class SegmentBuilder {
     }
     const bytesOf = (array: Float64Array | Uint32Array | Uint16Array | Int32Array) =>
       new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    const slugs = this.names.map((name) => name.slice(0, -3));
     const small: Record<(typeof SMALL_TABLES)[number], Uint8Array> = {
       names: utf8(this.names.join('\n')),
       nameIdx: bytesOf(nameIdx),
@@ -486,8 +489,8 @@ export class SegmentBuilder {
       bodyIdx: bytesOf(Float64Array.from(this.bodyIdx)),
       metaIdx: bytesOf(Float64Array.from(this.metaIdx)),
       listingIdx: bytesOf(Float64Array.from(this.listingIdx)),
-      byDate: bytesOf(this.order((a, b) => this.compareDates(a, b))),
-      byTitle: bytesOf(this.titleOrder()),
+      byDate: bytesOf(dateOrder(this.days, slugs)),
+      byTitle: bytesOf(titleOrder(this.titles, slugs)),
       sparse: utf8(sparseKeys.join('\n')),
       sparseIdx: bytesOf(Float64Array.from(sparseIdx)),
       problems: bytesOf(Uint32Array.from(this.problems)),
@@ -503,32 +506,6 @@ export class SegmentBuilder {
     const padding = (8 - (sink.length % 8)) % 8;
     if (padding > 0) sink.append(ZEROS.subarray(0, padding));
     sink.patch(0, headerBytes(n, sink.length, table));
-  }
-
-  private slug(doc: number): string {
-    return (this.names[doc] as string).slice(0, -3);
-  }
-
-  /** `list`'s default order: newest first, undated last, then by slug. */
-  private compareDates(a: number, b: number): number {
-    const dayA = this.days[a] as number;
-    const dayB = this.days[b] as number;
-    if (dayA !== dayB) return dayB - dayA;
-    const slugA = this.slug(a);
-    const slugB = this.slug(b);
-    return slugA < slugB ? -1 : slugA > slugB ? 1 : 0;
-  }
-
-  private order(compare: (a: number, b: number) => number): Uint32Array {
-    const ids = Array.from({ length: this.names.length }, (_, doc) => doc);
-    return Uint32Array.from(ids.sort(compare));
-  }
-
-  /** `list --sort title`: A to Z, case ignored, then by slug, as sortArticles has it. */
-  private titleOrder(): Uint32Array {
-    const keys = this.titles.map((title, doc) => `${title.toLowerCase()}\u0000${this.slug(doc)}\u0000${doc}`);
-    keys.sort();
-    return Uint32Array.from(keys, (key) => Number(key.slice(key.lastIndexOf('\u0000') + 1)));
   }
 
   /** The dictionary (sorted keys, in blocks) and the postings, laid out from the stream. */
