@@ -19,13 +19,12 @@ import {
   utf8,
 } from './format.js';
 import type { DictEntry, Segment } from './reader.js';
-import type { SegmentSink } from './writer.js';
+import { alignSink, bytesOf, putRegion, type SegmentSink } from './writer.js';
 
 /** How much of a region is copied at a time, through one reused buffer. */
 const CHUNK = 1 << 20;
 /** How much of each input's postings is read ahead: one such buffer per input. */
 const READ_AHEAD = 1 << 16;
-const ZEROS = new Uint8Array(8);
 
 /**
  * Reads a region front to back in chunks, handing out pieces at increasing offsets; a piece is
@@ -95,10 +94,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     n += input.count;
   }
   const table: RegionTable = {};
-  const align = () => {
-    const padding = (8 - (sink.length % 8)) % 8;
-    if (padding > 0) sink.append(ZEROS.subarray(0, padding));
-  };
+  const align = () => alignSink(sink);
   /**
    * Copies a region of every input after the other; returns where each input's copy starts in the
    * result. A `checked` region is checked whole in each input and summed whole in the result.
@@ -209,9 +205,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     dict.append(block);
     sparseIdx.push(dict.length);
   }
-  align();
-  table.dict = [sink.length, dict.length, checksum(dict.view())];
-  sink.append(dict.view());
+  putRegion(sink, table, 'dict', dict.view());
 
   // The per-document tables, shifted where they hold offsets or document numbers.
   const nameParts: Uint8Array[] = [];
@@ -265,8 +259,6 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
   const byDate = dateOrder(days, slugs);
   const byTitle = titleOrder(lines.map(lineTitle), slugs);
   const [sparseOut, sparseIdxOut] = [utf8(sparseKeys.join('\n')), Float64Array.from(sparseIdx)];
-  const bytesOf = (array: Float64Array | Uint32Array | Uint16Array | Int32Array) =>
-    new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
   const small: Record<(typeof SMALL_TABLES)[number], Uint8Array> = {
     names: Buffer.concat(nameParts),
     nameIdx: bytesOf(nameIdx),
@@ -287,12 +279,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     totals: bytesOf(Float64Array.from(totals)),
     sparseSums: bytesOf(Uint32Array.from(sparseSums)),
   };
-  for (const name of SMALL_TABLES) {
-    align();
-    const bytes = small[name];
-    table[name] = [sink.length, bytes.length, checksum(bytes)];
-    sink.append(bytes);
-  }
+  for (const name of SMALL_TABLES) putRegion(sink, table, name, small[name]);
   align();
   sink.patch(0, headerBytes(n, sink.length, table));
 }

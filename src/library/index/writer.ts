@@ -53,6 +53,24 @@ export class MemorySink implements SegmentSink {
 
 const ZEROS = new Uint8Array(8);
 
+/** Pads the sink with zeros to a multiple of 8 bytes: every region starts aligned, for typed arrays. */
+export function alignSink(sink: SegmentSink): void {
+  const padding = (8 - (sink.length % 8)) % 8;
+  if (padding > 0) sink.append(ZEROS.subarray(0, padding));
+}
+
+/** Appends a region at the next aligned offset and enters it, with its checksum, in `table`. */
+export function putRegion(sink: SegmentSink, table: RegionTable, name: string, bytes: Uint8Array): void {
+  alignSink(sink);
+  table[name] = [sink.length, bytes.length, checksum(bytes)];
+  sink.append(bytes);
+}
+
+/** A typed array's bytes, where they lie. */
+export function bytesOf(array: Float64Array | Uint32Array | Uint16Array | Int32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
 /** The global TextEncoder, as far as the builder uses it (this project's types know no DOM). */
 interface Utf8Encoder {
   encodeInto(text: string, into: Uint8Array): { written: number };
@@ -458,12 +476,7 @@ export class SegmentBuilder {
     const n = this.names.length;
     const sink = this.sink;
     const table: RegionTable = {};
-    const put = (name: string, bytes: Uint8Array, sum = checksum(bytes)) => {
-      const padding = (8 - (sink.length % 8)) % 8;
-      if (padding > 0) sink.append(ZEROS.subarray(0, padding));
-      table[name] = [sink.length, bytes.length, sum];
-      sink.append(bytes);
-    };
+    const put = (name: string, bytes: Uint8Array) => putRegion(sink, table, name, bytes);
     // The bodies are checked piece by piece (each text and body has its own checksum), never whole.
     table.bodies = [this.bodiesStart, sink.length - this.bodiesStart, 0];
 
@@ -474,8 +487,6 @@ export class SegmentBuilder {
       at += Buffer.byteLength(this.names[doc] as string) + 1;
       nameIdx[doc + 1] = at;
     }
-    const bytesOf = (array: Float64Array | Uint32Array | Uint16Array | Int32Array) =>
-      new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
     const slugs = this.names.map((name) => name.slice(0, -3));
     const small: Record<(typeof SMALL_TABLES)[number], Uint8Array> = {
       names: utf8(this.names.join('\n')),
@@ -503,8 +514,7 @@ export class SegmentBuilder {
     put('meta', this.meta.view());
     put('dict', dict);
     put('post', post);
-    const padding = (8 - (sink.length % 8)) % 8;
-    if (padding > 0) sink.append(ZEROS.subarray(0, padding));
+    alignSink(sink);
     sink.patch(0, headerBytes(n, sink.length, table));
   }
 
