@@ -479,6 +479,8 @@ function libraryCases(dir, count, ripgrep, sqlite) {
   const large = count >= LARGE_LIBRARY;
   const targets = large ? TARGETS.large : TARGETS.small;
   const withDir = (argv) => [...argv, '--dir', dir];
+  // The memory target of the cases that have one: none for a large library.
+  const memoryMb = large ? null : 80;
   const cases = [];
   for (const search of SEARCHES) {
     cases.push({
@@ -486,7 +488,7 @@ function libraryCases(dir, count, ripgrep, sqlite) {
       argv: withDir(search.argv),
       env: FOLDERS_ONLY,
       target: targets.search,
-      memoryMb: large ? null : 80,
+      memoryMb,
     });
   }
   for (const search of SEARCHES) {
@@ -499,7 +501,7 @@ function libraryCases(dir, count, ripgrep, sqlite) {
           ? undefined
           : (results) =>
               ratioOf(results, `${search.name} [folders]`) + targets.sweep * ratioOf(results, 'find -printf'),
-      memoryMb: large ? null : 80,
+      memoryMb,
     });
   }
   cases.push(
@@ -508,9 +510,9 @@ function libraryCases(dir, count, ripgrep, sqlite) {
       argv: withDir(['list']),
       env: FOLDERS_ONLY,
       target: targets.list,
-      memoryMb: large ? null : 80,
+      memoryMb,
     },
-    { name: 'list [files]', argv: withDir(['list']), target: targets.listFiles, memoryMb: large ? null : 80 },
+    { name: 'list [files]', argv: withDir(['list']), target: targets.listFiles, memoryMb },
     {
       name: 'list --limit 20 [folders]',
       argv: withDir(['list', '--limit', '20']),
@@ -520,8 +522,7 @@ function libraryCases(dir, count, ripgrep, sqlite) {
     },
   );
   const files = readdirSync(dir).filter((name) => name.endsWith('.md'));
-  const updateMemory = large ? null : 80;
-  cases.push(touchCase(dir, files, updateMemory), importCase(dir, updateMemory));
+  cases.push(touchCase(dir, files, memoryMb), importCase(dir, memoryMb));
   // The stat sweep alone, in C: what the [files] targets allow on top of [folders].
   cases.push({
     name: 'find -printf',

@@ -7,7 +7,6 @@ import { sanitizeLine } from '../article/sanitize.js';
 import { ArticleError } from '../errors.js';
 import type { Folder } from './folders.js';
 import { articleDoc } from './index/build.js';
-import { CorruptIndexError } from './index/bytes.js';
 import { MemorySource, Segment } from './index/reader.js';
 import {
   discardFolderIndex,
@@ -17,7 +16,7 @@ import {
   openFolderIndex,
 } from './index/store.js';
 import { MemorySink, SegmentBuilder } from './index/writer.js';
-import { articleInfo, type SegmentView } from './view.js';
+import { articleInfo, articleMeta, type SegmentView } from './view.js';
 
 export interface Shadowed {
   hidden: { slug: string; path: string };
@@ -201,9 +200,7 @@ export function* liveDocuments(library: IndexedLibrary): Generator<{ view: Segme
  * stays inert too.
  */
 export function documentArticle(view: SegmentView, doc: number): { article: Article; blocks: Block[] } {
-  const meta = view.segment.meta(doc);
-  if (typeof meta === 'string') throw new CorruptIndexError('a skipped file among the articles');
-  const info = articleInfo(view, doc, meta);
+  const info = articleInfo(view, doc, articleMeta(view, doc));
   const stored = view.segment.document(doc);
   const blocks = sanitizeBlocks(stored.blocks);
   const article: Article = {

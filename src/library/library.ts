@@ -122,26 +122,20 @@ export class Library {
 
   /** The article through the index: by its file's name, else by a front matter `slug` alias. */
   private async articleFromIndex(slug: string): Promise<LoadedArticle> {
-    // Only the article's own file need be as it is now: the others are checked by list and search.
-    const name = `${slug}.md`;
-    let found = await this.query(
-      (library) => {
-        const place = findDocument(library, slug) ?? findAlias(library, slug);
-        return place ? documentArticle(place.view, place.doc) : notFound(library, slug);
-      },
-      { drafts: true, only: new Set([name]) },
-    );
-    if (basename(found.article.path) !== name) {
-      // Found by an alias: check that article's own file, and read it again if it changed.
-      const file = basename(found.article.path);
-      found = await this.query(
+    // Only the article's own file (`file`) need be as it is now: the others are checked by list and search.
+    const lookUp = (file: string) =>
+      this.query(
         (library) => {
           const place = findDocument(library, file.slice(0, -3)) ?? findAlias(library, slug);
           return place ? documentArticle(place.view, place.doc) : notFound(library, slug);
         },
         { drafts: true, only: new Set([file]) },
       );
-    }
+    const name = `${slug}.md`;
+    let found = await lookUp(name);
+    const file = basename(found.article.path);
+    // Found by an alias: check that article's own file, and read it again if it changed.
+    if (file !== name) found = await lookUp(file);
     this.report.shadowed = this.report.shadowed.filter(({ hidden }) => hidden.slug === slug);
     this.report.problems = [];
     this.report.warnings = [];

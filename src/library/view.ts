@@ -33,6 +33,13 @@ export function articleInfo(view: SegmentView, doc: number, meta: DocMeta): Arti
   return info;
 }
 
+/** A live document's metadata: a skipped file's reason in its place is damage. */
+export function articleMeta(view: SegmentView, doc: number): DocMeta {
+  const meta = view.segment.meta(doc);
+  if (typeof meta === 'string') throw new CorruptIndexError('a skipped file among the articles');
+  return meta;
+}
+
 /** The parts of a listing line, `slug<TAB>date<TAB>title`. */
 function listingParts(line: string): { slug: string; date: string | undefined; title: string } {
   const first = line.indexOf('\t');
@@ -87,11 +94,7 @@ class ListedArticle {
   }
 
   private meta(): DocMeta {
-    if (this.row === undefined) {
-      const meta = this.view.segment.meta(this.doc);
-      if (typeof meta === 'string') throw new CorruptIndexError('a skipped file among the articles');
-      this.row = meta;
-    }
+    this.row ??= articleMeta(this.view, this.doc);
     return this.row;
   }
 

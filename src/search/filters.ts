@@ -18,6 +18,11 @@ function sameText(a: string | undefined, b: string): boolean {
   return a !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
+/** Whether a filter asks about a tag or a source: what only an article's metadata row can tell. */
+export function filtersOnMetadata(filter: ArticleFilter): boolean {
+  return filter.tag !== undefined || filter.source !== undefined;
+}
+
 export function matchesFilter(article: ArticleInfo, filter: ArticleFilter): boolean {
   if (filter.since !== undefined && (article.date === undefined || article.date < filter.since)) return false;
   if (filter.until !== undefined && (article.date === undefined || article.date > filter.until)) return false;

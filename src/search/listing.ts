@@ -6,7 +6,7 @@ import { CorruptIndexError } from '../library/index/bytes.js';
 import { dayNumber, NO_DAY } from '../library/index/format.js';
 import type { IndexedLibrary } from '../library/indexed.js';
 import { listedArticle, listingSlug, listingTitle, type SegmentView } from '../library/view.js';
-import { type ArticleFilter, matchesFilter, type SortOrder } from './filters.js';
+import { type ArticleFilter, filtersOnMetadata, matchesFilter, type SortOrder } from './filters.js';
 
 /** One segment's documents in list order, as a cursor; its tables are taken once, not per row. */
 interface Cursor {
@@ -143,7 +143,7 @@ export function listLibrary(
   limit: number,
   metadata = false,
 ): ArticleInfo[] {
-  const needsMeta = filter.tag !== undefined || filter.source !== undefined;
+  const needsMeta = filtersOnMetadata(filter);
   const out: ArticleInfo[] = [];
   walkListing(
     library,
@@ -174,7 +174,7 @@ export function listingOutput(
   sort: SortOrder,
   limit: number,
 ): Uint8Array {
-  const needsMeta = filter.tag !== undefined || filter.source !== undefined;
+  const needsMeta = filtersOnMetadata(filter);
   // Where rows come from: a segment's whole listing, or one line read on its own (a short page).
   const sources: Uint8Array[] = [];
   // Per row: its source, and where its line (with the newline) starts and ends there.

@@ -6,7 +6,7 @@ import { type DocMeta, dayNumber, FIELD_COUNT, NO_DAY } from '../library/index/f
 import type { Segment } from '../library/index/reader.js';
 import { indexTokens } from '../library/index/tokens.js';
 import { articleInfo, type SegmentView } from '../library/view.js';
-import { type ArticleFilter, matchesFilter } from './filters.js';
+import { type ArticleFilter, filtersOnMetadata, matchesFilter } from './filters.js';
 import { fieldText, isFirstHit, matchTerm, type TermMatches } from './match.js';
 import { type Clause, occursIn, parseSearchQuery, type Term, termPattern } from './query.js';
 
@@ -172,7 +172,7 @@ export function searchIndex(views: readonly SegmentView[], query: string, filter
       }
       if (!matched) continue;
       // Metadata is read here only when a filter needs it; hits shown read theirs afterwards.
-      if (filter.tag !== undefined || filter.source !== undefined) {
+      if (filtersOnMetadata(filter)) {
         const found = metaOf();
         if (!found || !matchesFilter(articleInfo(view, doc, found), filter)) continue;
       }

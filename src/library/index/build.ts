@@ -9,7 +9,7 @@ import { type ArticleFile, readArticleFile, statArticleFile } from '../files.js'
 import type { Folder } from '../folders.js';
 import { ArticleLoader } from '../loader.js';
 import { checksum } from './bytes.js';
-import { FileSink, SegmentWriteError } from './cache.js';
+import { FileSink, SegmentWriteError, writeSegmentFile } from './cache.js';
 import { combineSegments } from './combine.js';
 import type { DocInput } from './format.js';
 import type { Segment } from './reader.js';
@@ -449,15 +449,7 @@ async function combineBuilt<T>(built: T[], store: SegmentStore<T>, workerScript?
         combineSegments(inputs, sink);
         return [store.keep({ bytes: sink.bytes() })];
       }
-      const sink = new FileSink(dir);
-      try {
-        combineSegments(inputs, sink);
-        sink.close();
-      } catch (error) {
-        sink.discard();
-        throw error;
-      }
-      return [store.keep({ file: sink.name })];
+      return [store.keep({ file: writeSegmentFile(dir, (sink) => combineSegments(inputs, sink)) })];
     } catch (error) {
       if (!(error instanceof SegmentWriteError)) throw error;
       store.failed(error.cause);

@@ -111,6 +111,22 @@ export class FileSink implements SegmentSink {
   }
 }
 
+/**
+ * Writes a segment with `write` into a new temporary file of `dir`, and returns the file's name for
+ * the caller to rename into place. Whatever fails, the file is removed.
+ */
+export function writeSegmentFile(dir: string, write: (sink: FileSink) => void): string {
+  const sink = new FileSink(dir);
+  try {
+    write(sink);
+    sink.close();
+  } catch (error) {
+    sink.discard();
+    throw error;
+  }
+  return sink.name;
+}
+
 /** A segment file read piece by piece, as queries ask for them. */
 class FileSource implements ByteSource {
   readonly size: number;

@@ -7,15 +7,24 @@
 // holds only the per-document tables of the result and its dictionary.
 
 import { ByteReader, ByteWriter, CorruptIndexError, checksum, StreamingChecksum } from './bytes.js';
-import { BLOCK_KEYS, HEADER_SPACE, headerBytes, type RegionTable, SMALL_TABLES, SUMS, utf8 } from './format.js';
+import {
+  BLOCK_KEYS,
+  dateOrder,
+  HEADER_SPACE,
+  headerBytes,
+  type RegionTable,
+  SMALL_TABLES,
+  SUMS,
+  titleOrder,
+  utf8,
+} from './format.js';
 import type { DictEntry, Segment } from './reader.js';
-import type { SegmentSink } from './writer.js';
+import { alignSink, bytesOf, putRegion, type SegmentSink } from './writer.js';
 
 /** How much of a region is copied at a time, through one reused buffer. */
 const CHUNK = 1 << 20;
 /** How much of each input's postings is read ahead: one such buffer per input. */
 const READ_AHEAD = 1 << 16;
-const ZEROS = new Uint8Array(8);
 
 /**
  * Reads a region front to back in chunks, handing out pieces at increasing offsets; a piece is
@@ -60,9 +69,9 @@ function lineSlug(line: string): string {
   return line.slice(0, line.indexOf('\t'));
 }
 
-/** The lower-cased title in a listing line. */
-function lineTitleKey(line: string): string {
-  return line.slice(line.indexOf('\t', line.indexOf('\t') + 1) + 1).toLowerCase();
+/** The title in a listing line. */
+function lineTitle(line: string): string {
+  return line.slice(line.indexOf('\t', line.indexOf('\t') + 1) + 1);
 }
 
 /**
@@ -85,10 +94,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     n += input.count;
   }
   const table: RegionTable = {};
-  const align = () => {
-    const padding = (8 - (sink.length % 8)) % 8;
-    if (padding > 0) sink.append(ZEROS.subarray(0, padding));
-  };
+  const align = () => alignSink(sink);
   /**
    * Copies a region of every input after the other; returns where each input's copy starts in the
    * result. A `checked` region is checked whole in each input and summed whole in the result.
@@ -199,9 +205,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     dict.append(block);
     sparseIdx.push(dict.length);
   }
-  align();
-  table.dict = [sink.length, dict.length, checksum(dict.view())];
-  sink.append(dict.view());
+  putRegion(sink, table, 'dict', dict.view());
 
   // The per-document tables, shifted where they hold offsets or document numbers.
   const nameParts: Uint8Array[] = [];
@@ -252,24 +256,9 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     for (let doc = 0; doc < input.count; doc++) lines.push(input.listingLine(doc));
   }
   const slugs = lines.map(lineSlug);
-  const bySlug = (a: number, b: number) => {
-    const slugA = slugs[a] as string;
-    const slugB = slugs[b] as string;
-    return slugA < slugB ? -1 : slugA > slugB ? 1 : 0;
-  };
-  const byDate = Uint32Array.from(
-    Array.from({ length: n }, (_, doc) => doc).sort((a, b) => {
-      const dayA = days[a] as number;
-      const dayB = days[b] as number;
-      return dayA !== dayB ? dayB - dayA : bySlug(a, b);
-    }),
-  );
-  const titleKeys = lines.map((line, doc) => `${lineTitleKey(line)}\u0000${slugs[doc]}\u0000${doc}`);
-  titleKeys.sort();
-  const byTitle = Uint32Array.from(titleKeys, (key) => Number(key.slice(key.lastIndexOf('\u0000') + 1)));
+  const byDate = dateOrder(days, slugs);
+  const byTitle = titleOrder(lines.map(lineTitle), slugs);
   const [sparseOut, sparseIdxOut] = [utf8(sparseKeys.join('\n')), Float64Array.from(sparseIdx)];
-  const bytesOf = (array: Float64Array | Uint32Array | Uint16Array | Int32Array) =>
-    new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
   const small: Record<(typeof SMALL_TABLES)[number], Uint8Array> = {
     names: Buffer.concat(nameParts),
     nameIdx: bytesOf(nameIdx),
@@ -290,12 +279,7 @@ export function combineSegments(inputs: readonly Segment[], sink: SegmentSink): 
     totals: bytesOf(Float64Array.from(totals)),
     sparseSums: bytesOf(Uint32Array.from(sparseSums)),
   };
-  for (const name of SMALL_TABLES) {
-    align();
-    const bytes = small[name];
-    table[name] = [sink.length, bytes.length, checksum(bytes)];
-    sink.append(bytes);
-  }
+  for (const name of SMALL_TABLES) putRegion(sink, table, name, small[name]);
   align();
   sink.patch(0, headerBytes(n, sink.length, table));
 }

@@ -158,6 +158,28 @@ export interface Header {
   regions: RegionTable;
 }
 
+/** `list`'s default order of a segment's documents: newest first, undated last, then by slug. */
+export function dateOrder(days: ArrayLike<number>, slugs: readonly string[]): Uint32Array {
+  const ids = Array.from({ length: slugs.length }, (_, doc) => doc);
+  return Uint32Array.from(
+    ids.sort((a, b) => {
+      const dayA = days[a] as number;
+      const dayB = days[b] as number;
+      if (dayA !== dayB) return dayB - dayA;
+      const slugA = slugs[a] as string;
+      const slugB = slugs[b] as string;
+      return slugA < slugB ? -1 : slugA > slugB ? 1 : 0;
+    }),
+  );
+}
+
+/** `list --sort title`'s order of a segment's documents: A to Z, case ignored, then by slug, as sortArticles has it. */
+export function titleOrder(titles: readonly string[], slugs: readonly string[]): Uint32Array {
+  const keys = titles.map((title, doc) => `${title.toLowerCase()}\u0000${slugs[doc]}\u0000${doc}`);
+  keys.sort();
+  return Uint32Array.from(keys, (key) => Number(key.slice(key.lastIndexOf('\u0000') + 1)));
+}
+
 /** The tables read in one piece when a segment is opened: the term directory and a few totals. */
 export const OPEN_TABLES = ['sparse', 'sparseIdx', 'sparseSums', 'problems', 'drafts', 'totals'] as const;
 

@@ -380,16 +380,14 @@ export class Segment {
    */
   listingLine(doc: number): string {
     if (this.listingLines !== undefined) return this.listingLines[doc] as string;
+    const start = this.listingIdx[doc] as number;
+    const end = (this.listingIdx[doc + 1] as number) - 1;
     if (this.listingWhole !== undefined) {
-      const start = this.listingIdx[doc] as number;
-      const end = (this.listingIdx[doc + 1] as number) - 1;
       if (!(start >= 0 && end >= start && end < this.listingWhole.length && this.listingWhole[end] === NEWLINE)) {
         throw new CorruptIndexError('listing line out of place');
       }
       return decode(this.listingWhole.subarray(start, end));
     }
-    const start = this.listingIdx[doc] as number;
-    const end = (this.listingIdx[doc + 1] as number) - 1;
     return decode(this.slice('listing', start, end, this.sums[doc * SUMS + 5] as number));
   }
 
@@ -635,8 +633,8 @@ function dictEntry(numbers: number[]): DictEntry {
   return { offset, docLength, positionLength, df, sum, last };
 }
 
-/** The tables whose checksums are checked when read (see Segment.table). */
 const NEWLINE = 0x0a;
+/** The tables whose checksums are checked when read (see Segment.table). */
 const SUMMED = new Set<string>(['lens', 'days', 'words', 'byDate', 'byTitle']);
 
 const f64 = (bytes: Uint8Array) => new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);

@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Folder } from '../folders.js';
 import { buildChunkInto } from './build.js';
-import { FileSink, openSegment } from './cache.js';
+import { openSegment, writeSegmentFile } from './cache.js';
 import { combineSegments } from './combine.js';
 
 const PROGRESS_EVERY = 100;
@@ -28,19 +28,19 @@ interface CombineJob {
 }
 
 function combineFiles({ combine, dir }: CombineJob): void {
-  const sink = new FileSink(dir);
+  let file: string;
   try {
-    combineSegments(
-      combine.map((file) => openSegment(dir, file)),
-      sink,
+    file = writeSegmentFile(dir, (sink) =>
+      combineSegments(
+        combine.map((name) => openSegment(dir, name)),
+        sink,
+      ),
     );
-    sink.close();
   } catch (error) {
-    sink.discard();
     parentPort?.postMessage({ type: 'failed', message: (error as Error).message });
     return;
   }
-  parentPort?.postMessage({ type: 'combined', file: sink.name });
+  parentPort?.postMessage({ type: 'combined', file });
 }
 
 parentPort?.on('message', async (job: Job | CombineJob) => {

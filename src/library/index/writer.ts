@@ -11,6 +11,7 @@ import { ByteWriter, checksum } from './bytes.js';
 import {
   BLOCK_KEYS,
   type DocInput,
+  dateOrder,
   dayNumber,
   FIELD_COUNT,
   HEADER_SPACE,
@@ -18,6 +19,7 @@ import {
   metaRow,
   type RegionTable,
   SMALL_TABLES,
+  titleOrder,
   utf8,
 } from './format.js';
 import { indexTokens } from './tokens.js';
@@ -50,6 +52,24 @@ export class MemorySink implements SegmentSink {
 }
 
 const ZEROS = new Uint8Array(8);
+
+/** Pads the sink with zeros to a multiple of 8 bytes: every region starts aligned, for typed arrays. */
+export function alignSink(sink: SegmentSink): void {
+  const padding = (8 - (sink.length % 8)) % 8;
+  if (padding > 0) sink.append(ZEROS.subarray(0, padding));
+}
+
+/** Appends a region at the next aligned offset and enters it, with its checksum, in `table`. */
+export function putRegion(sink: SegmentSink, table: RegionTable, name: string, bytes: Uint8Array): void {
+  alignSink(sink);
+  table[name] = [sink.length, bytes.length, checksum(bytes)];
+  sink.append(bytes);
+}
+
+/** A typed array's bytes, where they lie. */
+export function bytesOf(array: Float64Array | Uint32Array | Uint16Array | Int32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
 
 /** The global TextEncoder, as far as the builder uses it (this project's types know no DOM). */
 interface Utf8Encoder {
@@ -456,12 +476,7 @@ export class SegmentBuilder {
     const n = this.names.length;
     const sink = this.sink;
     const table: RegionTable = {};
-    const put = (name: string, bytes: Uint8Array, sum = checksum(bytes)) => {
-      const padding = (8 - (sink.length % 8)) % 8;
-      if (padding > 0) sink.append(ZEROS.subarray(0, padding));
-      table[name] = [sink.length, bytes.length, sum];
-      sink.append(bytes);
-    };
+    const put = (name: string, bytes: Uint8Array) => putRegion(sink, table, name, bytes);
     // The bodies are checked piece by piece (each text and body has its own checksum), never whole.
     table.bodies = [this.bodiesStart, sink.length - this.bodiesStart, 0];
 
@@ -472,8 +487,7 @@ export class SegmentBuilder {
       at += Buffer.byteLength(this.names[doc] as string) + 1;
       nameIdx[doc + 1] = at;
     }
-    const bytesOf = (array: Float64Array | Uint32Array | Uint16Array | Int32Array) =>
-      new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    const slugs = this.names.map((name) => name.slice(0, -3));
     const small: Record<(typeof SMALL_TABLES)[number], Uint8Array> = {
       names: utf8(this.names.join('\n')),
       nameIdx: bytesOf(nameIdx),
@@ -486,8 +500,8 @@ export class SegmentBuilder {
       bodyIdx: bytesOf(Float64Array.from(this.bodyIdx)),
       metaIdx: bytesOf(Float64Array.from(this.metaIdx)),
       listingIdx: bytesOf(Float64Array.from(this.listingIdx)),
-      byDate: bytesOf(this.order((a, b) => this.compareDates(a, b))),
-      byTitle: bytesOf(this.titleOrder()),
+      byDate: bytesOf(dateOrder(this.days, slugs)),
+      byTitle: bytesOf(titleOrder(this.titles, slugs)),
       sparse: utf8(sparseKeys.join('\n')),
       sparseIdx: bytesOf(Float64Array.from(sparseIdx)),
       problems: bytesOf(Uint32Array.from(this.problems)),
@@ -500,35 +514,8 @@ export class SegmentBuilder {
     put('meta', this.meta.view());
     put('dict', dict);
     put('post', post);
-    const padding = (8 - (sink.length % 8)) % 8;
-    if (padding > 0) sink.append(ZEROS.subarray(0, padding));
+    alignSink(sink);
     sink.patch(0, headerBytes(n, sink.length, table));
-  }
-
-  private slug(doc: number): string {
-    return (this.names[doc] as string).slice(0, -3);
-  }
-
-  /** `list`'s default order: newest first, undated last, then by slug. */
-  private compareDates(a: number, b: number): number {
-    const dayA = this.days[a] as number;
-    const dayB = this.days[b] as number;
-    if (dayA !== dayB) return dayB - dayA;
-    const slugA = this.slug(a);
-    const slugB = this.slug(b);
-    return slugA < slugB ? -1 : slugA > slugB ? 1 : 0;
-  }
-
-  private order(compare: (a: number, b: number) => number): Uint32Array {
-    const ids = Array.from({ length: this.names.length }, (_, doc) => doc);
-    return Uint32Array.from(ids.sort(compare));
-  }
-
-  /** `list --sort title`: A to Z, case ignored, then by slug, as sortArticles has it. */
-  private titleOrder(): Uint32Array {
-    const keys = this.titles.map((title, doc) => `${title.toLowerCase()}\u0000${this.slug(doc)}\u0000${doc}`);
-    keys.sort();
-    return Uint32Array.from(keys, (key) => Number(key.slice(key.lastIndexOf('\u0000') + 1)));
   }
 
   /** The dictionary (sorted keys, in blocks) and the postings, laid out from the stream. */

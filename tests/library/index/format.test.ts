@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isWordCode } from '../../../src/article/wordchars.js';
 import { checksum, StreamingChecksum } from '../../../src/library/index/bytes.js';
 import { combineSegments } from '../../../src/library/index/combine.js';
-import { BLOCK_KEYS, type DocInput, REGIONS } from '../../../src/library/index/format.js';
+import { BLOCK_KEYS, type DocFields, type DocInput, REGIONS } from '../../../src/library/index/format.js';
 import { MemorySource, Segment } from '../../../src/library/index/reader.js';
 import { indexTokens } from '../../../src/library/index/tokens.js';
 import { MemorySink, SegmentBuilder, UNDECIDED, WORD_CODES } from '../../../src/library/index/writer.js';
@@ -89,17 +89,7 @@ describe('the builder’s tokens', () => {
     });
     fc.assert(
       fc.property(fc.array(doc, { minLength: 1, maxLength: 6 }), (fieldsOfDocs) => {
-        const docs: DocInput[] = fieldsOfDocs.map((fields, index) => ({
-          name: `doc-${index}.md`,
-          size: 1,
-          mtimeMs: 1,
-          sourceSum: 1,
-          content: {
-            meta: { title: fields.title, tags: fields.tags, words: 0 },
-            fields,
-            document: { blocks: [], breadcrumb: [] },
-          },
-        }));
+        const docs = fieldsOfDocs.map(fieldsDoc);
         const segment = built(docs);
         const expected = expectedPostings(docs);
         const keys = [...segment.dictionary()].map((entry) => entry.key);
@@ -120,17 +110,9 @@ describe('the builder’s tokens', () => {
 
   it('keeps apart words whose hashes collide', () => {
     const paragraph = 'vdrd mukrjirh cscyrr jlumrt Vdrd';
-    const docs: DocInput[] = [paragraph, 'jlumrt mukrjirh'].map((text, index) => ({
-      name: `doc-${index}.md`,
-      size: 1,
-      mtimeMs: 1,
-      sourceSum: 1,
-      content: {
-        meta: { title: 'T', tags: [], words: 0 },
-        fields: { title: 'T', tags: [], paragraphs: [{ text, heading: false }] },
-        document: { blocks: [], breadcrumb: [] },
-      },
-    }));
+    const docs = [paragraph, 'jlumrt mukrjirh'].map((text, index) =>
+      fieldsDoc({ title: 'T', tags: [], paragraphs: [{ text, heading: false }] }, index),
+    );
     const segment = built(docs);
     expect([...segment.dictionary()].map((entry) => entry.key)).toEqual(['cscyrr', 'jlumrt', 'mukrjirh', 't', 'vdrd']);
     expect(
@@ -144,19 +126,9 @@ describe('the builder’s tokens', () => {
 
   it('keeps every term apart among tens of thousands, the hash table growing', () => {
     const words = Array.from({ length: 40_000 }, (_, index) => `w${index.toString(36)}`);
-    const docs: DocInput[] = Array.from({ length: 8 }, (_, index) => {
+    const docs = Array.from({ length: 8 }, (_, index) => {
       const paragraph = words.slice(index * 5000, index * 5000 + 5000).join(' ');
-      return {
-        name: `doc-${index}.md`,
-        size: 1,
-        mtimeMs: 1,
-        sourceSum: 1,
-        content: {
-          meta: { title: 'T', tags: [], words: 0 },
-          fields: { title: 'T', tags: [], paragraphs: [{ text: `${paragraph} w0`, heading: false }] },
-          document: { blocks: [], breadcrumb: [] },
-        },
-      };
+      return fieldsDoc({ title: 'T', tags: [], paragraphs: [{ text: `${paragraph} w0`, heading: false }] }, index);
     });
     const segment = built(docs);
     expect([...segment.dictionary()].length).toBe(40_001);
@@ -181,6 +153,21 @@ describe('a checksum taken in pieces', () => {
     );
   });
 });
+
+/** Document `index` made of these fields alone: its metadata their title and tags, no blocks to show. */
+function fieldsDoc(fields: DocFields, index: number): DocInput {
+  return {
+    name: `doc-${index}.md`,
+    size: 1,
+    mtimeMs: 1,
+    sourceSum: 1,
+    content: {
+      meta: { title: fields.title, tags: [...fields.tags], words: 0 },
+      fields,
+      document: { blocks: [], breadcrumb: [] },
+    },
+  };
+}
 
 /** A synthetic document, with a plain and a styled paragraph, a heading, tags, and now and then a draft or a problem. */
 function syntheticDoc(index: number): DocInput {
