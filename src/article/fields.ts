@@ -162,9 +162,11 @@ export class FieldReader {
   /**
    * The items of every field in `names`, merged: each a list or text of comma-separated items.
    * Repeats that differ only in case are dropped. With `people`, an item may be a mapping with a
-   * `name` (`{name: Jane Doe, email: …}`), and text is never split (a name may hold a comma).
+   * `name` (`{name: Jane Doe, email: …}`), and text is never split (a name may hold a comma). With
+   * `path` (a breadcrumb), the items are steps in order: a list's items are kept whole and a step
+   * may come again (`[News, World, news]`); only text on its own is split at commas.
    */
-  list(names: readonly string[], options: { people?: boolean } = {}): string[] {
+  list(names: readonly string[], options: { people?: boolean; path?: boolean } = {}): string[] {
     const items: string[] = [];
     for (const { name, value } of this.find(names)) {
       const values = Array.isArray(value) ? value : [value];
@@ -176,7 +178,8 @@ export class FieldReader {
           if (!isEmpty(item)) odd += 1;
           continue;
         }
-        const parts = options.people || typeof item !== 'string' ? [text] : text.split(',');
+        const whole = options.people || typeof item !== 'string' || (options.path && Array.isArray(value));
+        const parts = whole ? [text] : text.split(',');
         items.push(...parts.map((part) => part.trim()).filter((part) => part !== ''));
       }
       if (odd === 0) continue;
@@ -184,7 +187,7 @@ export class FieldReader {
       else if (odd === 1) this.warn(name, 'has an item that is not text', 'ignored the item');
       else this.warn(name, `has ${odd} items that are not text`, 'ignored them');
     }
-    return distinct(items);
+    return options.path ? items : distinct(items);
   }
 
   /**

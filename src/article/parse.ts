@@ -83,7 +83,7 @@ function readArticle(
     path,
     title,
     tags,
-    breadcrumb: fields.list(['breadcrumb']),
+    breadcrumb: fields.list(['breadcrumb'], { path: true }),
     body,
     words: countWords(body),
     warnings: [],

@@ -127,6 +127,21 @@ describe('parseArticle', () => {
   it('accepts empty front matter', () => {
     expect(parse('---\n---\nBody').title).toBe('slug');
   });
+
+  it.each<[string, string, string[]]>([
+    [
+      'a list keeps its steps whole, in order, repeats and all',
+      '[Home, home, "World, Asia", Home]',
+      ['Home', 'home', 'World, Asia', 'Home'],
+    ],
+    ['text on its own is split at commas', 'Home, World', ['Home', 'World']],
+  ])('reads a breadcrumb as a path: %s', (_what, value, breadcrumb) => {
+    expect(parse(`---\nbreadcrumb: ${value}\n---\nBody`).breadcrumb).toEqual(breadcrumb);
+  });
+
+  it('still merges tags that differ only in case', () => {
+    expect(parse('---\ntags: [Asia, asia, "a, b"]\n---\nBody').tags).toEqual(['Asia', 'a', 'b']);
+  });
 });
 
 describe('isValidSlug', () => {

@@ -147,8 +147,13 @@ describe('property: imported text reads back with every word in order', () => {
       }),
       {
         numRuns: 300,
-        // A title that decodes as an entity (fixed: `&` written as `&amp;`); an ordered list's numbers.
-        examples: [['&amp;\n'], ['1. first\n"|#\nConsular assistance in Northvale\n2. second\n']],
+        // A title that decodes as an entity (fixed: `&` written as `&amp;`); an ordered list's numbers;
+        // a breadcrumb whose steps differ only in case (fixed: read back as a path, not merged as tags).
+        examples: [
+          ['&amp;\n'],
+          ['1. first\n"|#\nConsular assistance in Northvale\n2. second\n'],
+          ['A| a | b |!\nConsular assistance in Northvale\n'],
+        ],
       },
     );
   }, 120_000);
